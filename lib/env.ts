@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { resolveAuthSecret } from "./config/auth-secret";
+import { defaultDatabaseUrl, resolveDataDir } from "./config/data-dir";
+
+// The only reader of process.env for the studio (the simulator's own knobs are parsed in
+// lib/simulator/options-from-env.ts). Imported by next.config.ts, so a bad value fails at start.
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  NEXT_PHASE: optionalText,
+  STUDIO_DATA_DIR: optionalText,
+  DATABASE_URL: optionalText.refine((v) => !v || /^(file:|postgres(ql)?:\/\/)/.test(v), {
+    message: "DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL)",
+  }),
+  AUTH_SECRET: optionalText,
+  AUTH_URL: optionalText.pipe(z.url().optional()),
+  AUTH_GITHUB_ID: optionalText,
+  AUTH_GITHUB_SECRET: optionalText,
+  AUTH_GOOGLE_ID: optionalText,
+  AUTH_GOOGLE_SECRET: optionalText,
+  STORAGE_DIR: optionalText,
+  SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  SIGNIN_LOCK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+});
+
+export type StudioEnv = {
+  nodeEnv: "development" | "production" | "test";
+  production: boolean;
+  dataDir: string;
+  databaseUrl: string;
+  databaseProvider: "sqlite" | "postgresql";
+  storageDir: string;
+  authUrl: string | undefined;
+  github: { clientId: string; clientSecret: string } | undefined;
+  google: { clientId: string; clientSecret: string } | undefined;
+  signIn: { maxFailures: number; lockSeconds: number };
+  /** Resolved lazily: a build must not need (or generate) the secret. */
+  authSecret: () => string;
+};
+
+export function parseEnv(source: Record<string, string | undefined>): StudioEnv {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment configuration:\n${lines.join("\n")}\nSee .env.example for every variable.`);
+  }
+  const e = parsed.data;
+  const dataDir = resolveDataDir(e.STUDIO_DATA_DIR);
+  const databaseUrl = e.DATABASE_URL ?? defaultDatabaseUrl(dataDir);
+  const production = e.NODE_ENV === "production";
+  let secret: string | undefined;
+  return {
+    nodeEnv: e.NODE_ENV,
+    production,
+    dataDir,
+    databaseUrl,
+    databaseProvider: databaseUrl.startsWith("file:") ? "sqlite" : "postgresql",
+    storageDir: e.STORAGE_DIR ? resolveDataDir(e.STORAGE_DIR) : `${dataDir}/media`,
+    authUrl: e.AUTH_URL,
+    github: e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET ? { clientId: e.AUTH_GITHUB_ID, clientSecret: e.AUTH_GITHUB_SECRET } : undefined,
+    google: e.AUTH_GOOGLE_ID && e.AUTH_GOOGLE_SECRET ? { clientId: e.AUTH_GOOGLE_ID, clientSecret: e.AUTH_GOOGLE_SECRET } : undefined,
+    signIn: { maxFailures: e.SIGNIN_MAX_FAILURES, lockSeconds: e.SIGNIN_LOCK_SECONDS },
+    authSecret: () =>
+      (secret ??= resolveAuthSecret({ configured: e.AUTH_SECRET, dataDir, production })),
+  };
+}
+
+export const env: StudioEnv = parseEnv(process.env);
