@@ -1,0 +1,51 @@
+import type { FaultRule } from "./faults";
+
+export type SimulatorProfileName = "openai" | "yi-reverse";
+
+export type JobOutcome =
+  | { kind: "complete" }
+  | { kind: "fail"; code: string; message: string; atProgress: number }
+  | { kind: "stall"; atProgress: number };
+
+/** Real-time plan, already multiplied by the time scale in force when the job was created. */
+export interface JobPlan {
+  queueMs: number;
+  renderMs: number;
+  outcome: JobOutcome;
+  /** Content answers 400 for this long after completion (API易's CDN delay). */
+  contentDelayMs: number;
+  expirySeconds: number;
+}
+
+/** What a job's media is made from; identical inputs give identical bytes. */
+export interface RenderInput {
+  width: number;
+  height: number;
+  seconds: number;
+  model: string;
+  visiblePrompt: string;
+  /** File name (under dataDir/references) of the normalised PNG reference image. */
+  referenceFile: string | null;
+  remixedFromVideoId: string | null;
+}
+
+/** One job as persisted in dataDir/jobs/<id>.json. */
+export interface JobRecord {
+  version: 1;
+  id: string;
+  profile: SimulatorProfileName;
+  /** Creation order, to sort jobs created in the same millisecond. */
+  seq: number;
+  createdMs: number;
+  model: string;
+  /** The size as the API reports it, e.g. "720x1280". */
+  size: string;
+  /** The duration as the API reports it, e.g. "8". */
+  seconds: string;
+  prompt: string;
+  remixedFromVideoId: string | null;
+  render: RenderInput;
+  plan: JobPlan;
+  /** HTTP-level prompt markers with their remaining counts. */
+  faults: FaultRule[];
+}

@@ -1,0 +1,36 @@
+import type { Endpoint } from "./faults";
+
+export interface StatsSnapshot {
+  since: string;
+  total: number;
+  byEndpoint: Partial<Record<Endpoint | "unknown", number>>;
+  byJob: Record<string, Partial<Record<Endpoint, number>>>;
+}
+
+/** Request counts, so a studio test can assert how often (and about which job) it called us. */
+export class RequestStats {
+  private since = new Date();
+  private total = 0;
+  private byEndpoint: StatsSnapshot["byEndpoint"] = {};
+  private byJob: StatsSnapshot["byJob"] = {};
+
+  record(endpoint: Endpoint | "unknown", jobId: string | null): void {
+    this.total += 1;
+    this.byEndpoint[endpoint] = (this.byEndpoint[endpoint] ?? 0) + 1;
+    if (jobId !== null && endpoint !== "unknown") {
+      const perJob = (this.byJob[jobId] ??= {});
+      perJob[endpoint] = (perJob[endpoint] ?? 0) + 1;
+    }
+  }
+
+  snapshot(): StatsSnapshot {
+    return structuredClone({ since: this.since.toISOString(), total: this.total, byEndpoint: this.byEndpoint, byJob: this.byJob });
+  }
+
+  reset(): void {
+    this.since = new Date();
+    this.total = 0;
+    this.byEndpoint = {};
+    this.byJob = {};
+  }
+}

@@ -1,0 +1,3 @@
+export * from "./video";
+export * from "./error-response";
+export * from "./yi-reverse-video";
