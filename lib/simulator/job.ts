@@ -12,8 +12,6 @@ export interface JobPlan {
   queueMs: number;
   renderMs: number;
   outcome: JobOutcome;
-  /** Content answers 400 for this long after completion (API易's CDN delay). */
-  contentDelayMs: number;
   expirySeconds: number;
 }
 

@@ -23,6 +23,12 @@ export class RequestStats {
     }
   }
 
+  /** Counts a create or remix against the job it produced (its id is unknown until then). */
+  attribute(endpoint: Endpoint, jobId: string): void {
+    const perJob = (this.byJob[jobId] ??= {});
+    perJob[endpoint] = (perJob[endpoint] ?? 0) + 1;
+  }
+
   snapshot(): StatsSnapshot {
     return structuredClone({ since: this.since.toISOString(), total: this.total, byEndpoint: this.byEndpoint, byJob: this.byJob });
   }

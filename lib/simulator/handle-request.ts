@@ -1,0 +1,141 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { apiErrors, SimulatorHttpError } from "./errors";
+import { planHttpFaults, type Endpoint, type HttpFaultPlan } from "./faults";
+import { newRequestId } from "./ids";
+import type { SimulatorOptions } from "./options";
+import { droppedConnection, errorResponse, isDroppedConnection, truncateResponse } from "./responses";
+import { controlRoute } from "./routes/control";
+import { createVideo, remixVideo } from "./routes/create-video";
+import { deleteVideo, listVideos, retrieveVideo } from "./routes/read-videos";
+import type { JobRouteContext, RouteContext } from "./routes/route-context";
+import { cdnVideo, videoContent } from "./routes/video-content";
+import type { SimulatorCore } from "./simulator-core";
+
+interface ApiRoute {
+  endpoint: Endpoint;
+  jobId: string | null;
+  run: (ctx: JobRouteContext) => Response | Promise<Response>;
+}
+
+/** Maps `METHOD /videos...` (the part after /v1) to a route; null when there is none. */
+function matchApiRoute(core: SimulatorCore, method: string, path: string): ApiRoute | null {
+  const full = core.profile.fullApi;
+  const segments = path.replace(/\/+$/, "").split("/").slice(1).map(decodeURIComponent);
+  const [collection, jobId, action, ...extra] = segments;
+  if (collection !== "videos" || extra.length > 0) return null;
+  if (jobId === undefined) {
+    if (method === "POST") return { endpoint: "create", jobId: null, run: createVideo };
+    if (method === "GET" && full) return { endpoint: "list", jobId: null, run: listVideos };
+    return null;
+  }
+  if (action === undefined) {
+    if (method === "GET") return { endpoint: "retrieve", jobId, run: retrieveVideo };
+    if (method === "DELETE" && full) return { endpoint: "delete", jobId, run: deleteVideo };
+    return null;
+  }
+  if (action === "content" && method === "GET") return { endpoint: "content", jobId, run: videoContent };
+  if (action === "remix" && method === "POST" && full) return { endpoint: "remix", jobId, run: remixVideo };
+  return null;
+}
+
+// CHOICE: by default any non-empty Bearer key works (so a first start needs no setup), except
+// one containing "invalid", which lets tests reach the 401 path; an allow-list replaces both rules.
+function authenticate(options: SimulatorOptions, request: Request): void {
+  const match = /^Bearer\s+(.*)$/i.exec((request.headers.get("authorization") ?? "").trim());
+  const key = match?.[1]?.trim() ?? "";
+  if (key === "") throw apiErrors.missingApiKey();
+  const accepted = options.apiKeys === null ? !key.toLowerCase().includes("invalid") : options.apiKeys.includes(key);
+  if (!accepted) throw apiErrors.invalidApiKey(key);
+}
+
+function terminalFault(terminal: NonNullable<HttpFaultPlan["terminal"]>): Response {
+  switch (terminal.kind) {
+    case "429":
+      return errorResponse(apiErrors.rateLimited(terminal.value ?? 1));
+    case "saturated":
+      return errorResponse(apiErrors.upstreamSaturated(terminal.value ?? 1));
+    case "500":
+      return errorResponse(apiErrors.serverError());
+    case "503":
+      return errorResponse(apiErrors.serviceUnavailable(terminal.value));
+    case "drop":
+      return droppedConnection();
+  }
+}
+
+async function runAsResponse(run: () => Response | Promise<Response>): Promise<Response> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof SimulatorHttpError) return errorResponse(error);
+    throw error;
+  }
+}
+
+/** Runs one job-aware route with the instance's and the job's fault rules applied around it. */
+async function runWithFaults(core: SimulatorCore, request: Request, url: URL, publicRoot: string, route: ApiRoute): Promise<Response> {
+  const job = route.jobId === null ? undefined : core.findJob(route.jobId);
+  const plan = planHttpFaults(job ? [core.instanceFaults, job.faults] : [core.instanceFaults], route.endpoint);
+  if (job && plan.consumed[1]) await core.store.save(job);
+  if (plan.delayMs > 0) await sleep(plan.delayMs, undefined, { signal: request.signal }).catch(() => undefined);
+  if (plan.terminal) return terminalFault(plan.terminal);
+  const ctx: JobRouteContext = { core, request, url, nowMs: core.now(), publicRoot, jobId: route.jobId ?? "", job };
+  const response = await runAsResponse(() => route.run(ctx));
+  return plan.truncate ? truncateResponse(response) : response;
+}
+
+async function dispatch(core: SimulatorCore, request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  const method = request.method === "HEAD" ? "GET" : request.method;
+  const root = core.options.basePath.slice(0, -"/v1".length);
+  const sub = url.pathname.startsWith(`${root}/`) ? url.pathname.slice(root.length) : null;
+  const publicRoot = `${url.origin}${root}`;
+  if (sub === null) throw apiErrors.invalidUrl(request.method, url.pathname);
+
+  if (sub.startsWith("/v1/")) {
+    const route = matchApiRoute(core, method, sub.slice("/v1".length));
+    if (!route) {
+      core.stats.record("unknown", null);
+      throw apiErrors.invalidUrl(request.method, sub);
+    }
+    core.stats.record(route.endpoint, route.jobId);
+    authenticate(core.options, request);
+    return runWithFaults(core, request, url, publicRoot, route);
+  }
+  if (sub.startsWith("/cdn/") && core.profile.servesCdn) {
+    const match = /^\/cdn\/([^/]+)\.mp4$/.exec(sub);
+    if (match?.[1]) {
+      core.stats.record("cdn", match[1]);
+      return runWithFaults(core, request, url, publicRoot, { endpoint: "cdn", jobId: match[1], run: cdnVideo });
+    }
+  }
+  if (sub.startsWith("/__simulator/") && core.options.controlRoutes) {
+    const ctx: RouteContext = { core, request, url, nowMs: core.now(), publicRoot };
+    const answer = await controlRoute(ctx, method, sub.slice("/__simulator/".length));
+    if (answer) return answer;
+  }
+  throw apiErrors.invalidUrl(request.method, sub);
+}
+
+/** The web-standard entry point: every answer, error or not, carries an x-request-id. */
+export async function handleRequest(core: SimulatorCore, request: Request): Promise<Response> {
+  const requestId = newRequestId();
+  let response: Response;
+  try {
+    await core.ready;
+    response = await dispatch(core, request);
+  } catch (error) {
+    if (error instanceof SimulatorHttpError) {
+      response = errorResponse(error);
+    } else {
+      core.options.log(`simulator: ${request.method} ${request.url} failed: ${(error as Error).stack ?? String(error)}`);
+      response = errorResponse(apiErrors.serverError());
+    }
+  }
+  response.headers.set("x-request-id", requestId);
+  if (request.method === "HEAD" && !isDroppedConnection(response)) {
+    await response.body?.cancel();
+    return new Response(null, { status: response.status, headers: response.headers });
+  }
+  return response;
+}

@@ -1,0 +1,60 @@
+import { parseFaultRules, type FaultRule } from "./faults";
+import type { SimulatorProfileName } from "./job";
+
+export const SIMULATOR_PROFILES: readonly SimulatorProfileName[] = ["openai", "yi-reverse"];
+
+export interface SimulatorOptions {
+  /** Where jobs (jobs/), reference images (references/) and rendered media (media/) live. */
+  dataDir: string;
+  /** Path prefix of the API: "/v1" standalone, "/api/simulator/v1" embedded in the studio. */
+  basePath: string;
+  /** Multiplies every planned job duration; 0.01 makes jobs 100 times faster. */
+  timeScale: number;
+  /** How long after completion the content stays downloadable (real seconds). */
+  expirySeconds: number;
+  /** Keys that are accepted; null accepts any non-empty key not containing "invalid". */
+  apiKeys: readonly string[] | null;
+  /** Instance fault rules in force at start. */
+  faults: FaultRule[];
+  profile: SimulatorProfileName;
+  /** Whether /__simulator/* (stats, faults) answers; the API itself is unaffected. */
+  controlRoutes: boolean;
+  ffmpegPath: string | null;
+  /** Wall clock in ms; injectable so the lifecycle can be tested without waiting. */
+  now: () => number;
+  log: (message: string) => void;
+}
+
+export type SimulatorInit = Partial<Omit<SimulatorOptions, "faults">> & {
+  dataDir: string;
+  /** Rules, or a rule string such as "429@create*2, slow:1500@retrieve". */
+  faults?: string | FaultRule[];
+};
+
+export const DEFAULT_EXPIRY_SECONDS = 86_400;
+
+export function resolveOptions(init: SimulatorInit): SimulatorOptions {
+  const timeScale = init.timeScale ?? 1;
+  if (!Number.isFinite(timeScale) || timeScale < 0) throw new Error(`simulator: timeScale must be a number >= 0, got ${timeScale}`);
+  const expirySeconds = init.expirySeconds ?? DEFAULT_EXPIRY_SECONDS;
+  if (!Number.isFinite(expirySeconds) || expirySeconds < 0) throw new Error(`simulator: expirySeconds must be >= 0, got ${expirySeconds}`);
+  const profile = init.profile ?? "openai";
+  if (!SIMULATOR_PROFILES.includes(profile)) throw new Error(`simulator: unknown profile '${profile}'`);
+  const basePath = (init.basePath ?? "/v1").replace(/\/+$/, "");
+  if (!basePath.endsWith("/v1")) throw new Error(`simulator: basePath must end with /v1, got '${basePath}'`);
+  const faults = typeof init.faults === "string" ? parseFaultRules(init.faults, "instance") : [...(init.faults ?? [])];
+  const apiKeys = init.apiKeys === undefined || init.apiKeys === null || init.apiKeys.length === 0 ? null : init.apiKeys;
+  return {
+    dataDir: init.dataDir,
+    basePath,
+    timeScale,
+    expirySeconds,
+    apiKeys,
+    faults,
+    profile,
+    controlRoutes: init.controlRoutes ?? true,
+    ffmpegPath: init.ffmpegPath ?? null,
+    now: init.now ?? Date.now,
+    log: init.log ?? ((message) => console.warn(message)),
+  };
+}

@@ -1,0 +1,59 @@
+import { apiErrors } from "../errors";
+import { isHttpFault, takeJobFaults } from "../faults";
+import { jobStateAt } from "../job-clock";
+import { extractPromptMarkers } from "../prompt-markers";
+import type { NewJobRequest } from "../profiles/profile";
+import { readBody, rejectUnknownFields } from "../read-body";
+import { jsonResponse } from "../responses";
+import type { NewJob } from "../simulator-core";
+import { validatePrompt } from "../validate-prompt";
+import type { JobRouteContext, RouteContext } from "./route-context";
+
+async function startJob(ctx: RouteContext, request: NewJobRequest, remixedFromVideoId: string | null): Promise<Response> {
+  const { core } = ctx;
+  const markers = extractPromptMarkers(request.prompt);
+  const newJob: NewJob = {
+    ...request,
+    visiblePrompt: markers.visiblePrompt,
+    remixedFromVideoId,
+    jobFaults: takeJobFaults(markers.rules, core.instanceFaults),
+    httpFaults: markers.rules.filter(isHttpFault),
+  };
+  const job = await core.createJob(newJob);
+  core.stats.attribute(remixedFromVideoId === null ? "create" : "remix", job.id);
+  return jsonResponse(200, core.profile.present(job, jobStateAt(job, ctx.nowMs), ctx));
+}
+
+/** POST /videos */
+export async function createVideo(ctx: RouteContext): Promise<Response> {
+  const request = await ctx.core.profile.validateCreate(await readBody(ctx.request));
+  return startJob(ctx, request, null);
+}
+
+/** POST /videos/{id}/remix: a new job with the source's model, size and duration. */
+export async function remixVideo(ctx: JobRouteContext): Promise<Response> {
+  const source = ctx.job;
+  if (!source) throw apiErrors.videoNotFound(ctx.jobId);
+  const body = await readBody(ctx.request);
+  rejectUnknownFields(body.fields, ["prompt"]);
+  const prompt = validatePrompt(body.fields.prompt, ctx.core.profile.maxPromptLength);
+  const state = jobStateAt(source, ctx.nowMs);
+  // CHOICE: an expired source can still be remixed; only the status matters.
+  if (state.status !== "completed") throw apiErrors.remixSourceNotCompleted(state.status);
+  const { render } = source;
+  return startJob(
+    ctx,
+    {
+      model: source.model,
+      size: source.size,
+      seconds: source.seconds,
+      width: render.width,
+      height: render.height,
+      durationSeconds: render.seconds,
+      prompt,
+      // CHOICE: a remix does not inherit the source's reference image; its frames name the source.
+      reference: null,
+    },
+    source.id,
+  );
+}
