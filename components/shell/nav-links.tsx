@@ -1,0 +1,36 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+export type NavItem = { href: string; label: string };
+
+export function NavLinks({ items, label }: { items: NavItem[]; label: string }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label={label} className="overflow-x-auto">
+      <ul className="flex gap-1 md:flex-col">
+        {items.map((item) => {
+          const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+          return (
+            <li key={item.href}>
+              <Link
+                href={item.href}
+                aria-current={active ? "page" : undefined}
+                className={
+                  "block whitespace-nowrap rounded-lg px-3 py-2 text-sm font-medium outline-none transition " +
+                  "focus-visible:ring-2 focus-visible:ring-brand-500 " +
+                  (active
+                    ? "bg-brand-600 text-white"
+                    : "text-slate-700 hover:bg-slate-200/70 dark:text-slate-300 dark:hover:bg-slate-800")
+                }
+              >
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,54 @@
+import type { ReactNode } from "react";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { signOutAction } from "@/lib/actions/sign-out";
+import { STUDIO_SECTIONS } from "@/lib/teams/sections";
+import type { Role } from "@/lib/teams/roles";
+import { Button } from "@/components/ui/button";
+import { NavLinks } from "./nav-links";
+import { TeamSwitcher } from "./team-switcher";
+import { LanguageSwitcher, ThemeSwitcher } from "./preference-switchers";
+
+type Props = {
+  user: { name: string | null; email: string };
+  teams: { id: string; name: string; role: Role }[];
+  activeTeamId: string;
+  children: ReactNode;
+};
+
+export async function StudioShell({ user, teams, activeTeamId, children }: Props) {
+  const t = await getTranslations();
+  const items = STUDIO_SECTIONS.map((s) => ({ href: `/t/${activeTeamId}/${s}`, label: t(`nav.${s}`) }));
+  return (
+    <div className="min-h-screen md:flex">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-slate-900">
+        {t("app.skipToContent")}
+      </a>
+      <aside className="flex flex-col gap-4 border-b border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900 md:sticky md:top-0 md:h-screen md:w-64 md:shrink-0 md:border-b-0 md:border-r">
+        <div className="flex items-center justify-between gap-2">
+          <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight outline-none focus-visible:ring-2 focus-visible:ring-brand-500">
+            <span aria-hidden className="inline-flex h-7 w-7 items-center justify-center rounded-lg bg-brand-600 text-sm text-white">S</span>
+            {t("app.name")}
+          </Link>
+        </div>
+        <TeamSwitcher teams={teams} activeTeamId={activeTeamId} />
+        <NavLinks items={items} label={t("nav.main")} />
+        <div className="grid grid-cols-2 gap-2 border-t border-slate-200 pt-3 dark:border-slate-800 md:mt-auto md:flex md:flex-col">
+          <LanguageSwitcher />
+          <ThemeSwitcher />
+          <p className="col-span-2 truncate text-xs text-slate-500 dark:text-slate-400" title={user.email}>
+            {t("shell.signedInAs", { email: user.email })}
+          </p>
+          <form action={signOutAction} className="col-span-2">
+            <Button type="submit" variant="secondary" className="w-full">
+              {t("shell.signOut")}
+            </Button>
+          </form>
+        </div>
+      </aside>
+      <main id="main" className="min-w-0 flex-1 p-4 sm:p-6 lg:p-10">
+        {children}
+      </main>
+    </div>
+  );
+}

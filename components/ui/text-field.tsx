@@ -1,0 +1,40 @@
+import { useId, type InputHTMLAttributes } from "react";
+
+type Props = InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string; hint?: string };
+
+/** A labelled input whose error and hint are announced with it (aria-describedby). */
+export function TextField({ label, error, hint, id, className = "", ...input }: Props) {
+  const autoId = useId();
+  const inputId = id ?? autoId;
+  const hintId = `${inputId}-hint`;
+  const errorId = `${inputId}-error`;
+  const describedBy = [hint ? hintId : "", error ? errorId : ""].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={`flex flex-col gap-1 ${className}`}>
+      <label htmlFor={inputId} className="text-sm font-medium text-slate-800 dark:text-slate-200">
+        {label}
+      </label>
+      <input
+        id={inputId}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        className={
+          "rounded-lg border bg-white px-3 py-2 text-sm text-slate-900 shadow-sm outline-none transition " +
+          "focus-visible:ring-2 focus-visible:ring-brand-500 dark:bg-slate-900 dark:text-slate-100 " +
+          (error ? "border-red-500" : "border-slate-300 dark:border-slate-700")
+        }
+        {...input}
+      />
+      {hint && !error ? (
+        <p id={hintId} className="text-xs text-slate-500 dark:text-slate-400">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={errorId} className="text-xs font-medium text-red-600 dark:text-red-400">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

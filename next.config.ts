@@ -1,0 +1,26 @@
+import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+// Validates the environment once, at start: a bad value fails here, not at the first request.
+import "./lib/env";
+
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+const nextConfig: NextConfig = {
+  // Native or binary-carrying packages that the bundler must leave to Node.
+  serverExternalPackages: [
+    "better-sqlite3",
+    "@prisma/adapter-better-sqlite3",
+    "@prisma/adapter-pg",
+    "pg",
+    "sharp",
+    "@node-rs/argon2",
+    "@ffmpeg-installer/ffmpeg",
+    "@ffprobe-installer/ffprobe",
+  ],
+  poweredByHeader: false,
+  typedRoutes: false,
+  // The app build checks app code only; `npm run typecheck` checks everything, tests included.
+  typescript: { tsconfigPath: "tsconfig.build.json" },
+};
+
+export default withNextIntl(nextConfig);

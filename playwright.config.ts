@@ -1,0 +1,41 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// Browser tests drive the real built studio (scripts/start.ts) in Debian's Chromium. The studio
+// runs on its embedded defaults in a throw-away data folder prepared by scripts/run-e2e.mjs.
+const port = Number(process.env.E2E_PORT ?? 3210);
+const dataDir = process.env.E2E_DATA_DIR ?? ".data/e2e";
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: "test-results",
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  webServer: {
+    command: "npx tsx scripts/start.ts",
+    url: `http://localhost:${port}/sign-in`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: {
+      PORT: String(port),
+      STUDIO_DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      SIMULATOR_TIME_SCALE: process.env.SIMULATOR_TIME_SCALE ?? "0.02",
+      SIGNIN_MAX_FAILURES: "5",
+    },
+  },
+});

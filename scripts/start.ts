@@ -1,0 +1,60 @@
+// `npm start`: the one command that runs the studio on the embedded defaults. It prepares the data
+// folder (SQLite file, generated secret), applies migrations, builds when the sources changed,
+// then runs `next start` on PORT (default 3000). No .env needed; see README "Quick start".
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { MissingSecretError, resolveAuthSecret } from "../lib/config/auth-secret";
+import { defaultDatabaseUrl, resolveDataDir } from "../lib/config/data-dir";
+import { migrateDatabase, sqlitePath } from "../lib/db/migrate";
+
+const root = path.resolve(import.meta.dirname, "..");
+const production = process.env.NODE_ENV === "production";
+const dataDir = resolveDataDir(process.env.STUDIO_DATA_DIR);
+const databaseUrl = process.env.DATABASE_URL || defaultDatabaseUrl(dataDir);
+const port = process.env.PORT || "3000";
+
+function fail(message: string): never {
+  console.error(`\nSora Studio cannot start: ${message}\n`);
+  process.exit(1);
+}
+
+let secret: string;
+try {
+  secret = resolveAuthSecret({ configured: process.env.AUTH_SECRET, dataDir, production });
+} catch (error) {
+  if (error instanceof MissingSecretError) fail(error.message);
+  throw error;
+}
+
+if (databaseUrl.startsWith("file:")) mkdirSync(path.dirname(sqlitePath(databaseUrl)), { recursive: true });
+const migrated = await migrateDatabase(databaseUrl, { root }).catch((error: unknown) =>
+  fail(`the database at ${databaseUrl.replace(/\/\/[^@]*@/, "//***@")} could not be migrated: ${(error as Error).message}`),
+);
+console.log(`Database ready (${migrated.applied.length} migration(s) applied, ${migrated.alreadyApplied} already in place).`);
+
+// Rebuild when any source is newer than the last build, so `git pull && npm start` just works.
+const SOURCES = ["app", "components", "lib", "proxy.ts", "next.config.ts", "package.json", "tailwind.config.ts", "instrumentation.ts"];
+function newestMtime(p: string): number {
+  if (!existsSync(p)) return 0;
+  const st = statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  if (p.endsWith(`${path.sep}generated`)) return 0;
+  return Math.max(st.mtimeMs, ...readdirSync(p).map((n) => newestMtime(path.join(p, n))));
+}
+const stampFile = path.join(root, ".next", "studio-build-stamp");
+const sourcesAt = Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))));
+const builtAt = existsSync(stampFile) ? Number(readFileSync(stampFile, "utf8")) : 0;
+const childEnv = { ...process.env, AUTH_SECRET: secret, NEXT_TELEMETRY_DISABLED: "1", STUDIO_DATA_DIR: dataDir, DATABASE_URL: databaseUrl };
+const nextBin = path.join(root, "node_modules/.bin/next");
+if (!existsSync(path.join(root, ".next/BUILD_ID")) || sourcesAt > builtAt || process.env.STUDIO_REBUILD === "1") {
+  console.log("Building the studio (first start or changed sources)…");
+  const build = spawnSync(nextBin, ["build"], { cwd: root, stdio: "inherit", env: childEnv });
+  if (build.status !== 0) fail("the build failed (see above).");
+  writeFileSync(stampFile, String(sourcesAt));
+}
+
+console.log(`Starting Sora Studio on http://localhost:${port}`);
+const server = spawn(nextBin, ["start", "-p", port], { cwd: root, stdio: "inherit", env: childEnv });
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,47 @@
+import { expect, newUser, signUp, test } from "./fixtures";
+
+test("create a second team and switch between teams", async ({ page }) => {
+  const user = newUser("alan");
+  const firstTeam = await signUp(page, user);
+  await page.getByRole("link", { name: "New team" }).click();
+  await page.getByLabel("Team name").fill("Night Shift");
+  await page.getByRole("button", { name: "Create team" }).click();
+  await page.waitForURL(/\/t\/[^/]+\/generate$/);
+  const secondTeam = new URL(page.url()).pathname.split("/")[2];
+  expect(secondTeam).not.toBe(firstTeam);
+  const switcher = page.getByLabel("Switch team");
+  await expect(switcher.locator("option:checked")).toHaveText("Night Shift · Owner");
+
+  await page.getByRole("link", { name: "Gallery" }).click();
+  await expect(page).toHaveURL(`/t/${secondTeam}/gallery`);
+  await switcher.selectOption(firstTeam);
+  await expect(page).toHaveURL(`/t/${firstTeam}/gallery`);
+  await expect(switcher.locator("option:checked")).toHaveText(`${user.name}'s team · Owner`);
+  // The active team is remembered: the front door goes back to it.
+  await page.goto("/");
+  await expect(page).toHaveURL(`/t/${firstTeam}/generate`);
+});
+
+test("an empty team name is refused with a message", async ({ page }) => {
+  await signUp(page, newUser("barbara"));
+  await page.goto("/teams/new");
+  await page.getByRole("button", { name: "Create team" }).click();
+  await expect(page.getByText("Enter a team name.")).toBeVisible();
+});
+
+test("another user cannot open the first user's team (404)", async ({ browser }) => {
+  const owner = await browser.newContext({ locale: "en-US" });
+  const ownerPage = await owner.newPage();
+  const teamId = await signUp(ownerPage, newUser("owner"));
+
+  const stranger = await browser.newContext({ locale: "en-US" });
+  const strangerPage = await stranger.newPage();
+  await signUp(strangerPage, newUser("stranger"));
+  for (const section of ["generate", "gallery", "team", "spend", "settings"]) {
+    const response = await strangerPage.goto(`/t/${teamId}/${section}`);
+    expect(response?.status(), section).toBe(404);
+    await expect(strangerPage.getByRole("heading", { name: "Not found" })).toBeVisible();
+  }
+  await owner.close();
+  await stranger.close();
+});
