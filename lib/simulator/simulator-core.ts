@@ -39,7 +39,7 @@ export class SimulatorCore {
 
   constructor(readonly options: SimulatorOptions) {
     this.store = new JobStore(options.dataDir, options.log);
-    this.media = new MediaRenderer(this.store, options.ffmpegPath ?? defaultFfmpegPath());
+    this.media = new MediaRenderer(this.store, options.ffmpegPath ?? defaultFfmpegPath(), () => this.stats.recordRender());
     this.profile = options.profile === "yi-reverse" ? yiReverseProfile : openAiProfile;
     this.instanceFaults = options.faults.map((rule) => ({ ...rule }));
     this.ready = this.store.load();

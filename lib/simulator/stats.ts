@@ -3,6 +3,8 @@ import type { Endpoint } from "./faults";
 export interface StatsSnapshot {
   since: string;
   total: number;
+  /** Media renders (a job's video, thumbnail and sprite sheet count once). */
+  renders: number;
   byEndpoint: Partial<Record<Endpoint | "unknown", number>>;
   byJob: Record<string, Partial<Record<Endpoint, number>>>;
 }
@@ -11,6 +13,7 @@ export interface StatsSnapshot {
 export class RequestStats {
   private since = new Date();
   private total = 0;
+  private renders = 0;
   private byEndpoint: StatsSnapshot["byEndpoint"] = {};
   private byJob: StatsSnapshot["byJob"] = {};
 
@@ -23,6 +26,10 @@ export class RequestStats {
     }
   }
 
+  recordRender(): void {
+    this.renders += 1;
+  }
+
   /** Counts a create or remix against the job it produced (its id is unknown until then). */
   attribute(endpoint: Endpoint, jobId: string): void {
     const perJob = (this.byJob[jobId] ??= {});
@@ -30,12 +37,13 @@ export class RequestStats {
   }
 
   snapshot(): StatsSnapshot {
-    return structuredClone({ since: this.since.toISOString(), total: this.total, byEndpoint: this.byEndpoint, byJob: this.byJob });
+    return structuredClone({ since: this.since.toISOString(), total: this.total, renders: this.renders, byEndpoint: this.byEndpoint, byJob: this.byJob });
   }
 
   reset(): void {
     this.since = new Date();
     this.total = 0;
+    this.renders = 0;
     this.byEndpoint = {};
     this.byJob = {};
   }

@@ -55,6 +55,7 @@ export class MediaRenderer {
   constructor(
     private readonly store: JobStore,
     private readonly ffmpegPath: string,
+    private readonly onRendered: () => void = () => undefined,
   ) {}
 
   ensure(job: JobRecord): Promise<RenderOutcome> {
@@ -98,6 +99,7 @@ export class MediaRenderer {
       this.ffmpegPath,
       this.aborter.signal,
     );
+    this.onRendered();
     return { files, rendered: true };
   }
 

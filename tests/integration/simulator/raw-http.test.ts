@@ -83,13 +83,13 @@ describe("recorded and chosen error answers", () => {
     );
     const untyped = new FormData();
     untyped.append("prompt", "x");
-    untyped.append("input_reference", new Blob([await solidPng(720, 1280, [1, 2, 3])]), "ref");
+    untyped.append("input_reference", new Blob([new Uint8Array(await solidPng(720, 1280, [1, 2, 3]))]), "ref");
     expect((await expectErrorResponse(await postForm("/videos", untyped), 400)).message).toBe(
       "Invalid file 'input_reference': unsupported mimetype ('application/octet-stream'). Supported file formats are 'image/jpeg', 'image/png', 'image/webp', and 'video/mp4'.",
     );
     const wrongSize = new FormData();
     wrongSize.append("prompt", "x");
-    wrongSize.append("input_reference", new Blob([await solidPng(64, 64, [1, 2, 3])], { type: "image/png" }), "ref.png");
+    wrongSize.append("input_reference", new Blob([new Uint8Array(await solidPng(64, 64, [1, 2, 3]))], { type: "image/png" }), "ref.png");
     expect((await expectErrorResponse(await postForm("/videos", wrongSize), 400)).message).toBe("Inpaint image must match the requested width and height");
   });
 
@@ -142,7 +142,8 @@ describe("recorded and chosen error answers", () => {
 
 describe("auth", () => {
   it("requires a Bearer key and refuses keys containing 'invalid'", async () => {
-    for (const headers of [{}, { authorization: "Bearer " }, { authorization: "Basic abc" }]) {
+    const attempts: Record<string, string>[] = [{}, { authorization: "Bearer " }, { authorization: "Basic abc" }];
+    for (const headers of attempts) {
       const error = await expectErrorResponse(await fetch(`${sim.api}/videos`, { headers }), 401);
       expect(error).toMatchObject({ code: "invalid_api_key", type: "invalid_request_error" });
     }

@@ -5,8 +5,8 @@ import { sizesForModel, validateOpenAiCreate } from "@/lib/simulator/profiles/op
 import { yiReverseProfile } from "@/lib/simulator/profiles/yi-reverse";
 import type { ParsedBody } from "@/lib/simulator/read-body";
 
-async function png(width: number, height: number): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: { r: 200, g: 30, b: 30 } } }).png().toBuffer();
+async function png(width: number, height: number): Promise<Uint8Array<ArrayBuffer>> {
+  return new Uint8Array(await sharp({ create: { width, height, channels: 3, background: { r: 200, g: 30, b: 30 } } }).png().toBuffer());
 }
 
 async function rejection(promise: Promise<unknown>): Promise<{ status: number; message: string; param: string | null; code: string | null }> {
@@ -70,9 +70,9 @@ describe("openai create validation", () => {
     const file = new File([image], "ref.png", { type: "image/png" });
     const viaFile = await validateOpenAiCreate(form({ prompt: "a", size: "1280x720", input_reference: file }));
     expect(viaFile.reference?.mimetype).toBe("image/png");
-    const dataUrl = `data:image/png;base64,${image.toString("base64")}`;
+    const dataUrl = `data:image/png;base64,${Buffer.from(image).toString("base64")}`;
     const viaUrl = await validateOpenAiCreate(json({ prompt: "a", size: "1280x720", input_reference: { image_url: dataUrl } }));
-    expect(Buffer.from(viaUrl.reference?.bytes ?? []).equals(image)).toBe(true);
+    expect(Buffer.from(viaUrl.reference?.bytes ?? []).equals(Buffer.from(image))).toBe(true);
   });
 
   it("uses the recorded messages for bad references", async () => {
