@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { migrateDatabase } from "@/lib/db/migrate";
+import { cpSync, readdirSync } from "node:fs";
+import { migrateDatabase, migrationsDir } from "@/lib/db/migrate";
 
 // The toolchain's data-loss trap: Prisma's SQLite "redefine table" migrations say
 // PRAGMA foreign_keys=OFF, which is a no-op inside a transaction; with foreign keys enforced,
@@ -106,5 +107,25 @@ describe("SQLite migration runner", () => {
     expect(db.prepare(`SELECT count(*) AS n FROM "Team"`).get()).toEqual({ n: 1 });
     expect(db.prepare(`SELECT count(*) AS n FROM "_prisma_migrations"`).get()).toEqual({ n: 1 });
     db.close();
+  });
+
+  it("our own migrations keep memberships when they redefine the Team table", async () => {
+    const real = migrationsDir("sqlite");
+    const names = readdirSync(real).filter((n) => /^\d/.test(n)).sort();
+    const redefining = names.findIndex((n) => /DROP TABLE "Team"/.test(readFileSync(path.join(real, n, "migration.sql"), "utf8")));
+    expect(redefining, "a migration that redefines Team").toBeGreaterThan(0);
+    const before = mkdtempSync(path.join(tmpdir(), "studio-real-"));
+    for (const n of names.slice(0, redefining)) cpSync(path.join(real, n), path.join(before, n), { recursive: true });
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "studio-db-")), "real.db");
+    await migrateDatabase(`file:${file}`, { dir: before });
+    const db = new Database(file);
+    db.prepare(`INSERT INTO "User" (id, email, updatedAt) VALUES ('u1', 'a@example.test', CURRENT_TIMESTAMP)`).run();
+    db.prepare(`INSERT INTO "Team" (id, name, updatedAt) VALUES ('t1', 'Night Shift', CURRENT_TIMESTAMP)`).run();
+    db.prepare(`INSERT INTO "Membership" (id, teamId, userId, role) VALUES ('m1', 't1', 'u1', 'OWNER')`).run();
+    db.close();
+    await migrateDatabase(`file:${file}`, { dir: real });
+    const after = new Database(file, { readonly: true });
+    expect(after.prepare(`SELECT teamId, userId, role FROM "Membership"`).all()).toEqual([{ teamId: "t1", userId: "u1", role: "OWNER" }]);
+    after.close();
   });
 });
