@@ -1,10 +1,7 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from "./locales";
-import en from "./messages/en.json";
-import zhCN from "./messages/zh-CN.json";
-
-const catalogues: Record<Locale, typeof en> = { en, "zh-CN": zhCN };
+import { catalogues } from "./catalogues";
 
 /** The person's choice (cookie, set by the switcher and at sign-in) wins; else the browser's. */
 export async function currentLocale(): Promise<Locale> {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import en from "@/lib/i18n/messages/en.json";
-import zhCN from "@/lib/i18n/messages/zh-CN.json";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { catalogues as merged } from "@/lib/i18n/catalogues";
 import { negotiateLocale } from "@/lib/i18n/locales";
 
 type Tree = { [key: string]: string | Tree };
@@ -20,7 +21,8 @@ function argumentsOf(message: string): string[] {
   return [...new Set([...message.matchAll(/\{\s*([a-zA-Z0-9_]+)\s*[,}]/g)].map((m) => m[1]!))].sort();
 }
 
-const catalogues = { en: flatten(en), "zh-CN": flatten(zhCN) };
+const catalogues = { en: flatten(merged.en as unknown as Tree), "zh-CN": flatten(merged["zh-CN"] as unknown as Tree) };
+const messagesDir = path.resolve("lib/i18n/messages");
 
 describe("message catalogues", () => {
   it("have exactly the same keys in English and Simplified Chinese", () => {
@@ -44,6 +46,23 @@ describe("message catalogues", () => {
     const properNames = new Set(["app.name", "auth.github", "auth.google"]);
     const untranslated = [...catalogues["zh-CN"]].filter(([key, message]) => !properNames.has(key) && !/[\u4e00-\u9fff]/.test(message));
     expect(untranslated.map(([key]) => key)).toEqual([]);
+  });
+});
+
+describe("catalogue files", () => {
+  it("every feature file exists in both languages with the same namespaces, and none shadows another", () => {
+    const enFiles = readdirSync(path.join(messagesDir, "en")).sort();
+    expect(readdirSync(path.join(messagesDir, "zh-CN")).sort()).toEqual(enFiles);
+    const seen = new Map<string, string>();
+    for (const file of enFiles) {
+      const en = Object.keys(JSON.parse(readFileSync(path.join(messagesDir, "en", file), "utf8")));
+      const zh = Object.keys(JSON.parse(readFileSync(path.join(messagesDir, "zh-CN", file), "utf8")));
+      expect(zh.sort(), file).toEqual(en.sort());
+      for (const ns of en) {
+        expect(seen.get(ns), `namespace ${ns} in ${file}`).toBeUndefined();
+        seen.set(ns, file);
+      }
+    }
   });
 });
 
