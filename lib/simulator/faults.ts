@@ -88,7 +88,8 @@ function parseEndpoint(kind: FaultKind, raw: string | undefined, scope: FaultSco
     if (raw === undefined || (scope === "instance" && raw === "create")) return "create";
     throw new FaultSyntaxError(token, `'${kind}' applies to the job being created and takes no '@endpoint'${scope === "instance" ? " other than '@create'" : ""}`);
   }
-  const endpoint = raw ?? "*";
+  // A cut body matters for downloads; cutting the JSON of every poll would only break polling.
+  const endpoint = raw ?? (kind === "truncate" ? "content" : "*");
   if (endpoint !== "*" && !isOneOf(ENDPOINTS, endpoint)) {
     throw new FaultSyntaxError(token, `unknown endpoint '${endpoint}' (use one of ${ENDPOINTS.join(", ")})`);
   }
@@ -122,7 +123,8 @@ export function parseFaultRules(spec: string, scope: FaultScope): FaultRule[] {
 
 export function formatFaultRule(rule: FaultRule): string {
   const value = rule.code ?? (rule.value === null ? null : String(rule.value));
-  const implicitEndpoint = rule.endpoint === "*" || (isOneOf(JOB_KINDS, rule.kind) && rule.endpoint === "create");
+  const implicitEndpoint =
+    rule.endpoint === "*" || (isOneOf(JOB_KINDS, rule.kind) && rule.endpoint === "create") || (rule.kind === "truncate" && rule.endpoint === "content");
   return `${rule.kind}${value === null ? "" : `:${value}`}${implicitEndpoint ? "" : `@${rule.endpoint}`}${rule.remaining === null ? "" : `*${rule.remaining}`}`;
 }
 

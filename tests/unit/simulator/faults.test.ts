@@ -17,6 +17,9 @@ describe("fault grammar", () => {
     expect(parseFaultRule("fail:content_filter", "job")).toMatchObject({ kind: "fail", code: "content_filter", endpoint: "create" });
     expect(parseFaultRule("content400:2.5", "job")).toMatchObject({ kind: "content400", value: 2.5, endpoint: "*" });
     expect(parseFaultRule("STALL", "job")).toMatchObject({ kind: "stall", value: null });
+    // Truncation aims at downloads unless told otherwise.
+    expect(parseFaultRule("truncate", "job").endpoint).toBe("content");
+    expect(parseFaultRule("truncate@retrieve", "job").endpoint).toBe("retrieve");
   });
 
   it("splits rule lists on commas, semicolons and spaces and round-trips them", () => {
