@@ -18,6 +18,12 @@ const nextConfig: NextConfig = {
     "@ffprobe-installer/ffprobe",
   ],
   poweredByHeader: false,
+  // Separate build folders let several checkouts' test runs build side by side (scripts/start.ts).
+  distDir: process.env.STUDIO_DIST_DIR || ".next",
+  experimental: {
+    // Reference images travel with the submit action (the registry allows up to 10 MB).
+    serverActions: { bodySizeLimit: "12mb" },
+  },
   typedRoutes: false,
   // The app build checks app code only; `npm run typecheck` checks everything, tests included.
   typescript: { tsconfigPath: "tsconfig.build.json" },

@@ -36,6 +36,9 @@ export default defineConfig({
       DATABASE_URL: "",
       SIMULATOR_TIME_SCALE: process.env.SIMULATOR_TIME_SCALE ?? "0.02",
       SIGNIN_MAX_FAILURES: "5",
+      STUDIO_DIST_DIR: process.env.STUDIO_DIST_DIR ?? ".next",
+      SIMULATOR_CONTROL: "on",
+      STUDIO_POLL_SCALE: process.env.STUDIO_POLL_SCALE ?? "0.2",
     },
   },
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { resolveAuthSecret } from "./config/auth-secret";
+import { resolveAuthSecret, resolveSecret } from "./config/auth-secret";
 import { defaultDatabaseUrl, resolveDataDir } from "./config/data-dir";
 
 // The only reader of process.env for the studio (the simulator's own knobs are parsed in
@@ -24,6 +24,14 @@ const schema = z.object({
   AUTH_GOOGLE_ID: optionalText,
   AUTH_GOOGLE_SECRET: optionalText,
   STORAGE_DIR: optionalText,
+  PROVIDER_KEY_SECRET: optionalText,
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  STUDIO_INTERNAL_URL: optionalText.pipe(z.url().optional()),
+  SIMULATOR_BASE_URL: optionalText.pipe(z.url().optional()),
+  CRON_SECRET: optionalText,
+  STUDIO_SWEEP: z.enum(["on", "off"]).default("on"),
+  STUDIO_POLL_SCALE: z.coerce.number().positive().max(100).default(1),
+  STUDIO_DIST_DIR: optionalText,
   SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   SIGNIN_LOCK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
 });
@@ -41,6 +49,14 @@ export type StudioEnv = {
   signIn: { maxFailures: number; lockSeconds: number };
   /** Resolved lazily: a build must not need (or generate) the secret. */
   authSecret: () => string;
+  /** Key for AES-256-GCM encryption of teams' provider keys; resolved like the auth secret. */
+  providerKeySecret: () => string;
+  /** Base URL of the built-in simulator's /v1 (embedded in this studio unless SIMULATOR_BASE_URL). */
+  simulatorBaseUrl: string;
+  cronSecret: string | undefined;
+  sweepEnabled: boolean;
+  /** Multiplies every poll and retry interval (tests: 0.2 = five times as often). */
+  pollScale: number;
 };
 
 export function parseEnv(source: Record<string, string | undefined>): StudioEnv {
@@ -54,6 +70,8 @@ export function parseEnv(source: Record<string, string | undefined>): StudioEnv 
   const databaseUrl = e.DATABASE_URL ?? defaultDatabaseUrl(dataDir);
   const production = e.NODE_ENV === "production";
   let secret: string | undefined;
+  let keySecret: string | undefined;
+  const internalUrl = (e.STUDIO_INTERNAL_URL ?? `http://127.0.0.1:${e.PORT}`).replace(/\/$/, "");
   return {
     nodeEnv: e.NODE_ENV,
     production,
@@ -67,6 +85,12 @@ export function parseEnv(source: Record<string, string | undefined>): StudioEnv 
     signIn: { maxFailures: e.SIGNIN_MAX_FAILURES, lockSeconds: e.SIGNIN_LOCK_SECONDS },
     authSecret: () =>
       (secret ??= resolveAuthSecret({ configured: e.AUTH_SECRET, dataDir, production })),
+    providerKeySecret: () =>
+      (keySecret ??= resolveSecret({ variable: "PROVIDER_KEY_SECRET", file: "provider-key-secret", configured: e.PROVIDER_KEY_SECRET, dataDir, production })),
+    simulatorBaseUrl: e.SIMULATOR_BASE_URL ?? `${internalUrl}/api/simulator/v1`,
+    cronSecret: e.CRON_SECRET,
+    sweepEnabled: e.STUDIO_SWEEP === "on",
+    pollScale: e.STUDIO_POLL_SCALE,
   };
 }
 

@@ -42,12 +42,13 @@ function newestMtime(p: string): number {
   if (p.endsWith(`${path.sep}generated`)) return 0;
   return Math.max(st.mtimeMs, ...readdirSync(p).map((n) => newestMtime(path.join(p, n))));
 }
-const stampFile = path.join(root, ".next", "studio-build-stamp");
+const distDir = path.join(root, process.env.STUDIO_DIST_DIR || ".next");
+const stampFile = path.join(distDir, "studio-build-stamp");
 const sourcesAt = Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))));
 const builtAt = existsSync(stampFile) ? Number(readFileSync(stampFile, "utf8")) : 0;
 const childEnv = { ...process.env, AUTH_SECRET: secret, NEXT_TELEMETRY_DISABLED: "1", STUDIO_DATA_DIR: dataDir, DATABASE_URL: databaseUrl };
 const nextBin = path.join(root, "node_modules/.bin/next");
-if (!existsSync(path.join(root, ".next/BUILD_ID")) || sourcesAt > builtAt || process.env.STUDIO_REBUILD === "1") {
+if (!existsSync(path.join(distDir, "BUILD_ID")) || sourcesAt > builtAt || process.env.STUDIO_REBUILD === "1") {
   console.log("Building the studio (first start or changed sources)…");
   const build = spawnSync(nextBin, ["build"], { cwd: root, stdio: "inherit", env: childEnv });
   if (build.status !== 0) fail("the build failed (see above).");

@@ -4,27 +4,29 @@ import path from "node:path";
 
 export class MissingSecretError extends Error {}
 
+type SecretSpec = { variable: string; file: string; configured: string | undefined; dataDir: string; production: boolean };
+
 /**
- * AUTH_SECRET when configured; otherwise, outside production, a secret generated once and kept in
- * the data folder so sessions survive restarts. A production start must configure its own secret:
- * a generated one would silently differ between machines behind a load balancer.
+ * A configured secret when set; otherwise, outside production, one generated once and kept in
+ * the data folder so it survives restarts. A production start must configure its own: a
+ * generated one would silently differ between machines behind a load balancer.
  */
-export function resolveAuthSecret(opts: { configured: string | undefined; dataDir: string; production: boolean }): string {
-  if (opts.configured && opts.configured.length >= 32) return opts.configured;
-  if (opts.configured) {
-    throw new MissingSecretError("AUTH_SECRET is too short: use at least 32 characters (for example: openssl rand -base64 32).");
+export function resolveSecret(spec: SecretSpec): string {
+  if (spec.configured && spec.configured.length >= 32) return spec.configured;
+  if (spec.configured) {
+    throw new MissingSecretError(`${spec.variable} is too short: use at least 32 characters (for example: openssl rand -base64 32).`);
   }
-  if (opts.production) {
+  if (spec.production) {
     throw new MissingSecretError(
-      "AUTH_SECRET is not set. A production start needs a configured secret: set AUTH_SECRET to at least 32 random characters (for example: openssl rand -base64 32).",
+      `${spec.variable} is not set. A production start needs a configured secret: set ${spec.variable} to at least 32 random characters (for example: openssl rand -base64 32).`,
     );
   }
-  const file = path.join(opts.dataDir, "auth-secret");
+  const file = path.join(spec.dataDir, spec.file);
   if (existsSync(file)) {
     const saved = readFileSync(file, "utf8").trim();
     if (saved.length >= 32) return saved;
   }
-  mkdirSync(opts.dataDir, { recursive: true });
+  mkdirSync(spec.dataDir, { recursive: true });
   const secret = randomBytes(32).toString("base64url");
   // "wx" fails if another process won the race; then read what it wrote.
   try {
@@ -33,4 +35,8 @@ export function resolveAuthSecret(opts: { configured: string | undefined; dataDi
   } catch {
     return readFileSync(file, "utf8").trim();
   }
+}
+
+export function resolveAuthSecret(opts: { configured: string | undefined; dataDir: string; production: boolean }): string {
+  return resolveSecret({ variable: "AUTH_SECRET", file: "auth-secret", ...opts });
 }

@@ -1,0 +1,55 @@
+// What the browser gets about a video task: small, no secrets, no provider key, no file paths.
+// Shared by the list and status route handlers, the detail page and the gallery components.
+
+export type VideoStatus = "submitting" | "submit_unknown" | "queued" | "in_progress" | "completed" | "failed" | (string & {});
+
+export type ArchiveStatus = "none" | "pending" | "done" | "lost";
+
+export type VideoDto = {
+  id: string;
+  teamId: string;
+  status: VideoStatus;
+  /** 0..100 */
+  progress: number;
+  model: string;
+  size: string;
+  seconds: number;
+  prompt: string;
+  createdAt: string;
+  completedAt: string | null;
+  createdBy: { id: string; name: string };
+  mine: boolean;
+  /** Registry price at submit, integer cents. */
+  estimateCents: number;
+  /** What was charged: null while running, 0 when failed, the price once archived. */
+  costCents: number | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+  /** When the provider's copy expires (ISO), while ours is not yet safe. */
+  providerExpiresAt: string | null;
+  archiveStatus: ArchiveStatus;
+  /** When the studio's own copy will be removed (team retention); null = kept. */
+  retainUntil: string | null;
+  hasReference: boolean;
+  remixOfTaskId: string | null;
+  /** URLs served by the studio from its own storage; null until archived. */
+  media: { video: string | null; thumbnail: string | null; spritesheet: string | null };
+  canDelete: boolean;
+  canRemix: boolean;
+};
+
+export type VideoEventDto = { id: string; type: string; status: string | null; progress: number | null; message: string | null; createdAt: string };
+
+export type VideoPage = { items: VideoDto[]; nextCursor: string | null };
+
+export const ACTIVE_STATUSES = ["submitting", "submit_unknown", "queued", "in_progress"] as const;
+
+/** Terminal means the provider will not change it any more; unknown statuses count as active. */
+export function isTerminalStatus(status: string): boolean {
+  return status === "completed" || status === "failed" || status === "expired" || status === "canceled" || status === "cancelled";
+}
+
+/** A video is still "moving" for the UI while the provider works or while we archive it. */
+export function isLive(video: Pick<VideoDto, "status" | "archiveStatus">): boolean {
+  return !isTerminalStatus(video.status) || video.archiveStatus === "pending";
+}
