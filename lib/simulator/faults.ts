@@ -128,7 +128,7 @@ export function formatFaultRule(rule: FaultRule): string {
   return `${rule.kind}${value === null ? "" : `:${value}`}${implicitEndpoint ? "" : `@${rule.endpoint}`}${rule.remaining === null ? "" : `*${rule.remaining}`}`;
 }
 
-/** Takes one firing from a rule; returns false once the rule is spent. */
+/** Takes one firing from a rule and removes it from its list once spent. */
 function consume(list: FaultRule[], rule: FaultRule): void {
   if (rule.remaining === null) return;
   rule.remaining -= 1;
@@ -145,27 +145,33 @@ export interface HttpFaultPlan {
 
 /**
  * Decides the HTTP-level faults for one request from several rule lists (instance first, then the
- * job's), consuming counts as rules fire. Delays add up; only the first terminal fault fires.
+ * job's), consuming counts as rules fire. Delays add up; only the first terminal fault fires, and
+ * a truncation fires only when no terminal fault pre-empts the real answer.
  */
 export function planHttpFaults(lists: FaultRule[][], endpoint: Endpoint): HttpFaultPlan {
   const plan: HttpFaultPlan = { delayMs: 0, terminal: null, truncate: false, consumed: lists.map(() => false) };
-  lists.forEach((list, index) => {
-    for (const rule of [...list]) {
-      if (rule.endpoint !== "*" && rule.endpoint !== endpoint) continue;
-      let fires = false;
+  const fire = (index: number, rule: FaultRule) => {
+    consume(lists[index] ?? [], rule);
+    plan.consumed[index] = true;
+  };
+  const matching = (index: number) => [...(lists[index] ?? [])].filter((r) => r.endpoint === "*" || r.endpoint === endpoint);
+  lists.forEach((_, index) => {
+    for (const rule of matching(index)) {
       if (rule.kind === "slow") {
         plan.delayMs += rule.value ?? 0;
-        fires = true;
-      } else if (rule.kind === "truncate" && !plan.truncate) {
-        plan.truncate = fires = true;
+        fire(index, rule);
       } else if (isOneOf(TERMINAL_KINDS, rule.kind) && plan.terminal === null) {
         plan.terminal = { kind: rule.kind, value: rule.value };
-        fires = true;
+        fire(index, rule);
       }
-      if (fires) {
-        consume(list, rule);
-        plan.consumed[index] = true;
-      }
+    }
+  });
+  if (plan.terminal !== null) return plan;
+  lists.forEach((_, index) => {
+    const truncate = matching(index).find((rule) => rule.kind === "truncate");
+    if (truncate && !plan.truncate) {
+      plan.truncate = true;
+      fire(index, truncate);
     }
   });
   return plan;

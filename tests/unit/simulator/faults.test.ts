@@ -68,10 +68,14 @@ describe("planHttpFaults", () => {
     const plan = planHttpFaults([instance, job], "content");
     expect(plan.delayMs).toBe(150);
     expect(plan.terminal).toEqual({ kind: "500", value: null });
-    expect(plan.truncate).toBe(true);
+    expect(plan.truncate).toBe(false);
     expect(plan.consumed).toEqual([true, true]);
-    // The job's drop did not fire (the instance's 500 came first), so it keeps its count.
+    // Neither the job's drop (the instance's 500 came first) nor its truncation (there was no
+    // real answer to cut) fired, so both keep their counts.
     expect(job.map(formatFaultRule)).toEqual(["drop*1", "truncate"]);
+    const next = planHttpFaults([[], job], "content");
+    expect(next).toMatchObject({ terminal: { kind: "drop" }, truncate: false });
+    expect(planHttpFaults([[], job], "content")).toMatchObject({ terminal: null, truncate: true });
   });
 
   it("finds a content delay and spends it only when told to", () => {

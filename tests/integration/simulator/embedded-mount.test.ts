@@ -1,0 +1,75 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { VideoResourceSchema } from "@/lib/upstream-schemas";
+import { createSimulator, type Simulator } from "@/lib/simulator/create-simulator";
+
+// The studio mounts the same handler under /api/simulator (app/api/simulator/[...path]/route.ts).
+// Here the route module is called in-process with web Requests, the way Next.js calls it.
+
+const ORIGIN = "http://localhost:3000";
+let dataDir = "";
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(os.tmpdir(), "sora-embedded-"));
+  process.env.SIMULATOR_DATA_DIR = dataDir;
+  process.env.SIMULATOR_TIME_SCALE = "0.002";
+});
+afterAll(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+const auth = { authorization: "Bearer sk-embedded" };
+
+describe("the embedded route", () => {
+  it("serves the API under /api/simulator/v1 and the controls under /api/simulator/__simulator", async () => {
+    const route = await import("@/app/api/simulator/[...path]/route");
+    expect(route.runtime).toBe("nodejs");
+    expect(route.dynamic).toBe("force-dynamic");
+    const created = await route.POST(
+      new Request(`${ORIGIN}/api/simulator/v1/videos`, { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: '{"prompt":"embedded"}' }),
+    );
+    expect(created.status).toBe(200);
+    const video = VideoResourceSchema.parse(await created.json());
+    const fetched = await route.GET(new Request(`${ORIGIN}/api/simulator/v1/videos/${video.id}`, { headers: auth }));
+    expect(VideoResourceSchema.parse(await fetched.json()).id).toBe(video.id);
+    const health = await route.GET(new Request(`${ORIGIN}/api/simulator/__simulator/health`));
+    expect(await health.json()).toMatchObject({ ok: true, profile: "openai", timeScale: 0.002 });
+    const outside = await route.GET(new Request(`${ORIGIN}/api/simulator/v2/videos`, { headers: auth }));
+    expect(outside.status).toBe(404);
+    expect(outside.headers.get("x-request-id")).toMatch(/^req_/);
+  });
+
+  it("is one instance per process", async () => {
+    const { getEmbeddedSimulator } = await import("@/lib/simulator/embedded");
+    expect(getEmbeddedSimulator()).toBe(getEmbeddedSimulator());
+    expect(getEmbeddedSimulator().options).toMatchObject({ basePath: "/api/simulator/v1", dataDir });
+  });
+});
+
+describe("faults when only a Response can be returned", () => {
+  let sim: Simulator;
+  let dir = "";
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), "sora-embedded-faults-"));
+    sim = createSimulator({ dataDir: dir, basePath: "/api/simulator/v1", timeScale: 0, faults: "drop@list*1, truncate@list*1" });
+  });
+  afterAll(async () => {
+    await sim.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("fails the body of a dropped connection and of a truncated one", async () => {
+    const list = () => sim.handle(new Request(`${ORIGIN}/api/simulator/v1/videos`, { headers: auth }));
+    const dropped = await list();
+    await expect(dropped.text()).rejects.toThrow(/dropped/);
+    const truncated = await list();
+    const declared = Number(truncated.headers.get("content-length"));
+    const reader = truncated.body?.getReader();
+    const first = await reader?.read();
+    expect(first?.value?.byteLength).toBe(Math.floor(declared / 2));
+    await expect(reader?.read()).rejects.toThrow(/truncated/);
+    expect((await list()).status).toBe(200);
+  });
+});
