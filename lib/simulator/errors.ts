@@ -188,6 +188,7 @@ export const apiErrors = {
     invalidRequest("Video content is not available yet, please retry in a few seconds.", null, null),
   unknownMarker: (marker: string, reason: string) =>
     invalidRequest(`Invalid simulator marker '[[${marker}]]' in prompt: ${reason}`, "prompt", "invalid_value"),
+  // CHOICE: OpenAI's rate-limit wording, shortened; type "requests" and code as OpenAI sends them.
   rateLimited: (retryAfterSeconds: number) =>
     new SimulatorHttpError(
       429,
@@ -199,7 +200,7 @@ export const apiErrors = {
       },
       { "retry-after": String(retryAfterSeconds) },
     ),
-  // The message is API易's, recorded; type and code are choices (its gateway is new-api).
+  // The message is API易's, recorded. CHOICE: type and code (its gateway is new-api).
   upstreamSaturated: (retryAfterSeconds: number) =>
     new SimulatorHttpError(
       429,

@@ -48,6 +48,7 @@ function authenticate(options: SimulatorOptions, request: Request): void {
   if (!accepted) throw apiErrors.invalidApiKey(key);
 }
 
+// CHOICE: retry-after defaults to 1 s for 429 and "saturated", so retrying clients stay fast in tests.
 function terminalFault(terminal: NonNullable<HttpFaultPlan["terminal"]>): Response {
   switch (terminal.kind) {
     case "429":

@@ -4,9 +4,9 @@ export type RangeAnswer =
   | { kind: "unsatisfiable" };
 
 /**
- * Reads a `Range: bytes=...` header for a body of `size` bytes. Malformed or multi-range headers
- * are ignored (a full 200 answer is always allowed, RFC 9110 §14.2), which keeps us off
- * multipart/byteranges.
+ * Reads a `Range: bytes=...` header for a body of `size` bytes.
+ * CHOICE: malformed or multi-range headers get the full 200 answer (always allowed, RFC 9110
+ * §14.2), which keeps us off multipart/byteranges. Ranges work on all three variants.
  */
 export function parseRange(header: string | null, size: number): RangeAnswer {
   if (header === null) return { kind: "full" };

@@ -72,6 +72,7 @@ export function jobStateAt(job: Pick<JobRecord, "createdMs" | "plan">, nowMs: nu
   const elapsed = nowMs - startMs;
   const stop = stopAt(outcome);
   if (stop !== null && elapsed >= (renderMs * stop) / 100) {
+    // CHOICE: a failed job keeps the progress it failed at and has no completed_at/expires_at.
     if (outcome.kind === "fail") {
       return { ...base, status: "failed", progress: stop, failure: { code: outcome.code, message: outcome.message } };
     }

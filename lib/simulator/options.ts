@@ -10,7 +10,10 @@ export interface SimulatorOptions {
   basePath: string;
   /** Multiplies every planned job duration; 0.01 makes jobs 100 times faster. */
   timeScale: number;
-  /** How long after completion the content stays downloadable (real seconds). */
+  /**
+   * How long after completion the content stays downloadable. CHOICE: real seconds, not scaled
+   * (like `content400:N`): they are compared with the wall-clock timestamps clients receive.
+   */
   expirySeconds: number;
   /** Keys that are accepted; null accepts any non-empty key not containing "invalid". */
   apiKeys: readonly string[] | null;

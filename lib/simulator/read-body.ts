@@ -76,7 +76,7 @@ export async function readBody(request: Request): Promise<ParsedBody> {
     }
     return { encoding: "form", fields: nestFormEntries(form.entries() as Iterable<[string, string | File]>) };
   }
-  // CHOICE: no content type at all is read as JSON (curl -d without -H still works).
+  // CHOICE: a body sent without any Content-Type is read as JSON.
   if (contentType === "" || contentType.startsWith("application/json") || contentType.includes("+json")) {
     const text = await request.text();
     if (text.trim() === "") return { encoding: "json", fields: {} };

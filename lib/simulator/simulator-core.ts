@@ -49,7 +49,10 @@ export class SimulatorCore {
     return this.options.now();
   }
 
-  /** A job of this instance's profile (a shared data dir must not mix channels). */
+  /**
+   * A job of this instance's profile (a shared data dir must not mix channels).
+   * CHOICE: jobs are not scoped by API key; every key sees every job, like one project.
+   */
   findJob(id: string): JobRecord | undefined {
     const job = this.store.get(id);
     return job?.profile === this.options.profile ? job : undefined;

@@ -1,6 +1,6 @@
 import { apiErrors } from "./errors";
 
-/** Length in characters (code points), not UTF-16 units, so emoji and CJK count once. */
+/** CHOICE: length in characters (code points), not UTF-16 units, so an emoji counts once. */
 export function promptLength(prompt: string): number {
   let count = 0;
   for (const _ of prompt) count += 1;

@@ -20,6 +20,8 @@ export interface EncodeJob {
 }
 
 /**
+ * CHOICE: video only, no audio track (real Sora output has sound; nothing here needs it yet).
+ *
  * Encodes rgb24 frames drawn in JS to an H.264 MP4 by piping them to the ffmpeg binary from
  * @ffmpeg-installer/ffmpeg. The encoder runs in its own process, so only drawing happens on
  * the event loop, one frame between awaits.

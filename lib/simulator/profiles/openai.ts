@@ -29,6 +29,8 @@ function stringParam(fields: Record<string, unknown>, name: string, fallback: st
 
 export async function validateOpenAiCreate(body: ParsedBody): Promise<NewJobRequest> {
   const { fields } = body;
+  // CHOICE: unknown fields are refused ("Unrecognized request argument"), as OpenAI does elsewhere,
+  // so a typo in the studio's client shows up in tests instead of being silently ignored.
   rejectUnknownFields(fields, CREATE_FIELDS);
   const prompt = validatePrompt(fields.prompt, MAX_PROMPT);
 

@@ -50,6 +50,7 @@ function yiErrorText(code: string): string {
   return `Video generation failed: ${code}`;
 }
 
+// CHOICE: ids keep OpenAI's `video_` form and `size` reports the real output (704 px side).
 function present(job: JobRecord, state: JobState, context: PresentContext): Record<string, unknown> {
   const answer: Record<string, unknown> = {
     id: job.id,

@@ -21,6 +21,7 @@ export async function deleteVideo(ctx: JobRouteContext): Promise<Response> {
   return jsonResponse(200, { id: job.id, object: "video.deleted", deleted: true });
 }
 
+// CHOICE: 20 per page when no limit is given, as OpenAI's other list endpoints do.
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 100;
 
