@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 
 // Optimistic only: no session cookie → sign-in page. The real checks (session, team membership)
 // run in the data layer of every page, action and route handler.
-const PUBLIC = ["/sign-in", "/sign-up", "/api/auth", "/api/simulator", "/invite"];
+const PUBLIC = ["/sign-in", "/sign-up", "/api/auth", "/api/simulator", "/api/cron", "/invite"];
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;

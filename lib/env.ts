@@ -32,6 +32,7 @@ const schema = z.object({
   STUDIO_SWEEP: z.enum(["on", "off"]).default("on"),
   STUDIO_POLL_SCALE: z.coerce.number().positive().max(100).default(1),
   STUDIO_DIST_DIR: optionalText,
+  PROVIDER_CREATE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
   SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   SIGNIN_LOCK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
 });
@@ -57,6 +58,8 @@ export type StudioEnv = {
   sweepEnabled: boolean;
   /** Multiplies every poll and retry interval (tests: 0.2 = five times as often). */
   pollScale: number;
+  /** How long a create may take before its outcome counts as unknown (then it is reconciled). */
+  createTimeoutMs: number;
 };
 
 export function parseEnv(source: Record<string, string | undefined>): StudioEnv {
@@ -91,6 +94,7 @@ export function parseEnv(source: Record<string, string | undefined>): StudioEnv 
     cronSecret: e.CRON_SECRET,
     sweepEnabled: e.STUDIO_SWEEP === "on",
     pollScale: e.STUDIO_POLL_SCALE,
+    createTimeoutMs: e.PROVIDER_CREATE_TIMEOUT_MS,
   };
 }
 

@@ -1,0 +1,64 @@
+import type { Db } from "@/lib/db/client";
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+type Reader = Tx | Db;
+
+// Budgets are per calendar month in UTC: a charge belongs to the month of its createdAt.
+export function monthWindow(now = new Date()): { start: Date; end: Date } {
+  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+  const end = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
+  return { start, end };
+}
+
+export type Room = { budgetCents: number | null; spentCents: number; reservedCents: number; remainingCents: number | null };
+
+export type BudgetRoom = { team: Room; member: Room };
+
+async function sums(db: Reader, teamId: string, userId: string | null, now: Date) {
+  const { start, end } = monthWindow(now);
+  const [charged, reserved] = await Promise.all([
+    db.charge.aggregate({ _sum: { amountCents: true }, where: { teamId, createdAt: { gte: start, lt: end }, ...(userId ? { userId } : {}) } }),
+    db.videoTask.aggregate({ _sum: { reservedCents: true }, where: { teamId, reservedCents: { gt: 0 }, ...(userId ? { createdById: userId } : {}) } }),
+  ]);
+  return { spentCents: charged._sum.amountCents ?? 0, reservedCents: reserved._sum.reservedCents ?? 0 };
+}
+
+function room(budgetCents: number | null, s: { spentCents: number; reservedCents: number }): Room {
+  return { budgetCents, ...s, remainingCents: budgetCents === null ? null : Math.max(0, budgetCents - s.spentCents - s.reservedCents) };
+}
+
+/** This month's spend, open reservations and what is left, for the team and for one member. */
+export async function budgetRoom(db: Reader, teamId: string, userId: string, now = new Date()): Promise<BudgetRoom> {
+  const [team, membership, teamSums, memberSums] = await Promise.all([
+    db.team.findUniqueOrThrow({ where: { id: teamId }, select: { monthlyBudgetCents: true } }),
+    db.membership.findUnique({ where: { teamId_userId: { teamId, userId } }, select: { monthlyCapCents: true } }),
+    sums(db, teamId, null, now),
+    sums(db, teamId, userId, now),
+  ]);
+  return { team: room(team.monthlyBudgetCents, teamSums), member: room(membership?.monthlyCapCents ?? null, memberSums) };
+}
+
+export class BudgetExceededError extends Error {
+  constructor(
+    readonly scope: "team" | "member",
+    readonly remainingCents: number,
+    readonly costCents: number,
+  ) {
+    super(`Over the ${scope} budget: ${remainingCents} cents left, ${costCents} needed`);
+  }
+}
+
+/**
+ * Must run first inside the submit transaction. The write to the team row takes the lock that
+ * serialises concurrent submissions of one team (a row lock on PostgreSQL, the database write
+ * lock on SQLite), so the room read after it cannot be overtaken: no overshoot however many
+ * submit at once. Throws BudgetExceededError when the cost does not fit.
+ */
+export async function lockAndCheckBudget(tx: Tx, teamId: string, userId: string, costCents: number, now = new Date()): Promise<void> {
+  await tx.team.update({ where: { id: teamId }, data: { budgetLockVersion: { increment: 1 } } });
+  const current = await budgetRoom(tx, teamId, userId, now);
+  for (const scope of ["team", "member"] as const) {
+    const remaining = current[scope].remainingCents;
+    if (remaining !== null && costCents > remaining) throw new BudgetExceededError(scope, remaining, costCents);
+  }
+}

@@ -1,0 +1,149 @@
+import "server-only";
+import { toFile } from "openai";
+import type { Video } from "openai/resources/videos";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { BudgetExceededError, lockAndCheckBudget } from "@/lib/teams/budget";
+import { channelOf, providerClientFor, ProviderNotConfiguredError } from "@/lib/upstream/provider-client";
+import { classifyProviderError } from "@/lib/upstream/provider-errors";
+import { mediaRelativePath, writeMediaAtomically } from "@/lib/storage/media-store";
+import { estimateCostCents } from "./estimate-cost";
+import { addTaskEvent } from "./task-events";
+import { TASK_DTO_SELECT, toVideoDto, type ViewerContext } from "./task-dto";
+import { validateVideoRequest, VideoRequestError, type ReferenceImage } from "./validate-video-request";
+import { applyProviderVideo } from "./apply-provider-video";
+import type { VideoDto } from "./video-dto";
+
+export { BudgetExceededError, VideoRequestError };
+
+export type CreateVideoJobInput = {
+  teamId: string;
+  userId: string;
+  role?: ViewerContext["role"];
+  idempotencyKey: string;
+  model: string;
+  size: string;
+  seconds: number;
+  prompt: string;
+  referenceImage?: ReferenceImage;
+  /** Set by remixVideo: the provider job to remix instead of a fresh create. */
+  remixOf?: { taskId: string; providerJobId: string };
+};
+
+const EXT: Record<string, string> = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp" };
+
+/**
+ * Submit, in the order that loses nothing: (1) the task row with its budget reservation, in one
+ * transaction; (2) the provider call, never retried; (3) the provider's id and status. A repeated
+ * idempotency key returns the first task. An unknown outcome (timeout, dropped connection) is
+ * left as submit_unknown for reconcile-submission.ts, which looks the job up instead of resubmitting.
+ */
+export async function createVideoJob(input: CreateVideoJobInput): Promise<{ task: VideoDto; created: boolean }> {
+  const viewer: ViewerContext = { teamId: input.teamId, userId: input.userId, role: input.role ?? "MEMBER" };
+  const team = await db.team.findUniqueOrThrow({
+    where: { id: input.teamId },
+    select: { providerChannel: true, providerBaseUrl: true, providerKeyCiphertext: true },
+  });
+  const existing = await findByKey(input.teamId, input.idempotencyKey);
+  if (existing) return { task: toVideoDto(existing, viewer), created: false };
+
+  const channel = channelOf(team);
+  const { prompt } = validateVideoRequest(channel, input);
+  const costCents = estimateCostCents(channel, input.model, input.size, input.seconds)!;
+  const now = new Date();
+
+  let taskId: string;
+  try {
+    taskId = await db.$transaction(async (tx) => {
+      await lockAndCheckBudget(tx, input.teamId, input.userId, costCents, now);
+      const task = await tx.videoTask.create({
+        data: {
+          teamId: input.teamId,
+          createdById: input.userId,
+          idempotencyKey: input.idempotencyKey,
+          channel,
+          model: input.model,
+          size: input.size,
+          seconds: input.seconds,
+          prompt,
+          remixOfTaskId: input.remixOf?.taskId ?? null,
+          status: "submitting",
+          estimateCents: costCents,
+          reservedCents: costCents,
+          submittedAt: now,
+        },
+        select: { id: true },
+      });
+      await addTaskEvent(tx, task.id, { type: "submitted", status: "submitting", message: `${input.model} · ${input.size} · ${input.seconds} s`, at: now });
+      return task.id;
+    });
+  } catch (error) {
+    // Two clicks raced past the first check: the loser returns the winner's task.
+    const raced = isUniqueViolation(error) ? await findByKey(input.teamId, input.idempotencyKey) : null;
+    if (raced) return { task: toVideoDto(raced, viewer), created: false };
+    throw error;
+  }
+
+  if (input.referenceImage) {
+    const relative = mediaRelativePath(input.teamId, taskId, "reference", EXT[input.referenceImage.mimeType] ?? "img");
+    await writeMediaAtomically(relative, [input.referenceImage.bytes], () => undefined);
+    await db.videoTask.update({ where: { id: taskId }, data: { referenceImagePath: relative } });
+  }
+
+  await callProvider(taskId, team, { ...input, prompt });
+  const row = await db.videoTask.findUniqueOrThrow({ where: { id: taskId }, select: TASK_DTO_SELECT });
+  return { task: toVideoDto(row, viewer), created: true };
+}
+
+async function callProvider(taskId: string, team: Parameters<typeof providerClientFor>[0], input: CreateVideoJobInput): Promise<void> {
+  let video: Video;
+  try {
+    const client = providerClientFor(team, { timeoutMs: env.createTimeoutMs });
+    if (input.remixOf) {
+      video = await client.videos.remix(input.remixOf.providerJobId, { prompt: input.prompt });
+    } else {
+      const ref = input.referenceImage;
+      video = await client.videos.create({
+        prompt: input.prompt,
+        model: input.model as "sora-2",
+        size: input.size as "720x1280",
+        seconds: String(input.seconds) as "4",
+        ...(ref ? { input_reference: await toFile(ref.bytes, `reference.${EXT[ref.mimeType] ?? "png"}`, { type: ref.mimeType }) } : {}),
+      });
+    }
+  } catch (error) {
+    if (error instanceof ProviderNotConfiguredError) {
+      await failSubmission(taskId, "provider_not_configured", error.message);
+      return;
+    }
+    const failure = classifyProviderError(error);
+    if (failure.outcome === "unknown") {
+      await db.$transaction(async (tx) => {
+        await tx.videoTask.update({ where: { id: taskId }, data: { status: "submit_unknown", nextPollAt: new Date(Date.now() + 2_000) } });
+        await addTaskEvent(tx, taskId, { type: "submit_unknown", status: "submit_unknown", message: failure.message });
+      });
+      return;
+    }
+    await failSubmission(taskId, failure.code, failure.message);
+    return;
+  }
+  await db.$transaction(async (tx) => {
+    await applyProviderVideo(tx, taskId, video, new Date(), { linkJob: true });
+  });
+}
+
+/** The provider refused the job: it failed, and its reservation is released (nothing charged). */
+export async function failSubmission(taskId: string, code: string, message: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.videoTask.update({ where: { id: taskId }, data: { status: "failed", errorCode: code, errorMessage: message.slice(0, 2000), reservedCents: 0, nextPollAt: null } });
+    await addTaskEvent(tx, taskId, { type: "failed", status: "failed", message: `${code}: ${message}` });
+  });
+}
+
+function findByKey(teamId: string, idempotencyKey: string) {
+  return db.videoTask.findUnique({ where: { teamId_idempotencyKey: { teamId, idempotencyKey } }, select: TASK_DTO_SELECT });
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
+}

@@ -1,0 +1,15 @@
+import { env } from "@/lib/env";
+
+// How soon to ask the provider again. Young jobs move fast (5 s), older ones are polled every
+// 15 s, then 30 s; a retry-after from the provider always wins when longer. STUDIO_POLL_SCALE
+// shrinks all of it for tests.
+export function pollDelayMs(jobAgeMs: number, retryAfterSeconds: number | null = null, scale = env.pollScale): number {
+  const base = jobAgeMs < 60_000 ? 5_000 : jobAgeMs < 5 * 60_000 ? 15_000 : 30_000;
+  return Math.max(base * scale, (retryAfterSeconds ?? 0) * 1000);
+}
+
+/** Archive retries: 2 s, 4 s, 8 s … capped at 2 minutes (scaled), until the provider's copy expires. */
+export function archiveRetryDelayMs(attempt: number, retryAfterSeconds: number | null = null, scale = env.pollScale): number {
+  const base = Math.min(2_000 * 2 ** Math.max(0, attempt - 1), 120_000);
+  return Math.max(base * scale, (retryAfterSeconds ?? 0) * 1000);
+}

@@ -1,0 +1,30 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { createVideoJob } from "./create-video-job";
+import type { ViewerContext } from "./task-dto";
+import type { VideoDto } from "./video-dto";
+
+export class RemixUnavailableError extends Error {}
+
+/** A new task that remixes a completed one of this team, priced and budgeted like any other. */
+export async function remixVideo(viewer: ViewerContext, input: { taskId: string; prompt: string; idempotencyKey: string }): Promise<{ task: VideoDto; created: boolean } | null> {
+  const source = await db.videoTask.findFirst({
+    where: { id: input.taskId, teamId: viewer.teamId, deletedAt: null },
+    select: { id: true, status: true, providerJobId: true, model: true, size: true, seconds: true, providerExpiresAt: true },
+  });
+  if (!source) return null;
+  if (source.status !== "completed" || !source.providerJobId || (source.providerExpiresAt && source.providerExpiresAt <= new Date())) {
+    throw new RemixUnavailableError();
+  }
+  return createVideoJob({
+    teamId: viewer.teamId,
+    userId: viewer.userId,
+    role: viewer.role,
+    idempotencyKey: input.idempotencyKey,
+    model: source.model,
+    size: source.size,
+    seconds: source.seconds,
+    prompt: input.prompt,
+    remixOf: { taskId: source.id, providerJobId: source.providerJobId },
+  });
+}

@@ -1,0 +1,51 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { removeTaskMedia } from "@/lib/storage/media-store";
+import { archiveDueTasks } from "./archive-video";
+import { syncDueTasks } from "./sync-video-status";
+import { addTaskEvent } from "./task-events";
+
+// Tasks progress with no one watching: the sweep polls every due task, archives completed
+// ones and applies team retention. It starts with the server (instrumentation.ts) and is also
+// reachable as POST /api/cron/sweep for an external scheduler. Leases make concurrent sweeps safe.
+
+export async function runSweep(now = new Date()) {
+  const synced = await syncDueTasks({ now, limit: 100 });
+  const archived = await archiveDueTasks({ now, limit: 10 });
+  const expired = await applyRetention(now);
+  return { polled: synced.polled, archived: archived.archived, archiveFailures: archived.failed, retentionRemoved: expired };
+}
+
+/** Removes our copy of videos past their team's retention (the row and its charge stay). */
+async function applyRetention(now: Date): Promise<number> {
+  const due = await db.videoTask.findMany({ where: { retainUntil: { lte: now }, deletedAt: null, archiveStatus: "done" }, select: { id: true, teamId: true }, take: 50 });
+  for (const task of due) {
+    await removeTaskMedia(task.teamId, task.id);
+    await db.$transaction(async (tx) => {
+      await tx.videoTask.update({ where: { id: task.id }, data: { deletedAt: now, videoPath: null, thumbnailPath: null, spritesheetPath: null } });
+      await addTaskEvent(tx, task.id, { type: "retention_removed", at: now });
+    });
+  }
+  return due.length;
+}
+
+const GLOBAL_KEY = Symbol.for("sora-studio.sweeper");
+type WithSweeper = typeof globalThis & { [GLOBAL_KEY]?: NodeJS.Timeout };
+
+export function startSweeper(): void {
+  const holder = globalThis as WithSweeper;
+  if (holder[GLOBAL_KEY] || !env.sweepEnabled) return;
+  let running = false;
+  const intervalMs = Math.max(250, 2_000 * env.pollScale);
+  holder[GLOBAL_KEY] = setInterval(() => {
+    if (running) return;
+    running = true;
+    runSweep()
+      .catch((error) => console.error("[sweep]", error))
+      .finally(() => {
+        running = false;
+      });
+  }, intervalMs);
+  holder[GLOBAL_KEY].unref();
+}
