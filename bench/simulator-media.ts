@@ -26,7 +26,7 @@ async function renderOnce(root: string, name: string, model: string, width: numb
   await import("node:fs/promises").then((fs) => fs.mkdir(dir, { recursive: true }));
   const files = mediaFilesIn(dir);
   const started = performance.now();
-  await renderMedia({ width, height, seconds, model, prompt: PROMPT, remixedFromVideoId: null, reference: null }, files, defaultFfmpegPath());
+  await renderMedia({ width, height, seconds, model, prompt: PROMPT, remixedFromVideoId: null, reference: null }, files, await defaultFfmpegPath());
   return { ms: performance.now() - started, bytes: (await stat(files.video)).size };
 }
 

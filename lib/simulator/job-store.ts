@@ -21,6 +21,8 @@ export class JobStore {
   readonly mediaRoot: string;
   private readonly jobs = new Map<string, JobRecord>();
   private readonly writes = new Map<string, Promise<void>>();
+  /** Deleted ids: a late save (e.g. a fault count spent meanwhile) must not bring a job back. */
+  private readonly removed = new Set<string>();
   private lastSeq = 0;
   private loaded: Promise<void> | null = null;
 
@@ -74,6 +76,7 @@ export class JobStore {
 
   /** Saves in call order per job, so a late write can never overwrite a newer one. */
   save(job: JobRecord): Promise<void> {
+    if (this.removed.has(job.id)) return Promise.resolve();
     this.jobs.set(job.id, job);
     const json = JSON.stringify(job, null, 2);
     const previous = this.writes.get(job.id) ?? Promise.resolve();
@@ -89,6 +92,7 @@ export class JobStore {
   }
 
   async remove(job: JobRecord): Promise<void> {
+    this.removed.add(job.id);
     this.jobs.delete(job.id);
     await (this.writes.get(job.id) ?? Promise.resolve()).catch(() => undefined);
     this.writes.delete(job.id);

@@ -3,7 +3,6 @@ import { newVideoId } from "./ids";
 import type { JobOutcome, JobRecord } from "./job";
 import { failureMessage, failureProgress, planDurations } from "./job-clock";
 import { JobStore } from "./job-store";
-import { defaultFfmpegPath } from "./media/encode-mp4";
 import { MediaRenderer } from "./media/render-media";
 import type { SimulatorOptions } from "./options";
 import { openAiProfile } from "./profiles/openai";
@@ -39,7 +38,7 @@ export class SimulatorCore {
 
   constructor(readonly options: SimulatorOptions) {
     this.store = new JobStore(options.dataDir, options.log);
-    this.media = new MediaRenderer(this.store, options.ffmpegPath ?? defaultFfmpegPath(), () => this.stats.recordRender());
+    this.media = new MediaRenderer(this.store, options.ffmpegPath, () => this.stats.recordRender());
     this.profile = options.profile === "yi-reverse" ? yiReverseProfile : openAiProfile;
     this.instanceFaults = options.faults.map((rule) => ({ ...rule }));
     this.ready = this.store.load();

@@ -1,8 +1,14 @@
 import { spawn } from "node:child_process";
-import ffmpegInstaller from "@ffmpeg-installer/ffmpeg";
 
-export function defaultFfmpegPath(): string {
-  return ffmpegInstaller.path;
+let bundledFfmpeg: Promise<string> | null = null;
+
+/**
+ * The ffmpeg of @ffmpeg-installer/ffmpeg, loaded on first use: that package throws on import when
+ * its binary is missing, and the API (everything but content) must keep working even then.
+ */
+export function defaultFfmpegPath(): Promise<string> {
+  bundledFfmpeg ??= import("@ffmpeg-installer/ffmpeg").then((module) => (module.default ?? module).path);
+  return bundledFfmpeg;
 }
 
 export interface EncodeJob {

@@ -4,7 +4,7 @@ import path from "node:path";
 import sharp from "sharp";
 import type { JobRecord } from "../job";
 import { writeFileAtomic, type JobStore } from "../job-store";
-import { encodeMp4 } from "./encode-mp4";
+import { defaultFfmpegPath, encodeMp4 } from "./encode-mp4";
 import { buildScene, drawFrame, FPS, type SceneSpec } from "./scene";
 
 export interface MediaFiles {
@@ -54,7 +54,8 @@ export class MediaRenderer {
 
   constructor(
     private readonly store: JobStore,
-    private readonly ffmpegPath: string,
+    /** null: the ffmpeg of @ffmpeg-installer/ffmpeg. */
+    private readonly ffmpegPath: string | null,
     private readonly onRendered: () => void = () => undefined,
   ) {}
 
@@ -96,7 +97,7 @@ export class MediaRenderer {
         reference,
       },
       files,
-      this.ffmpegPath,
+      this.ffmpegPath ?? (await defaultFfmpegPath()),
       this.aborter.signal,
     );
     this.onRendered();
