@@ -167,13 +167,14 @@ export function planHttpFaults(lists: FaultRule[][], endpoint: Endpoint): HttpFa
     }
   });
   if (plan.terminal !== null) return plan;
-  lists.forEach((_, index) => {
+  for (const index of lists.keys()) {
     const truncate = matching(index).find((rule) => rule.kind === "truncate");
-    if (truncate && !plan.truncate) {
+    if (truncate) {
       plan.truncate = true;
       fire(index, truncate);
+      break;
     }
-  });
+  }
   return plan;
 }
 

@@ -22,39 +22,23 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Blob);
 }
 
-/** Nests form entries the way the openai SDK flattens them (`key[name]`, `key[]`). */
+/**
+ * Nests form entries the way the openai SDK flattens objects (`input_reference[image_url]`).
+ * The Videos API has no array parameters, so `key[]` gets no special meaning.
+ */
 export function nestFormEntries(entries: Iterable<[string, string | File]>): BodyFields {
   const root: BodyFields = {};
   for (const [key, value] of entries) {
     const path = splitBracketedKey(key);
-    let node: Record<string, unknown> = root;
-    for (let i = 0; i < path.length; i += 1) {
-      const segment = path[i] ?? "";
-      const last = i === path.length - 1;
-      const nextIsArray = path[i + 1] === "";
-      if (segment === "" && Array.isArray(node)) {
-        if (last) (node as unknown[]).push(value);
-        else {
-          const child = {};
-          (node as unknown[]).push(child);
-          node = child;
-        }
-        continue;
-      }
-      if (last) {
-        // CHOICE: a repeated plain key keeps its last value.
-        node[segment] = value;
-        break;
-      }
-      const existing = node[segment];
-      if (nextIsArray) {
-        if (!Array.isArray(existing)) node[segment] = [];
-      } else if (!isPlainObject(existing)) {
-        // A scalar and a nested key under one name (`a=1` and `a[b]=2`): the nested form wins.
-        node[segment] = {};
-      }
-      node = node[segment] as Record<string, unknown>;
+    const leaf = path.pop() ?? key;
+    let node = root;
+    for (const segment of path) {
+      // A scalar and a nested key under one name (`a=1`, `a[b]=2`): the nested form wins.
+      if (!isPlainObject(node[segment])) node[segment] = {};
+      node = node[segment] as BodyFields;
     }
+    // CHOICE: a repeated key keeps its last value.
+    node[leaf] = value;
   }
   return root;
 }

@@ -10,21 +10,19 @@ describe("bracketed form keys", () => {
     expect(splitBracketedKey("tags[]")).toEqual(["tags", ""]);
   });
 
-  it("nests objects and arrays", () => {
+  it("nests objects, keeping the last of repeated keys", () => {
     const file = new File([new Uint8Array([1, 2])], "a.png", { type: "image/png" });
     const fields = nestFormEntries([
       ["prompt", "x"],
+      ["prompt", "y"],
       ["input_reference[image_url]", "data:image/png;base64,AA=="],
-      ["tags[]", "a"],
-      ["tags[]", "b"],
-      ["list[][name]", "n1"],
+      ["a[b][c]", "deep"],
       ["upload", file],
     ]);
     expect(fields).toEqual({
-      prompt: "x",
+      prompt: "y",
       input_reference: { image_url: "data:image/png;base64,AA==" },
-      tags: ["a", "b"],
-      list: [{ name: "n1" }],
+      a: { b: { c: "deep" } },
       upload: file,
     });
   });
