@@ -1,0 +1,27 @@
+import "server-only";
+import { syncDueTasks } from "@/lib/videos/sync-video-status";
+import { videosByIds } from "@/lib/videos/list-videos";
+import { pollDelayMs } from "@/lib/videos/poll-schedule";
+import type { ViewerContext } from "@/lib/videos/task-dto";
+import type { VideoDto } from "@/lib/videos/video-dto";
+
+/**
+ * Polls the due ones among `ids` (the engine decides what is due), then reads them all. A failed
+ * sync is not the viewer's problem: the stored state is still the best answer, and the sweep and
+ * the next request will try again.
+ */
+export async function listVideosByIdsAfterSync(viewer: ViewerContext, ids: string[]): Promise<{ items: VideoDto[]; pollAfterMs: number }> {
+  if (ids.length === 0) return { items: [], pollAfterMs: pollAfterMs() };
+  try {
+    await syncDueTasks({ teamId: viewer.teamId, taskIds: ids });
+  } catch (error) {
+    console.error("status: syncDueTasks failed", error);
+  }
+  return { items: await videosByIds(viewer, ids), pollAfterMs: pollAfterMs() };
+}
+
+// The browser asks as often as the engine would poll a young job (5 s, scaled in tests): asking
+// faster only re-reads the database, asking slower makes the progress bar lag.
+function pollAfterMs(): number {
+  return Math.max(500, Math.round(pollDelayMs(0)));
+}

@@ -1,0 +1,23 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { providerErrorKey } from "./provider-error-key";
+
+/** The failure in plain words in the person's language; the provider's raw text when unknown. */
+export function useProviderErrorText(): (code: string | null, message: string | null) => string {
+  const t = useTranslations("providerErrors");
+  return (code, message) => {
+    const key = providerErrorKey(code, message);
+    if (key) return t(key);
+    return t("raw", { message: message || code || "?" });
+  };
+}
+
+export function FailureReason({ code, message, className = "" }: { code: string | null; message: string | null; className?: string }) {
+  const text = useProviderErrorText()(code, message);
+  return (
+    <p data-testid="failure-reason" className={`text-sm text-red-700 dark:text-red-300 ${className}`}>
+      {text}
+    </p>
+  );
+}

@@ -1,0 +1,65 @@
+import "server-only";
+import type { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { formatUsd } from "@/lib/videos/estimate-cost";
+import { findModel, findSize, isChannelId, type ChannelId } from "@/lib/videos/model-registry";
+import { readImageInfo } from "@/lib/videos/read-image-info";
+import type { BudgetExceededError } from "@/lib/teams/budget";
+import type { ReferenceImage } from "@/lib/videos/validate-video-request";
+import { checkReferenceImage, checkVideoForm, type FieldProblem, type VideoFormValues } from "@/components/generate/video-form-rules";
+import type { SubmitVideoState } from "./videos";
+
+// The parts of the submit action that are not "call the engine": reading the form, checking it
+// against the registry (every field, translated), and re-checking the reference image's real
+// bytes. A mismatched image never reaches the provider.
+
+export type GenerateT = Awaited<ReturnType<typeof getTranslations<"generate">>>;
+
+export async function teamChannel(teamId: string): Promise<ChannelId> {
+  const team = await db.team.findUniqueOrThrow({ where: { id: teamId }, select: { providerChannel: true } });
+  return isChannelId(team.providerChannel) ? team.providerChannel : "simulator";
+}
+
+function translate(t: GenerateT, problem: FieldProblem): string {
+  const key = `errors.${problem.key}` as "errors.invalid";
+  return t.has(key) ? t(key, problem.params) : t("errors.invalid");
+}
+
+const formShape = z.object({
+  model: z.string().max(64).catch(""),
+  size: z.string().max(32).catch(""),
+  seconds: z.coerce.number().int().catch(0),
+  prompt: z.string().max(200_000).catch(""),
+});
+
+export function validateSubmission(channel: ChannelId, formData: FormData, t: GenerateT): { ok: true; values: VideoFormValues } | { ok: false; state: SubmitVideoState } {
+  const values = formShape.parse({ model: formData.get("model"), size: formData.get("size"), seconds: formData.get("seconds"), prompt: formData.get("prompt") });
+  const problems = checkVideoForm(channel, values);
+  const entries = Object.entries(problems).map(([field, problem]) => [field, translate(t, problem)] as const);
+  if (entries.length === 0) return { ok: true, values: { ...values, prompt: values.prompt.trim() } };
+  return { ok: false, state: { fieldErrors: Object.fromEntries(entries), formError: t("errors.fixFields") } };
+}
+
+export async function readReference(
+  channel: ChannelId,
+  values: VideoFormValues,
+  file: FormDataEntryValue | null,
+  t: GenerateT,
+): Promise<{ ok: true; image: ReferenceImage | null } | { ok: false; error: string }> {
+  if (!(file instanceof File) || file.size === 0) return { ok: true, image: null };
+  const model = findModel(channel, values.model)!;
+  const size = findSize(model, values.size)!;
+  if (file.size > model.reference.maxBytes) return { ok: false, error: translate(t, { key: "referenceTooLarge", params: { maxMb: Math.round(model.reference.maxBytes / 1048576) } }) };
+  const bytes = Buffer.from(await file.arrayBuffer());
+  const info = await readImageInfo(bytes);
+  if (!info) return { ok: false, error: translate(t, { key: "referenceUnreadable" }) };
+  const problem = checkReferenceImage(model, size, { mimeType: info.mimeType, bytes: bytes.byteLength, width: info.width, height: info.height });
+  if (problem) return { ok: false, error: translate(t, problem) };
+  return { ok: true, image: { bytes, mimeType: info.mimeType, width: info.width, height: info.height } };
+}
+
+export function budgetMessage(t: GenerateT, error: BudgetExceededError): string {
+  const params = { remaining: formatUsd(error.remainingCents), cost: formatUsd(error.costCents) };
+  return error.scope === "member" ? t("errors.overBudgetMember", params) : t("errors.overBudgetTeam", params);
+}
