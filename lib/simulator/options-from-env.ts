@@ -42,7 +42,7 @@ export function defaultSimulatorDataDir(env: Env = process.env): string {
  * <STUDIO_DATA_DIR or ./data>/simulator), SIMULATOR_API_KEYS, SIMULATOR_FAULTS,
  * SIMULATOR_PROFILE, SIMULATOR_CONTROL, SIMULATOR_FFMPEG_PATH.
  */
-export function simulatorOptionsFromEnv(basePath: string, env: Env = process.env): SimulatorInit {
+export function simulatorOptionsFromEnv(basePath: string, env: Env = process.env, controlDefault = true): SimulatorInit {
   const profile = (env.SIMULATOR_PROFILE?.trim() || "openai") as SimulatorProfileName;
   if (!SIMULATOR_PROFILES.includes(profile)) {
     throw new Error(`SIMULATOR_PROFILE must be one of ${SIMULATOR_PROFILES.join(", ")}, got '${profile}'`);
@@ -59,7 +59,7 @@ export function simulatorOptionsFromEnv(basePath: string, env: Env = process.env
     apiKeys: apiKeys.length > 0 ? apiKeys : null,
     faults: faults(env),
     profile,
-    controlRoutes: flag(env, "SIMULATOR_CONTROL", true),
+    controlRoutes: flag(env, "SIMULATOR_CONTROL", controlDefault),
     ffmpegPath: env.SIMULATOR_FFMPEG_PATH?.trim() || null,
   };
 }

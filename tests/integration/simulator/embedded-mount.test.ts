@@ -15,6 +15,7 @@ beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), "sora-embedded-"));
   process.env.SIMULATOR_DATA_DIR = dataDir;
   process.env.SIMULATOR_TIME_SCALE = "0.002";
+  process.env.SIMULATOR_CONTROL = "on"; // the embedded default is off
 });
 afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });

@@ -12,6 +12,11 @@ describe("simulatorOptionsFromEnv", () => {
     expect(options.faults).toEqual([]);
   });
 
+  it("keeps the control routes off where the caller says so (the studio's embedded mount), unless SIMULATOR_CONTROL=on", () => {
+    expect(simulatorOptionsFromEnv("/api/simulator/v1", {}, false).controlRoutes).toBe(false);
+    expect(simulatorOptionsFromEnv("/api/simulator/v1", { SIMULATOR_CONTROL: "on" }, false).controlRoutes).toBe(true);
+  });
+
   it("reads every variable", () => {
     const options = simulatorOptionsFromEnv("/v1", {
       STUDIO_DATA_DIR: "/srv/studio",
