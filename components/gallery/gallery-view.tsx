@@ -1,0 +1,74 @@
+"use client";
+
+import Link from "next/link";
+import { useCallback } from "react";
+import { usePathname, useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { Alert } from "@/components/ui/alert";
+import { Button, buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { galleryFiltersToSearch, hasFilters, parseGalleryFilters, type GalleryFilters } from "./gallery-filters-url";
+import { GalleryFilterBar } from "./gallery-filters";
+import { useGalleryVideos, type InitialGallery } from "./use-gallery-videos";
+import { VideoCard } from "./video-card";
+import { LoadMore } from "./load-more";
+
+type Props = { teamId: string; models: string[]; initial: InitialGallery };
+
+export function GalleryView({ teamId, models, initial }: Props) {
+  const t = useTranslations("gallery");
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const filters = parseGalleryFilters((key) => searchParams.get(key));
+
+  // Filters live in the URL. replaceState updates useSearchParams without a server round trip;
+  // the list query fetches what the new filters need.
+  const setFilters = useCallback(
+    (next: GalleryFilters) => {
+      const query = galleryFiltersToSearch(next).toString();
+      window.history.replaceState(null, "", query ? `${pathname}?${query}` : pathname);
+    },
+    [pathname],
+  );
+
+  const { query, videos } = useGalleryVideos(teamId, filters, initial);
+  const filtered = hasFilters(filters);
+
+  return (
+    <>
+      <GalleryFilterBar filters={filters} models={models} onChange={setFilters} />
+      <p className="sr-only" aria-live="polite">
+        {query.isSuccess ? t("results", { count: videos.length }) : ""}
+      </p>
+      {query.isError ? (
+        <div className="flex flex-col items-start gap-3">
+          <Alert>{t("loadError")}</Alert>
+          <Button type="button" variant="secondary" onClick={() => void query.refetch()}>
+            {t("retry")}
+          </Button>
+        </div>
+      ) : query.isPending ? (
+        <p className="text-sm text-slate-500 dark:text-slate-400">{t("loading")}</p>
+      ) : videos.length === 0 ? (
+        <Card className="flex flex-col items-start gap-3">
+          <h2 className="text-lg font-semibold">{filtered ? t("emptyFiltered") : t("empty")}</h2>
+          {!filtered ? <p className="text-slate-600 dark:text-slate-400">{t("emptyLead")}</p> : null}
+          <Link href={`/t/${teamId}/generate`} className={buttonClass("primary")}>
+            {t("goGenerate")}
+          </Link>
+        </Card>
+      ) : (
+        <>
+          <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-3 2xl:grid-cols-4">
+            {videos.map((video) => (
+              <li key={video.id} className="flex">
+                <VideoCard video={video} />
+              </li>
+            ))}
+          </ul>
+          <LoadMore hasMore={Boolean(query.hasNextPage)} loading={query.isFetchingNextPage} onLoad={() => void query.fetchNextPage()} />
+        </>
+      )}
+    </>
+  );
+}

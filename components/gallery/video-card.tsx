@@ -1,0 +1,52 @@
+"use client";
+
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { isLive, type VideoDto } from "@/lib/videos/video-dto";
+import { VideoThumbnail } from "@/components/videos/video-thumbnail";
+import { VideoStatusBadge } from "@/components/videos/video-status-badge";
+import { VideoProgress } from "@/components/videos/video-progress";
+import { VideoCost } from "@/components/videos/video-cost";
+import { ExpiryCountdown } from "@/components/videos/expiry-countdown";
+import { FailureReason } from "@/components/videos/provider-error-text";
+import { RelativeTime } from "./relative-time";
+
+export function VideoCard({ video }: { video: VideoDto }) {
+  const t = useTranslations("videos");
+  const href = `/t/${video.teamId}/gallery/${video.id}`;
+  const titleId = `video-${video.id}-title`;
+  return (
+    <article
+      aria-labelledby={titleId}
+      data-testid="video-card"
+      data-video-id={video.id}
+      className="flex w-full flex-col overflow-hidden rounded-2xl border border-slate-200 bg-white shadow-sm transition focus-within:ring-2 focus-within:ring-brand-500 hover:shadow-md dark:border-slate-800 dark:bg-slate-900"
+    >
+      {/* The picture repeats the title link; one tab stop per card is enough. */}
+      <Link href={href} tabIndex={-1} aria-hidden>
+        <VideoThumbnail video={video} />
+      </Link>
+      <div className="flex flex-1 flex-col gap-2 p-3">
+        <div className="flex items-center justify-between gap-2 text-sm">
+          <VideoStatusBadge video={video} />
+          <span className="tabular-nums text-slate-700 dark:text-slate-300">
+            <span className="sr-only">{t("cost.label")}: </span>
+            <VideoCost video={video} />
+          </span>
+        </div>
+        <h3 id={titleId} className="line-clamp-2 text-sm font-medium">
+          <Link href={href} className="outline-none hover:underline focus-visible:underline">
+            {video.prompt}
+          </Link>
+        </h3>
+        <p className="text-xs text-slate-500 dark:text-slate-400">{t("settingsLine", { model: video.model, size: video.size, seconds: video.seconds })}</p>
+        <p className="text-xs text-slate-500 dark:text-slate-400">
+          {t("by", { name: video.mine ? t("you") : video.createdBy.name })} · <RelativeTime iso={video.createdAt} />
+        </p>
+        {isLive(video) ? <VideoProgress progress={video.progress} /> : null}
+        {video.status === "failed" ? <FailureReason code={video.errorCode} message={video.errorMessage} className="line-clamp-3 text-xs" /> : null}
+        <ExpiryCountdown video={video} className="mt-auto" />
+      </div>
+    </article>
+  );
+}

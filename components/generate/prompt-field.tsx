@@ -1,0 +1,46 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+
+type Props = { value: string; onChange: (value: string) => void; max: number; error?: string };
+
+/** The prompt with a live count against the model's limit; over the limit it says so before any submit. */
+export function PromptField({ value, onChange, max, error }: Props) {
+  const t = useTranslations("generate");
+  const count = value.trim().length;
+  const over = count > max;
+  const shownError = error ?? (over ? t("errors.promptTooLong", { max }) : undefined);
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor="prompt" className="text-sm font-medium text-slate-800 dark:text-slate-200">
+        {t("prompt")}
+      </label>
+      <textarea
+        id="prompt"
+        name="prompt"
+        rows={6}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        placeholder={t("promptPlaceholder")}
+        aria-invalid={shownError ? true : undefined}
+        aria-describedby="prompt-hint prompt-count prompt-error"
+        className={
+          "min-h-32 w-full resize-y rounded-lg border bg-white px-3 py-2 text-sm text-slate-900 shadow-sm outline-none transition " +
+          "focus-visible:ring-2 focus-visible:ring-brand-500 dark:bg-slate-900 dark:text-slate-100 " +
+          (shownError ? "border-red-500" : "border-slate-300 dark:border-slate-700")
+        }
+      />
+      <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1 text-xs">
+        <p id="prompt-hint" className="text-slate-500 dark:text-slate-400">
+          {t("promptHint")}
+        </p>
+        <p id="prompt-count" data-testid="prompt-count" className={`tabular-nums ${over ? "font-medium text-red-600 dark:text-red-400" : "text-slate-500 dark:text-slate-400"}`}>
+          {t("promptCount", { count: count.toLocaleString(), max: max.toLocaleString() })}
+        </p>
+      </div>
+      <p id="prompt-error" className="text-xs font-medium text-red-600 dark:text-red-400">
+        {shownError ?? ""}
+      </p>
+    </div>
+  );
+}

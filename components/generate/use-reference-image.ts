@@ -1,0 +1,92 @@
+"use client";
+
+import { useCallback, useEffect, useState, useTransition } from "react";
+import { fitReferenceImageAction } from "@/lib/actions/videos";
+import type { FitMode } from "@/lib/videos/fit-reference-image";
+
+// The reference image's life on the page: the file the person chose (its pixel size read in the
+// browser, for the instant comparison), and — after "Fit to size" — the server's fitted copy for
+// one particular video size. Change the size and the fitted copy no longer applies.
+
+export type PickedImage = { file: File; previewUrl: string; width: number; height: number };
+export type FittedImage = PickedImage & { mode: FitMode; forSize: string };
+
+async function pixelSize(file: File): Promise<{ width: number; height: number }> {
+  const bitmap = await createImageBitmap(file);
+  const size = { width: bitmap.width, height: bitmap.height };
+  bitmap.close();
+  return size;
+}
+
+async function dataUrlToFile(dataUrl: string, name: string, type: string): Promise<File> {
+  const blob = await (await fetch(dataUrl)).blob();
+  return new File([blob], name, { type });
+}
+
+export function useReferenceImage(teamId: string, size: { size: string; width: number; height: number }) {
+  const [picked, setPicked] = useState<PickedImage | null>(null);
+  const [fitted, setFitted] = useState<FittedImage | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [fitting, startFitting] = useTransition();
+
+  // Object URLs hold the file in memory until revoked.
+  useEffect(() => {
+    const url = picked?.previewUrl;
+    return () => {
+      if (url) URL.revokeObjectURL(url);
+    };
+  }, [picked]);
+
+  const pick = useCallback(async (file: File, unreadableMessage: string) => {
+    setError(null);
+    setFitted(null);
+    try {
+      const { width, height } = await pixelSize(file);
+      setPicked({ file, previewUrl: URL.createObjectURL(file), width, height });
+    } catch {
+      setPicked(null);
+      setError(unreadableMessage);
+    }
+  }, []);
+
+  const clear = useCallback(() => {
+    setPicked(null);
+    setFitted(null);
+    setError(null);
+  }, []);
+
+  const fit = useCallback(
+    (mode: FitMode, failedMessage: string) => {
+      if (!picked) return;
+      startFitting(async () => {
+        const form = new FormData();
+        form.set("teamId", teamId);
+        form.set("size", size.size);
+        form.set("mode", mode);
+        form.set("image", picked.file);
+        try {
+          const result = await fitReferenceImageAction(form);
+          if (!result.ok) {
+            setError(result.error);
+            return;
+          }
+          const ext = result.mimeType.split("/")[1] ?? "png";
+          const base = picked.file.name.replace(/\.[^.]+$/, "") || "reference";
+          const file = await dataUrlToFile(result.dataUrl, `${base}-${size.size}-${mode}.${ext}`, result.mimeType);
+          setError(null);
+          setFitted({ file, previewUrl: result.dataUrl, width: result.width, height: result.height, mode, forSize: size.size });
+        } catch {
+          setError(failedMessage);
+        }
+      });
+    },
+    [picked, size.size, teamId],
+  );
+
+  const current = fitted && fitted.forSize === size.size ? fitted : null;
+  const effective: PickedImage | null = current ?? picked;
+  const matches = effective ? effective.width === size.width && effective.height === size.height : true;
+  return { picked, fitted: current, effective, matches, error, setError, fitting, pick, clear, fit, undoFit: () => setFitted(null) };
+}
+
+export type ReferenceImageState = ReturnType<typeof useReferenceImage>;

@@ -1,0 +1,65 @@
+"use client";
+
+import Image from "next/image";
+import { useState } from "react";
+import { useTranslations } from "next-intl";
+import type { VideoDto } from "@/lib/videos/video-dto";
+
+// The card's picture. Hovering (or focusing) scrubs through the sprite sheet: the simulator's
+// sheet, like OpenAI's, is a grid with one tile per second, at most 4 tiles a row, so the tile
+// under the pointer is picked with percentages — no need to know the sheet's pixel size.
+const SPRITE_COLUMNS = 4;
+
+function aspect(size: string): number {
+  const [w, h] = size.split("x").map(Number);
+  return w && h ? w / h : 16 / 9;
+}
+
+export function VideoThumbnail({ video }: { video: Pick<VideoDto, "size" | "seconds" | "media" | "status"> }) {
+  const t = useTranslations("videos");
+  const [tile, setTile] = useState<number | null>(null);
+  const tiles = Math.max(1, video.seconds);
+  const columns = Math.min(SPRITE_COLUMNS, tiles);
+  const rows = Math.ceil(tiles / columns);
+  const sheet = video.media.spritesheet;
+
+  function scrub(clientX: number, box: DOMRect) {
+    const ratio = Math.min(0.999, Math.max(0, (clientX - box.left) / box.width));
+    setTile(Math.floor(ratio * tiles));
+  }
+
+  const picture = (() => {
+    if (sheet && tile !== null) {
+      const col = tile % columns;
+      const row = Math.floor(tile / columns);
+      return (
+        <div
+          aria-hidden
+          data-testid="sprite-scrub"
+          className="h-full bg-no-repeat"
+          style={{
+            aspectRatio: String(aspect(video.size)),
+            backgroundImage: `url(${sheet})`,
+            backgroundSize: `${columns * 100}% ${rows * 100}%`,
+            backgroundPosition: `${columns > 1 ? (col / (columns - 1)) * 100 : 0}% ${rows > 1 ? (row / (rows - 1)) * 100 : 0}%`,
+          }}
+        />
+      );
+    }
+    if (video.media.thumbnail) {
+      const [w, h] = video.size.split("x").map(Number);
+      return <Image src={video.media.thumbnail} alt="" width={w || 1280} height={h || 720} unoptimized className="h-full w-auto object-contain" />;
+    }
+    return <span className="px-2 text-center text-xs text-slate-400">{video.status === "failed" ? t("failedPreview") : t("noPreview")}</span>;
+  })();
+
+  return (
+    <div
+      className="flex aspect-video items-center justify-center overflow-hidden bg-slate-900"
+      onPointerMove={sheet ? (e) => scrub(e.clientX, e.currentTarget.getBoundingClientRect()) : undefined}
+      onPointerLeave={() => setTile(null)}
+    >
+      {picture}
+    </div>
+  );
+}
