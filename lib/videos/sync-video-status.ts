@@ -7,13 +7,13 @@ import { failSubmission } from "./create-video-job";
 import { pollDelayMs } from "./poll-schedule";
 import { reconcileSubmission } from "./reconcile-submission";
 import { addTaskEvent } from "./task-events";
+import { TERMINAL_STATUSES } from "./video-dto";
 
 // Polls the provider for tasks that are due, at most once per interval per task however many
 // tabs, people or server processes ask: a task is claimed with one conditional UPDATE (due, and
 // no live lease), so only one caller wins; the winner moves nextPollAt into the future.
 
 const LEASE_MS = 60_000;
-const ACTIVE = ["submitting", "submit_unknown", "queued", "in_progress"];
 
 export type SyncScope = { teamId?: string; taskIds?: string[]; now?: Date; limit?: number };
 
@@ -23,7 +23,8 @@ export async function syncDueTasks(scope: SyncScope = {}): Promise<{ polled: num
     where: {
       deletedAt: null,
       nextPollAt: { lte: now },
-      OR: [{ status: { in: ACTIVE } }, { status: { notIn: ["completed", "failed", "expired", "canceled", "cancelled"] } }],
+      // Everything not terminal is polled, including statuses we do not know yet.
+      status: { notIn: TERMINAL_STATUSES },
       ...(scope.teamId ? { teamId: scope.teamId } : {}),
       ...(scope.taskIds ? { id: { in: scope.taskIds.slice(0, 100) } } : {}),
     },

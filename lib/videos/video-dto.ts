@@ -45,8 +45,10 @@ export type VideoPage = { items: VideoDto[]; nextCursor: string | null };
 export const ACTIVE_STATUSES = ["submitting", "submit_unknown", "queued", "in_progress"] as const;
 
 /** Terminal means the provider will not change it any more; unknown statuses count as active. */
+export const TERMINAL_STATUSES = ["completed", "failed", "expired", "canceled", "cancelled"];
+
 export function isTerminalStatus(status: string): boolean {
-  return status === "completed" || status === "failed" || status === "expired" || status === "canceled" || status === "cancelled";
+  return TERMINAL_STATUSES.includes(status);
 }
 
 /** A video is still "moving" for the UI while the provider works or while we archive it. */
