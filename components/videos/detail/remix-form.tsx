@@ -1,0 +1,44 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { remixVideoAction } from "@/lib/actions/videos";
+import { initialActionState } from "@/lib/forms/action-state";
+import { Alert } from "@/components/ui/alert";
+import { SubmitButton } from "@/components/ui/submit-button";
+
+/** A remix is a new video (a new task, priced like this one); on success the page moves to it. */
+export function RemixForm({ teamId, taskId, idempotencyKey, price }: { teamId: string; taskId: string; idempotencyKey: string; price: string }) {
+  const t = useTranslations("videoDetail.remix");
+  const [state, action] = useActionState(remixVideoAction, initialActionState);
+  const error = state.fieldErrors?.prompt;
+  return (
+    <form action={action} noValidate className="flex flex-col gap-3">
+      <input type="hidden" name="teamId" value={teamId} />
+      <input type="hidden" name="taskId" value={taskId} />
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        {t("lead")} <span className="font-medium tabular-nums text-slate-800 dark:text-slate-200">{price}</span>
+      </p>
+      <label htmlFor="remix-prompt" className="text-sm font-medium">
+        {t("prompt")}
+      </label>
+      <textarea
+        id="remix-prompt"
+        name="prompt"
+        rows={3}
+        defaultValue={state.values?.prompt}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? "remix-prompt-error" : undefined}
+        className="w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm outline-none focus-visible:ring-2 focus-visible:ring-brand-500 dark:border-slate-700 dark:bg-slate-900"
+      />
+      {error ? (
+        <p id="remix-prompt-error" className="text-xs font-medium text-red-600 dark:text-red-400">
+          {error}
+        </p>
+      ) : null}
+      {state.formError ? <Alert>{state.formError}</Alert> : null}
+      <SubmitButton label={t("submit")} pendingLabel={t("submitting")} className="self-start" />
+    </form>
+  );
+}
