@@ -1,44 +1,48 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db";
-import { toRole } from "@/lib/teams/roles";
+import { listInvites } from "@/lib/teams/invites";
+import { listMembers } from "@/lib/teams/members-list";
+import { can } from "@/lib/teams/permissions";
 import { requireTeam } from "@/lib/teams/team-access";
 import { Card, PageHeader } from "@/components/ui/card";
-import { SectionPreview } from "@/components/sections/section-preview";
+import { InvitesCard } from "@/components/team/invites-card";
+import { MembersCard } from "@/components/team/members-card";
+import { LeaveTeamForm, TransferOwnershipForm } from "@/components/team/membership-actions";
+import { TeamTabs } from "@/components/team/team-tabs";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("team") };
 }
 
 export default async function TeamPage({ params }: { params: Promise<{ teamId: string }> }) {
-  const { team, user } = await requireTeam((await params).teamId);
+  const { team, user, role } = await requireTeam((await params).teamId);
   const t = await getTranslations();
-  const members = await db.membership.findMany({
-    where: { teamId: team.id },
-    select: { role: true, user: { select: { id: true, name: true, email: true } } },
-    orderBy: { createdAt: "asc" },
-  });
+  const view = await listMembers(db, user.id, team.id);
+  const invites = can(role, "members.manage") ? await listInvites(db, user.id, team.id) : null;
   return (
     <>
       <PageHeader title={t("sections.team.title")} lead={t("sections.team.lead", { team: team.name })} />
+      <TeamTabs teamId={team.id} role={role} current="members" />
+      <MembersCard view={view} />
+      {invites ? <InvitesCard teamId={team.id} invites={invites} /> : null}
       <Card className="mb-6">
-        <h2 className="mb-3 font-semibold">
-          {t("teams.members")} <span className="font-normal text-slate-500">· {t("teams.memberCount", { count: members.length })}</span>
-        </h2>
-        <ul className="divide-y divide-slate-200 dark:divide-slate-800">
-          {members.map((m) => (
-            <li key={m.user.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-              <span>
-                <span className="font-medium">{m.user.name ?? m.user.email}</span>
-                {m.user.id === user.id ? <span className="text-slate-500"> ({t("teams.you")})</span> : null}
-                <span className="block text-sm text-slate-500">{m.user.email}</span>
-              </span>
-              <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium dark:bg-slate-800">{t(`shell.role.${toRole(m.role)}`)}</span>
-            </li>
-          ))}
-        </ul>
+        <h2 className="mb-3 font-semibold">{role === "OWNER" ? t("teamAdmin.transferTitle") : t("teamAdmin.leaveTitle")}</h2>
+        {role === "OWNER" ? (
+          <TransferOwnershipForm teamId={team.id} candidates={view.members.filter((m) => !m.isYou).map((m) => ({ userId: m.userId, name: `${m.name} (${m.email})` }))} />
+        ) : (
+          <LeaveTeamForm teamId={team.id} teamName={team.name} />
+        )}
       </Card>
-      <SectionPreview items={t("sections.team.items")} />
+      {!can(role, "provider.manage") ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          {t("teamAdmin.memberNote")}{" "}
+          <Link className="font-medium text-brand-600 hover:underline dark:text-brand-100" href={`/t/${team.id}/spend`}>
+            {t("teamAdmin.seeSpend")}
+          </Link>
+        </p>
+      ) : null}
     </>
   );
 }

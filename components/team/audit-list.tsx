@@ -1,0 +1,83 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { AuditEntryDto, AuditPage } from "@/lib/audit/list-audit";
+import { AUDIT_ACTIONS } from "@/lib/audit/audit-actions";
+import { isRole } from "@/lib/teams/roles";
+import { formatUsd } from "@/lib/videos/estimate-cost";
+import { buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+
+/** Each entry as a sentence in the reader's language, from its action and small data. */
+async function describer() {
+  const t = await getTranslations();
+  return (entry: AuditEntryDto): string => {
+    const d = entry.data;
+    const someone = t("audit.someone");
+    const role = (v: unknown) => (isRole(v) ? t(`shell.role.${v}`) : String(v ?? "—"));
+    const money = (v: unknown) => (typeof v === "number" ? formatUsd(v) : t("audit.noLimit"));
+    const channel = (v: unknown) => (v === "simulator" || v === "openai" || v === "apiyi" || v === "custom" ? t(`provider.channels.${v}.name`) : String(v ?? "—"));
+    const args = { actor: entry.actor?.name ?? someone, target: entry.target?.name ?? someone };
+    if (entry.action === "unknown") return t("audit.action.unknown", args);
+    const key = AUDIT_ACTIONS[entry.action];
+    switch (key) {
+      case "memberJoined":
+      case "inviteCreated":
+        return t(`audit.action.${key}`, { ...args, role: role(d.role), days: Number(d.days ?? 0) });
+      case "memberRoleChanged":
+      case "memberRemoved":
+      case "ownershipTransferred":
+        return t(`audit.action.${key}`, { ...args, from: role(d.from ?? d.role), to: role(d.to) });
+      case "memberCapChanged":
+      case "budgetChanged":
+        return t(`audit.action.${key}`, { ...args, from: money(d.from), to: money(d.to) });
+      case "providerChanged":
+        return t("audit.action.providerChanged", { ...args, from: channel(d.from), to: channel(d.to) });
+      case "providerKeyChanged":
+        return t("audit.action.providerKeyChanged", { ...args, last4: String(d.last4 ?? ""), replaced: d.replaced ? "yes" : "no" });
+      default:
+        return t(`audit.action.${key}`, args);
+    }
+  };
+}
+
+export async function AuditList({ teamId, page }: { teamId: string; page: AuditPage }) {
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const describe = await describer();
+  const href = (n: number) => `/t/${teamId}/team/audit?page=${n}`;
+  return (
+    <Card>
+      {page.entries.length === 0 ? (
+        <p className="text-slate-600 dark:text-slate-400">{t("audit.empty")}</p>
+      ) : (
+        <ol className="divide-y divide-slate-200 dark:divide-slate-800" aria-label={t("audit.title")}>
+          {page.entries.map((e) => (
+            <li key={e.id} className="flex flex-col gap-0.5 py-2 sm:flex-row sm:items-baseline sm:gap-4">
+              <time dateTime={e.createdAt} className="shrink-0 text-xs tabular-nums text-slate-500 sm:w-44">
+                {format.dateTime(new Date(e.createdAt), { dateStyle: "medium", timeStyle: "medium" })}
+              </time>
+              <span className="text-sm">{describe(e)}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+      <nav aria-label={t("audit.pages")} className="mt-4 flex items-center justify-between gap-2 text-sm">
+        {page.page > 1 ? (
+          <Link className={buttonClass("secondary")} href={href(page.page - 1)}>
+            {t("audit.newer")}
+          </Link>
+        ) : (
+          <span />
+        )}
+        <span className="text-slate-500">{t("audit.pageOf", { page: page.page, count: page.pageCount })}</span>
+        {page.page < page.pageCount ? (
+          <Link className={buttonClass("secondary")} href={href(page.page + 1)}>
+            {t("audit.older")}
+          </Link>
+        ) : (
+          <span />
+        )}
+      </nav>
+    </Card>
+  );
+}

@@ -1,0 +1,22 @@
+// Every audited action, with its catalogue key (audit.action.<key>). The names are stable: other
+// features call recordAudit with them (the video engine records "video.deleted").
+export const AUDIT_ACTIONS = {
+  "member.joined": "memberJoined",
+  "member.left": "memberLeft",
+  "member.removed": "memberRemoved",
+  "member.role_changed": "memberRoleChanged",
+  "member.cap_changed": "memberCapChanged",
+  "invite.created": "inviteCreated",
+  "invite.revoked": "inviteRevoked",
+  "provider.changed": "providerChanged",
+  "provider.key_changed": "providerKeyChanged",
+  "budget.changed": "budgetChanged",
+  "team.ownership_transferred": "ownershipTransferred",
+  "video.deleted": "videoDeleted",
+} as const;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+export function isAuditAction(value: string): value is AuditAction {
+  return Object.hasOwn(AUDIT_ACTIONS, value);
+}

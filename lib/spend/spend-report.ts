@@ -1,0 +1,99 @@
+import "server-only";
+import type { Reader } from "@/lib/teams/db-types";
+import { authorize } from "@/lib/teams/authorize";
+import { can } from "@/lib/teams/permissions";
+import type { Role } from "@/lib/teams/roles";
+import { daysOf, monthOf, type SpendMonth } from "./month";
+
+export type ChargeRow = {
+  id: string;
+  taskId: string;
+  createdAt: string;
+  user: { id: string; name: string; email: string };
+  model: string;
+  size: string;
+  seconds: number;
+  amountCents: number;
+};
+
+export type SpendReport = {
+  month: string;
+  /** "team": every member's charges (owner, admins); "own": only the viewer's. */
+  scope: "team" | "own";
+  role: Role;
+  current: boolean;
+  team: { spentCents: number; reservedCents: number; budgetCents: number | null; remainingCents: number | null };
+  own: { spentCents: number; reservedCents: number; capCents: number | null; remainingCents: number | null };
+  byMember: { userId: string; name: string; cents: number; count: number }[];
+  byModel: { model: string; cents: number; count: number }[];
+  byDay: { day: string; cents: number }[];
+  charges: ChargeRow[];
+  teamCreatedAt: string;
+};
+
+function sumBy<K extends string>(rows: ChargeRow[], key: (r: ChargeRow) => K) {
+  const out = new Map<K, { cents: number; count: number }>();
+  for (const r of rows) {
+    const entry = out.get(key(r)) ?? { cents: 0, count: 0 };
+    entry.cents += r.amountCents;
+    entry.count += 1;
+    out.set(key(r), entry);
+  }
+  return out;
+}
+
+const left = (limit: number | null, spent: number, reserved: number) => (limit === null ? null : Math.max(0, limit - spent - reserved));
+
+/**
+ * A month of spend for the team page. Everyone sees the team's totals and their own charges;
+ * owner and admins (spend.read.members) see every member's. Open reservations are those of
+ * tasks still running (not deleted), whatever month they started in.
+ */
+export async function spendReport(db: Reader, userId: string, teamId: string, month: SpendMonth, now = new Date()): Promise<SpendReport> {
+  const actor = await authorize(db, userId, teamId, "spend.read");
+  const everyone = can(actor.role, "spend.read.members");
+  const inMonth = { teamId: actor.team.id, createdAt: { gte: month.start, lt: month.end } };
+  const [team, membership, teamSpent, ownSpent, teamReserved, ownReserved, rows] = await Promise.all([
+    db.team.findUniqueOrThrow({ where: { id: actor.team.id }, select: { monthlyBudgetCents: true, createdAt: true } }),
+    db.membership.findUniqueOrThrow({ where: { teamId_userId: { teamId: actor.team.id, userId } }, select: { monthlyCapCents: true } }),
+    db.charge.aggregate({ _sum: { amountCents: true }, where: inMonth }),
+    db.charge.aggregate({ _sum: { amountCents: true }, where: { ...inMonth, userId } }),
+    db.videoTask.aggregate({ _sum: { reservedCents: true }, where: { teamId: actor.team.id, deletedAt: null, reservedCents: { gt: 0 } } }),
+    db.videoTask.aggregate({ _sum: { reservedCents: true }, where: { teamId: actor.team.id, createdById: userId, deletedAt: null, reservedCents: { gt: 0 } } }),
+    db.charge.findMany({
+      where: everyone ? inMonth : { ...inMonth, userId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { id: true, taskId: true, createdAt: true, model: true, size: true, seconds: true, amountCents: true, user: { select: { id: true, name: true, email: true } } },
+    }),
+  ]);
+  const current = monthOf(now).key === month.key;
+  const charges: ChargeRow[] = rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), user: { id: r.user.id, name: r.user.name ?? r.user.email, email: r.user.email } }));
+  const names = new Map(charges.map((c) => [c.user.id, c.user.name]));
+  const perDay = sumBy(charges, (c) => c.createdAt.slice(0, 10));
+  const reservedTeam = current ? (teamReserved._sum.reservedCents ?? 0) : 0;
+  const reservedOwn = current ? (ownReserved._sum.reservedCents ?? 0) : 0;
+  const spentTeam = teamSpent._sum.amountCents ?? 0;
+  const spentOwn = ownSpent._sum.amountCents ?? 0;
+  return {
+    month: month.key,
+    scope: everyone ? "team" : "own",
+    role: actor.role,
+    current,
+    team: { spentCents: spentTeam, reservedCents: reservedTeam, budgetCents: team.monthlyBudgetCents, remainingCents: left(team.monthlyBudgetCents, spentTeam, reservedTeam) },
+    own: { spentCents: spentOwn, reservedCents: reservedOwn, capCents: membership.monthlyCapCents, remainingCents: left(membership.monthlyCapCents, spentOwn, reservedOwn) },
+    byMember: everyone
+      ? [...sumBy(charges, (c) => c.user.id)].map(([id, v]) => ({ userId: id, name: names.get(id) ?? id, ...v })).sort((a, b) => b.cents - a.cents)
+      : [],
+    byModel: [...sumBy(charges, (c) => c.model)].map(([model, v]) => ({ model, ...v })).sort((a, b) => b.cents - a.cents),
+    byDay: daysOf(month).map((day) => ({ day, cents: perDay.get(day)?.cents ?? 0 })),
+    charges,
+    teamCreatedAt: team.createdAt.toISOString(),
+  };
+}
+
+/** This month's spend per member, for the members page (owner and admins only). */
+export async function memberSpendThisMonth(db: Reader, teamId: string, now = new Date()): Promise<Map<string, number>> {
+  const month = monthOf(now);
+  const groups = await db.charge.groupBy({ by: ["userId"], where: { teamId, createdAt: { gte: month.start, lt: month.end } }, _sum: { amountCents: true } });
+  return new Map(groups.map((g) => [g.userId, g._sum.amountCents ?? 0]));
+}

@@ -1,0 +1,48 @@
+import type { Role } from "./roles";
+
+// What each role may do, in one table (issue 5, "Permissions"). Pure: the client components use
+// it to hide controls, and the server (lib/teams/authorize.ts) enforces the same table.
+export const PERMISSIONS = [
+  "videos.create",
+  "videos.read",
+  "videos.delete.own",
+  "videos.delete.any",
+  // Change roles, remove, invite, set caps of MEMBERs and ADMINs.
+  "members.manage",
+  // Act on the owner's own membership (e.g. the owner's monthly cap).
+  "members.manage.owner",
+  "provider.manage",
+  "budget.manage",
+  "audit.read",
+  // Team totals and one's own spend; everyone.
+  "spend.read",
+  // Spend of every member and every charge; owner and admins.
+  "spend.read.members",
+  "team.transfer",
+  "team.delete",
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+const MEMBER: Permission[] = ["videos.create", "videos.read", "videos.delete.own", "spend.read"];
+const ADMIN: Permission[] = [...MEMBER, "videos.delete.any", "members.manage", "provider.manage", "budget.manage", "audit.read", "spend.read.members"];
+const OWNER: Permission[] = [...PERMISSIONS];
+
+const TABLE: Record<Role, ReadonlySet<Permission>> = {
+  OWNER: new Set(OWNER),
+  ADMIN: new Set(ADMIN),
+  MEMBER: new Set(MEMBER),
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return TABLE[role].has(permission);
+}
+
+/** May `actor` change the role of, remove, or set the cap of a member whose role is `target`? */
+export function canManageMember(actor: Role, target: Role): boolean {
+  return can(actor, target === "OWNER" ? "members.manage.owner" : "members.manage");
+}
+
+/** Roles an invite or a role change may hand out: ownership only moves by transfer. */
+export const ASSIGNABLE_ROLES = ["MEMBER", "ADMIN"] as const;
+export type AssignableRole = (typeof ASSIGNABLE_ROLES)[number];

@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { CHANNEL_IDS } from "@/lib/videos/model-registry";
+import { parseUsdToCents } from "@/lib/spend/money";
+import { ASSIGNABLE_ROLES } from "./permissions";
+import { INVITE_EXPIRY_DAYS } from "./invite-token";
+
+// Form schemas of the team actions; messages are keys of the team catalogue (teamErrors.*).
+export const idField = z.string().trim().min(1).max(64);
+
+/** Dollars as typed ("12.50") → integer cents; blank → null (no budget / no cap). */
+export const usdField = z
+  .string()
+  .trim()
+  .max(20, "teamErrors.amountFormat")
+  .transform((value, ctx) => {
+    if (value === "") return null;
+    const parsed = parseUsdToCents(value);
+    if (parsed.ok) return parsed.cents;
+    ctx.addIssue({ code: "custom", message: parsed.reason === "tooLarge" ? "teamErrors.amountTooLarge" : "teamErrors.amountFormat" });
+    return z.NEVER;
+  });
+
+export const memberTargetSchema = z.object({ teamId: idField, userId: idField });
+export const roleChangeSchema = memberTargetSchema.extend({ role: z.enum(ASSIGNABLE_ROLES, "teamErrors.invalid") });
+export const memberCapSchema = memberTargetSchema.extend({ cap: usdField });
+export const teamBudgetSchema = z.object({ teamId: idField, budget: usdField });
+export const teamOnlySchema = z.object({ teamId: idField });
+
+export const createInviteSchema = z.object({
+  teamId: idField,
+  role: z.enum(ASSIGNABLE_ROLES, "teamErrors.invalid"),
+  days: z.coerce.number().refine((d): d is (typeof INVITE_EXPIRY_DAYS)[number] => (INVITE_EXPIRY_DAYS as readonly number[]).includes(d), "teamErrors.invalid"),
+});
+export const revokeInviteSchema = z.object({ teamId: idField, inviteId: idField });
+
+const httpUrl = z
+  .string()
+  .trim()
+  .max(500, "teamErrors.baseUrlInvalid")
+  .refine((v) => v === "" || /^https?:\/\/[^\s]+$/i.test(v), "teamErrors.baseUrlInvalid")
+  .refine((v) => {
+    if (v === "") return true;
+    try {
+      const url = new URL(v);
+      return !url.username && !url.password && !url.search && !url.hash;
+    } catch {
+      return false;
+    }
+  }, "teamErrors.baseUrlInvalid")
+  .transform((v) => (v === "" ? null : v.replace(/\/+$/, "")));
+
+export const providerSchema = z.object({
+  teamId: idField,
+  channel: z.enum(CHANNEL_IDS as [string, ...string[]], "teamErrors.invalid"),
+  baseUrl: httpUrl.optional().transform((v) => v ?? null),
+  apiKey: z
+    .string()
+    .trim()
+    .max(500, "teamErrors.keyFormat")
+    .refine((v) => v === "" || (v.length >= 8 && !/\s/.test(v)), "teamErrors.keyFormat")
+    .optional()
+    .transform((v) => (v ? v : null)),
+});
