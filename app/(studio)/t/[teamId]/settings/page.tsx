@@ -4,13 +4,19 @@ import { getTranslations } from "next-intl/server";
 import { listTeamsOf, requireTeam } from "@/lib/teams/team-access";
 import { Card, PageHeader } from "@/components/ui/card";
 import { LanguageSwitcher, ThemeSwitcher } from "@/components/shell/preference-switchers";
+import { RetentionForm } from "@/components/shell/retention-form";
+import { db } from "@/lib/db";
+import { roleAtLeast } from "@/lib/teams/roles";
+import { retentionChoiceOf } from "@/lib/teams/retention";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("settings") };
 }
 
 export default async function SettingsPage({ params }: { params: Promise<{ teamId: string }> }) {
-  const { user } = await requireTeam((await params).teamId);
+  const { user, team, role } = await requireTeam((await params).teamId);
+  const { retentionDays } = await db.team.findUniqueOrThrow({ where: { id: team.id }, select: { retentionDays: true } });
+  const retention = retentionChoiceOf(retentionDays);
   const t = await getTranslations();
   const teams = await listTeamsOf(user.id);
   return (
@@ -39,6 +45,12 @@ export default async function SettingsPage({ params }: { params: Promise<{ teamI
             + {t("shell.newTeam")}
           </Link>
         </Card>
+        {roleAtLeast(role, "ADMIN") ? (
+          <Card>
+            <h2 className="mb-3 font-semibold">{t("retention.title")}</h2>
+            <RetentionForm teamId={team.id} current={retention} />
+          </Card>
+        ) : null}
       </div>
     </>
   );
