@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import type { Tx } from "./db-types";
 import { authorize, TeamAccessError, TeamRuleError } from "./authorize";
-import { canManageMember, type AssignableRole } from "./permissions";
+import { ASSIGNABLE_ROLES, canManageMember, type AssignableRole } from "./permissions";
 import { toRole } from "./roles";
 
 // Membership changes. The team always has exactly one owner: no role change or removal touches
@@ -26,6 +26,8 @@ export async function changeMemberRole(db: Db, actorId: string, teamId: string, 
   await db.$transaction(async (tx) => {
     const actor = await authorize(tx, actorId, teamId, "members.manage");
     if (targetUserId === actorId) throw new TeamRuleError("selfChange");
+    // Ownership only moves by transfer, whatever a caller passes.
+    if (!(ASSIGNABLE_ROLES as readonly string[]).includes(role)) throw new TeamRuleError("ownerCannotBeChanged");
     const target = await targetOf(tx, actor.team.id, targetUserId);
     if (target.role === "OWNER") throw new TeamRuleError("ownerCannotBeChanged");
     if (!canManageMember(actor.role, target.role)) throw new TeamAccessError("forbidden");
