@@ -16,6 +16,7 @@ async function describer() {
     const role = (v: unknown) => (isRole(v) ? t(`shell.role.${v}`) : String(v ?? "—"));
     const money = (v: unknown) => (typeof v === "number" ? formatUsd(v) : t("audit.noLimit"));
     const channel = (v: unknown) => (v === "simulator" || v === "openai" || v === "apiyi" || v === "custom" ? t(`provider.channels.${v}.name`) : String(v ?? "—"));
+    const kept = (v: unknown) => (typeof v === "number" ? t("audit.keptDays", { count: v }) : t("audit.keptForever"));
     const args = { actor: entry.actor?.name ?? someone, target: entry.target?.name ?? someone };
     if (entry.action === "unknown") return t("audit.action.unknown", args);
     const key = AUDIT_ACTIONS[entry.action];
@@ -30,6 +31,8 @@ async function describer() {
       case "memberCapChanged":
       case "budgetChanged":
         return t(`audit.action.${key}`, { ...args, from: money(d.from), to: money(d.to) });
+      case "retentionChanged":
+        return t("audit.action.retentionChanged", { ...args, from: kept(d.from), to: kept(d.to) });
       case "providerChanged":
         return t("audit.action.providerChanged", { ...args, from: channel(d.from), to: channel(d.to) });
       case "providerKeyChanged":

@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = {
   "provider.key_changed": "providerKeyChanged",
   "budget.changed": "budgetChanged",
   "team.ownership_transferred": "ownershipTransferred",
+  "team.retention_changed": "retentionChanged",
   "video.deleted": "videoDeleted",
 } as const;
 

@@ -1,0 +1,199 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { listAudit } from "@/lib/audit/list-audit";
+import { spendReport } from "@/lib/spend/spend-report";
+import { monthOf } from "@/lib/spend/month";
+import { authorize, TeamAccessError } from "@/lib/teams/authorize";
+import { createTeamWithOwner } from "@/lib/teams/create-team";
+import { createInvite, listInvites, revokeInvite } from "@/lib/teams/invites";
+import { changeMemberRole, leaveTeam, removeMember, transferOwnership } from "@/lib/teams/member-admin";
+import { listMembers } from "@/lib/teams/members-list";
+import type { Permission } from "@/lib/teams/permissions";
+import { readProviderSettings, saveProviderSettings, testProviderConnection } from "@/lib/teams/provider-settings";
+import { setMemberCap, setTeamBudget } from "@/lib/teams/team-budget-settings";
+import { insertCharge } from "./support/team-fixtures";
+
+// The access matrix: every team operation of the data layer (which every server action and
+// route handler goes through) against anonymous, non-member, member, admin and owner. Allowed
+// roles succeed or meet a business rule; lower roles get "forbidden"; anonymous callers and
+// non-members get "not_found", exactly like an id that does not exist, so nothing leaks.
+
+type Actor = "anonymous" | "stranger" | "MEMBER" | "ADMIN" | "OWNER";
+const ACTORS: Actor[] = ["anonymous", "stranger", "MEMBER", "ADMIN", "OWNER"];
+
+async function user(name: string) {
+  return db.user.create({ data: { name, email: `${name}-${randomUUID()}@example.test` } });
+}
+
+/** A fresh team per cell: owner, admin, member, a target member to act on, a stranger with their own team. */
+async function world() {
+  const [owner, admin, member, target, stranger] = await Promise.all(["owner", "admin", "member", "target", "stranger"].map(user));
+  const team = await createTeamWithOwner(db, owner!.id, "Matrix");
+  const otherTeam = await createTeamWithOwner(db, stranger!.id, "Elsewhere");
+  await db.membership.createMany({
+    data: [
+      { teamId: team.id, userId: admin!.id, role: "ADMIN" },
+      { teamId: team.id, userId: member!.id, role: "MEMBER" },
+      { teamId: team.id, userId: target!.id, role: "MEMBER" },
+    ],
+  });
+  const invite = await db.invite.create({ data: { teamId: team.id, role: "MEMBER", tokenHash: randomUUID(), createdById: owner!.id, expiresAt: new Date(Date.now() + 86_400_000) } });
+  const otherInvite = await db.invite.create({ data: { teamId: otherTeam.id, role: "MEMBER", tokenHash: randomUUID(), createdById: stranger!.id, expiresAt: new Date(Date.now() + 86_400_000) } });
+  await insertCharge(team.id, member!.id, 40, new Date());
+  const ids: Record<Actor, string> = { anonymous: "", stranger: stranger!.id, MEMBER: member!.id, ADMIN: admin!.id, OWNER: owner!.id };
+  return { teamId: team.id, otherTeamId: otherTeam.id, ids, target: target!.id, strangerId: stranger!.id, inviteId: invite.id, otherInviteId: otherInvite.id };
+}
+
+type World = Awaited<ReturnType<typeof world>>;
+type Operation = { name: string; permission: Permission; run: (w: World, actorId: string, teamId: string) => Promise<unknown> };
+
+const secret = () => env.providerKeySecret();
+const OPERATIONS: Operation[] = [
+  { name: "listMembers", permission: "videos.read", run: (w, a, t) => listMembers(db, a, t) },
+  { name: "leaveTeam", permission: "videos.read", run: (w, a, t) => leaveTeam(db, a, t) },
+  { name: "spendReport", permission: "spend.read", run: (w, a, t) => spendReport(db, a, t, monthOf(new Date())) },
+  { name: "listAudit", permission: "audit.read", run: (w, a, t) => listAudit(db, a, t, 1) },
+  { name: "listInvites", permission: "members.manage", run: (w, a, t) => listInvites(db, a, t) },
+  { name: "createInvite", permission: "members.manage", run: (w, a, t) => createInvite(db, a, t, { role: "MEMBER", days: 1 }) },
+  { name: "revokeInvite", permission: "members.manage", run: (w, a, t) => revokeInvite(db, a, t, w.inviteId) },
+  { name: "changeMemberRole", permission: "members.manage", run: (w, a, t) => changeMemberRole(db, a, t, w.target, "ADMIN") },
+  { name: "removeMember", permission: "members.manage", run: (w, a, t) => removeMember(db, a, t, w.target) },
+  { name: "transferOwnership", permission: "team.transfer", run: (w, a, t) => transferOwnership(db, a, t, w.target) },
+  { name: "setTeamBudget", permission: "budget.manage", run: (w, a, t) => setTeamBudget(db, a, t, 5000) },
+  { name: "setMemberCap", permission: "budget.manage", run: (w, a, t) => setMemberCap(db, a, t, w.target, 500) },
+  { name: "readProviderSettings", permission: "provider.manage", run: (w, a, t) => readProviderSettings(db, a, t) },
+  { name: "saveProviderSettings", permission: "provider.manage", run: (w, a, t) => saveProviderSettings(db, a, t, { channel: "openai", baseUrl: null, apiKey: "sk-matrix-key-0001" }, secret()) },
+  { name: "testProviderConnection", permission: "provider.manage", run: (w, a, t) => testProviderConnection(db, a, t, 1000) },
+];
+
+const ALLOWED: Record<Permission, Actor[]> = {
+  "videos.create": ["MEMBER", "ADMIN", "OWNER"],
+  "videos.read": ["MEMBER", "ADMIN", "OWNER"],
+  "videos.delete.own": ["MEMBER", "ADMIN", "OWNER"],
+  "videos.delete.any": ["ADMIN", "OWNER"],
+  "members.manage": ["ADMIN", "OWNER"],
+  "members.manage.owner": ["OWNER"],
+  "provider.manage": ["ADMIN", "OWNER"],
+  "budget.manage": ["ADMIN", "OWNER"],
+  "audit.read": ["ADMIN", "OWNER"],
+  "spend.read": ["MEMBER", "ADMIN", "OWNER"],
+  "spend.read.members": ["ADMIN", "OWNER"],
+  "team.transfer": ["OWNER"],
+  "team.delete": ["OWNER"],
+};
+
+async function outcome(promise: Promise<unknown>): Promise<"ok" | "not_found" | "forbidden" | "rule"> {
+  try {
+    await promise;
+    return "ok";
+  } catch (error) {
+    if (error instanceof TeamAccessError) return error.reason;
+    if (error && typeof error === "object" && "code" in error) return "rule";
+    throw error;
+  }
+}
+
+async function snapshot(teamId: string) {
+  const [team, members, invites] = await Promise.all([
+    db.team.findUniqueOrThrow({ where: { id: teamId }, select: { monthlyBudgetCents: true, providerChannel: true, providerKeyCiphertext: true } }),
+    db.membership.findMany({ where: { teamId }, select: { userId: true, role: true, monthlyCapCents: true }, orderBy: { userId: "asc" } }),
+    db.invite.findMany({ where: { teamId }, select: { id: true, revokedAt: true }, orderBy: { id: "asc" } }),
+  ]);
+  return JSON.stringify({ team, members, invites });
+}
+
+describe("access matrix of the team data layer", () => {
+  for (const op of OPERATIONS) {
+    describe(op.name, () => {
+      for (const actor of ACTORS) {
+        const allowed = ALLOWED[op.permission].includes(actor);
+        const expected = allowed ? "allowed" : actor === "anonymous" || actor === "stranger" ? "not_found" : "forbidden";
+        it(`${actor} → ${expected}`, async () => {
+          const w = await world();
+          const before = await snapshot(w.teamId);
+          const result = await outcome(op.run(w, w.ids[actor], w.teamId));
+          if (allowed) expect(["ok", "rule"]).toContain(result);
+          else {
+            expect(result).toBe(expected);
+            // A refusal changes nothing.
+            expect(await snapshot(w.teamId)).toBe(before);
+          }
+        });
+      }
+      it("a member of this team using a guessed id of another team → not_found, nothing changed there", async () => {
+        const w = await world();
+        const before = await snapshot(w.otherTeamId);
+        expect(await outcome(op.run(w, w.ids.OWNER, w.otherTeamId))).toBe("not_found");
+        expect(await snapshot(w.otherTeamId)).toBe(before);
+      });
+    });
+  }
+
+  it("ids of another team's rows act on nothing here (invite, member)", async () => {
+    const w = await world();
+    expect(await outcome(revokeInvite(db, w.ids.OWNER, w.teamId, w.otherInviteId))).toBe("rule");
+    expect(await outcome(removeMember(db, w.ids.OWNER, w.teamId, w.strangerId))).toBe("rule");
+    expect(await outcome(setMemberCap(db, w.ids.OWNER, w.teamId, w.strangerId, 1))).toBe("rule");
+    expect((await db.invite.findUniqueOrThrow({ where: { id: w.otherInviteId } })).revokedAt).toBeNull();
+    expect(await db.membership.count({ where: { teamId: w.otherTeamId } })).toBe(1);
+  });
+
+  it("malformed team ids are not found, not errors", async () => {
+    const w = await world();
+    for (const bad of ["", "x".repeat(65), "' OR 1=1 --"]) {
+      await expect(authorize(db, w.ids.OWNER, bad, "videos.read")).rejects.toEqual(new TeamAccessError("not_found"));
+    }
+  });
+});
+
+// Inventory: every server action of the app must be exercised, here or in the browser matrix
+// (tests/e2e/team-access-matrix.spec.ts). A new action fails this test until it is listed.
+const COVERED: Record<string, string> = {
+  "preferences.ts:setLocaleAction": "public: cookie only, account only when signed in",
+  "preferences.ts:setThemeAction": "public: cookie only",
+  "sign-in.ts:signInAction": "public",
+  "sign-up.ts:signUpAction": "public",
+  "sign-out.ts:signOutAction": "public",
+  "teams.ts:createTeamAction": "requireUser; creates the caller's own team",
+  "teams.ts:switchTeamAction": "findMembership → 404 (e2e teams.spec.ts)",
+  "team-members.ts:changeRoleAction": "changeMemberRole",
+  "team-members.ts:removeMemberAction": "removeMember",
+  "team-members.ts:leaveTeamAction": "leaveTeam",
+  "team-members.ts:transferOwnershipAction": "transferOwnership",
+  "team-invites.ts:createInviteAction": "createInvite",
+  "team-invites.ts:revokeInviteAction": "revokeInvite",
+  "team-invites.ts:acceptInviteAction": "acceptInvite (invites.test.ts)",
+  "team-provider.ts:saveProviderAction": "saveProviderSettings",
+  "team-provider.ts:testProviderAction": "testProviderConnection",
+  "team-budget.ts:setTeamBudgetAction": "setTeamBudget",
+  "team-budget.ts:setMemberCapAction": "setMemberCap",
+  "team-retention.ts:setRetentionAction": "requireTeam(ADMIN): e2e matrix",
+  "videos.ts:submitVideoAction": "requireTeam: e2e matrix",
+  "videos.ts:fitReferenceImageAction": "requireTeam: e2e matrix",
+  "videos.ts:deleteVideoAction": "requireTeam + engine role rule: e2e matrix",
+  "videos.ts:remixVideoAction": "requireTeam: e2e matrix",
+};
+
+describe("server action inventory", () => {
+  const dir = path.resolve("lib/actions");
+  const actions = readdirSync(dir)
+    .filter((f) => f.endsWith(".ts"))
+    .flatMap((file) => {
+      const source = readFileSync(path.join(dir, file), "utf8");
+      if (!/^["']use server["'];?/m.test(source)) return [];
+      return [...source.matchAll(/export async function (\w+)\s*\(([\s\S]*?)\n}/g)].map((m) => ({ id: `${file}:${m[1]}`, body: m[2]! }));
+    });
+
+  it("every exported server action is in the matrix", () => {
+    expect(actions.map((a) => a.id).filter((id) => !COVERED[id])).toEqual([]);
+  });
+
+  it("every non-public action resolves the caller from the session before acting", () => {
+    const missing = actions.filter((a) => !COVERED[a.id]?.startsWith("public") && !/(requireUser|currentUser|requireTeam|requireUserFor)\(/.test(a.body));
+    expect(missing.map((a) => a.id)).toEqual([]);
+  });
+});
