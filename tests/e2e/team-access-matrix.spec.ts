@@ -1,0 +1,90 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { request as playwrightRequest } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { createInviteLink, insertCharge, person, userIdOf } from "./team-support";
+
+// The HTTP half of the access matrix: every route handler under app/api/teams (found on disk, so
+// new ones are covered as they land) and the team pages, as anonymous, stranger, member, admin and
+// owner. The data-layer half is tests/integration/team/access-matrix.test.ts.
+
+type Route = { file: string; pattern: string; methods: string[] };
+
+function routes(): Route[] {
+  const root = path.resolve("app/api/teams");
+  const out: Route[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name === "route.ts") {
+        const source = readFileSync(full, "utf8");
+        const methods = [...source.matchAll(/export (?:async )?function (GET|POST|PUT|PATCH|DELETE)\b|export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => (m[1] ?? m[2])!);
+        out.push({ file: path.relative(root, full), pattern: `/api/teams/${path.relative(root, dir).split(path.sep).join("/")}`, methods });
+      }
+    }
+  };
+  walk(root);
+  return out;
+}
+
+function fill(pattern: string, teamId: string, taskId: string): string {
+  return pattern.replace("[teamId]", teamId).replace("[taskId]", taskId).replace("[variant]", "video").replace(/\[\.{3}\w+\]|\[\w+\]/g, "x");
+}
+
+test("route handlers: anonymous → 401, strangers and guessed ids → 404, members get in", async ({ browser, baseURL }) => {
+  const list = routes();
+  expect(list.length).toBeGreaterThan(0);
+  const owner = await person(browser, "matrixowner");
+  const stranger = await person(browser, "matrixstranger");
+  const link = await createInviteLink(owner.page, owner.teamId);
+  const member = await person(browser, "matrixmember");
+  await member.page.goto(link);
+  await member.page.getByRole("button", { name: /^Join / }).click();
+  await member.page.waitForURL(`**/t/${owner.teamId}/generate`);
+  const ownTask = insertCharge(owner.teamId, userIdOf(owner.user.email), 10, new Date());
+  const strangersTask = insertCharge(stranger.teamId, userIdOf(stranger.user.email), 10, new Date());
+
+  const anonymous = await playwrightRequest.newContext({ baseURL });
+  // A made-up session cookie gets past the optimistic proxy: the handler itself must refuse.
+  const forged = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { cookie: "authjs.session-token=forged.value.here" } });
+  for (const route of list) {
+    for (const method of route.methods) {
+      const own = fill(route.pattern, owner.teamId, ownTask);
+      const label = `${method} ${route.pattern}`;
+      for (const client of [anonymous, forged]) {
+        const res = await client.fetch(own, { method, maxRedirects: 0 });
+        expect(res.status(), `${label} anonymous`).toBe(401);
+        expect(await res.text(), label).not.toContain(owner.user.email);
+      }
+      const asStranger = await stranger.page.request.fetch(own, { method, maxRedirects: 0 });
+      expect(asStranger.status(), `${label} stranger`).toBe(404);
+      const unknownTeam = await owner.page.request.fetch(fill(route.pattern, "cm0000000000000000000000x", ownTask), { method, maxRedirects: 0 });
+      expect(unknownTeam.status(), `${label} unknown team`).toBe(404);
+      // The stranger's own task id, asked through the owner's team: absent, not forbidden.
+      if (route.pattern.includes("[taskId]")) {
+        const guessed = await owner.page.request.fetch(fill(route.pattern, owner.teamId, strangersTask), { method, maxRedirects: 0 });
+        expect(guessed.status(), `${label} guessed task`).toBe(404);
+      }
+      if (method === "GET" && !route.pattern.includes("[taskId]")) {
+        const asMember = await member.page.request.get(own, { maxRedirects: 0 });
+        expect([200, 400], `${label} member`).toContain(asMember.status());
+      }
+    }
+  }
+  await anonymous.dispose();
+  await forged.dispose();
+
+  // Pages: a stranger gets the same 404 as for a team that does not exist.
+  for (const section of ["team", "team/provider", "team/audit", "spend", "spend?month=2020-01"]) {
+    expect((await stranger.page.goto(`/t/${owner.teamId}/${section}`))?.status(), section).toBe(404);
+    expect((await stranger.page.goto(`/t/cm0000000000000000000000x/${section}`))?.status(), section).toBe(404);
+  }
+  // Invite pages never name a team for a link that does not work.
+  const res = await stranger.page.goto(`/invite/${"A".repeat(43)}`);
+  expect(res?.status()).toBe(200);
+  await expect(stranger.page.getByRole("heading", { name: "This invite link does not work" })).toBeVisible();
+  await owner.close();
+  await stranger.close();
+  await member.close();
+});

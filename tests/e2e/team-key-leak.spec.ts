@@ -1,0 +1,82 @@
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { expect, screenshot, test } from "./fixtures";
+import { dbPath, person } from "./team-support";
+
+const KEY = "sk-live-TESTKEY-1234567890abcdef";
+const FRAGMENTS = [KEY, "TESTKEY-1234567890", "1234567890abcdef"];
+
+async function* files(dir: string): AsyncGenerator<string> {
+  for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) yield* files(full);
+    else yield full;
+  }
+}
+
+test("a provider key never reaches the browser: not in any answer, page or JavaScript chunk", async ({ browser, baseURL }) => {
+  const owner = await person(browser, "keyholder");
+  const page = owner.page;
+  const seen: string[] = [];
+  // Every answer the browser gets from now on: status line, headers and body.
+  page.on("response", async (response) => {
+    const headers = JSON.stringify(await response.allHeaders());
+    const body = await response.body().catch(() => Buffer.alloc(0));
+    seen.push(`${response.url()}\n${headers}\n${body.toString("utf8")}`);
+  });
+
+  await page.goto(`/t/${owner.teamId}/team/provider`);
+  await page.getByLabel(/Custom base URL/).check();
+  // The studio's own embedded simulator stands in for a relay: it accepts any key.
+  await page.getByLabel("Base URL").fill(`${baseURL}/api/simulator/v1`);
+  await page.getByLabel("API key").fill(KEY);
+  await page.getByRole("button", { name: "Save provider settings" }).click();
+  await expect(page.getByText("Provider settings saved.")).toBeVisible();
+  await expect(page.getByText("••••cdef").first()).toBeVisible();
+  await expect(page.getByLabel("API key")).toHaveValue("");
+  await page.getByRole("button", { name: "Test connection" }).click();
+  await expect(page.getByText("Connection works: the provider accepted the key.")).toBeVisible();
+  await screenshot(page, "team-provider-en");
+
+  // A key the provider rejects, then one that points nowhere: clear answers, no key in them.
+  await page.getByLabel("API key").fill("sk-invalid-for-sure-0000");
+  await page.getByRole("button", { name: "Save provider settings" }).click();
+  await expect(page.getByText("Provider settings saved.")).toBeVisible();
+  await page.getByRole("button", { name: "Test connection" }).click();
+  await expect(page.getByText(/The provider rejected the key \(HTTP 401\)/)).toBeVisible();
+  await page.getByLabel("Base URL").fill("http://127.0.0.1:9/v1");
+  await page.getByLabel("API key").fill(KEY);
+  await page.getByRole("button", { name: "Save provider settings" }).click();
+  await expect(page.getByText("Provider settings saved.")).toBeVisible();
+  await page.getByRole("button", { name: "Test connection" }).click();
+  await expect(page.getByText(/could not be reached/)).toBeVisible();
+
+  for (const section of ["generate", "gallery", "team", "team/provider", "team/audit", "spend", "settings"]) {
+    await page.goto(`/t/${owner.teamId}/${section}`);
+    seen.push(await page.content());
+  }
+  seen.push(await (await page.request.get(`/api/teams/${owner.teamId}/spend/csv`)).text());
+  await page.waitForTimeout(300);
+
+  expect(seen.length).toBeGreaterThan(10);
+  for (const text of seen) for (const fragment of FRAGMENTS) expect(text.includes(fragment), `${fragment} in ${text.slice(0, 120)}`).toBe(false);
+
+  // Every built JavaScript chunk (client and server) of this build.
+  const distDir = path.resolve(process.env.STUDIO_DIST_DIR ?? ".next");
+  let chunks = 0;
+  for await (const file of files(distDir)) {
+    if (!/\.(m?js|json|html|rsc|body)$/.test(file) || file.includes(`${path.sep}cache${path.sep}`)) continue;
+    if ((await stat(file)).size > 20_000_000) continue;
+    chunks += 1;
+    const text = await readFile(file, "utf8");
+    for (const fragment of FRAGMENTS) expect(text.includes(fragment), `${fragment} in ${file}`).toBe(false);
+  }
+  expect(chunks).toBeGreaterThan(20);
+
+  // At rest: the database file holds ciphertext only.
+  for (const suffix of ["", "-wal", "-journal"]) {
+    const raw = await readFile(`${dbPath()}${suffix}`).catch(() => Buffer.alloc(0));
+    for (const fragment of FRAGMENTS) expect(raw.includes(Buffer.from(fragment)), `${fragment} in studio.db${suffix}`).toBe(false);
+  }
+  await owner.close();
+});
