@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { CHANNELS, findModel, findSize, type ChannelId } from "@/lib/videos/model-registry";
@@ -55,6 +55,15 @@ export function GenerateForm({ teamId, channel, initial, budget, initialIdempote
     if (!next.durations.includes(seconds)) setSeconds(next.defaultSeconds);
   }
 
+  // Submitted by hand rather than through <form action>: React resets a form after its action
+  // runs, which would snap the selects back to their first options while the state (and the cost
+  // preview) kept the person's choice. The person keeps their settings to tweak and go again.
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    startTransition(() => action(formData));
+  }
+
   const costCents = estimateCostCents(channel, model.id, sizeSpec.size, seconds);
   const promptTooLong = prompt.trim().length > model.promptMaxChars;
   const blocked = !reference.matches ? t("blockedMismatch") : promptTooLong ? t("blockedPrompt") : null;
@@ -62,7 +71,7 @@ export function GenerateForm({ teamId, channel, initial, budget, initialIdempote
 
   return (
     <>
-      <form action={action} noValidate className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <form onSubmit={onSubmit} noValidate className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <input type="hidden" name="teamId" value={teamId} />
         <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
         <Card className="flex min-w-0 flex-col gap-5">

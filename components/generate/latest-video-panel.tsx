@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { isLive, type VideoDto } from "@/lib/videos/video-dto";
@@ -21,10 +22,14 @@ import { VideoThumbnail } from "@/components/videos/video-thumbnail";
 export function LatestVideoPanel({ initial }: { initial: VideoDto }) {
   const t = useTranslations("generate.latest");
   const tv = useTranslations("videos");
+  const router = useRouter();
   const [video, setVideo] = useState(initial);
   useStatusPolling(video.teamId, isLive(video) ? [video.id] : [], (items) => {
     const fresh = items.find((v) => v.id === video.id);
-    if (fresh) setVideo(fresh);
+    if (!fresh) return;
+    setVideo(fresh);
+    // Settled: charged or released, so the page's month spend and reservations changed.
+    if (!isLive(fresh)) router.refresh();
   });
   const href = `/t/${video.teamId}/gallery/${video.id}`;
   return (

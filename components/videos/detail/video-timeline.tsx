@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { VideoEventDto } from "@/lib/videos/video-dto";
+import { formatUsd } from "@/lib/videos/estimate-cost";
 
 const KNOWN_EVENTS = [
   "submitted",
@@ -38,11 +39,17 @@ export async function VideoTimeline({ events }: { events: VideoEventDto[] }) {
             </p>
             <p className="text-xs text-slate-500 dark:text-slate-400">
               <time dateTime={event.createdAt}>{format.dateTime(new Date(event.createdAt), { dateStyle: "medium", timeStyle: "medium" })}</time>
-              {event.message ? <span className="break-all"> · {event.message}</span> : null}
+              {event.message ? <span className="break-all"> · {noteOf(event)}</span> : null}
             </p>
           </li>
         );
       })}
     </ol>
   );
+}
+
+// The engine records a charge's amount in cents; people read dollars.
+function noteOf(event: VideoEventDto): string {
+  if (event.type === "charged" && event.message && /^\d+$/.test(event.message)) return formatUsd(Number(event.message));
+  return event.message ?? "";
 }
