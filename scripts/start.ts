@@ -4,7 +4,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { MissingSecretError, resolveAuthSecret } from "../lib/config/auth-secret";
+import { MissingSecretError, resolveAuthSecret, resolveSecret } from "../lib/config/auth-secret";
 import { defaultDatabaseUrl, resolveDataDir } from "../lib/config/data-dir";
 import { migrateDatabase, sqlitePath } from "../lib/db/migrate";
 
@@ -20,8 +20,12 @@ function fail(message: string): never {
 }
 
 let secret: string;
+let providerKeySecret: string;
 try {
   secret = resolveAuthSecret({ configured: process.env.AUTH_SECRET, dataDir, production });
+  // `next start` runs with NODE_ENV=production, where lib/env.ts refuses to generate secrets:
+  // resolve (or generate, outside production) the provider-key secret here, like AUTH_SECRET.
+  providerKeySecret = resolveSecret({ variable: "PROVIDER_KEY_SECRET", file: "provider-key-secret", configured: process.env.PROVIDER_KEY_SECRET, dataDir, production });
 } catch (error) {
   if (error instanceof MissingSecretError) fail(error.message);
   throw error;
@@ -46,7 +50,7 @@ const distDir = path.join(root, process.env.STUDIO_DIST_DIR || ".next");
 const stampFile = path.join(distDir, "studio-build-stamp");
 const sourcesAt = Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))));
 const builtAt = existsSync(stampFile) ? Number(readFileSync(stampFile, "utf8")) : 0;
-const childEnv = { ...process.env, AUTH_SECRET: secret, NEXT_TELEMETRY_DISABLED: "1", STUDIO_DATA_DIR: dataDir, DATABASE_URL: databaseUrl };
+const childEnv = { ...process.env, AUTH_SECRET: secret, PROVIDER_KEY_SECRET: providerKeySecret, NEXT_TELEMETRY_DISABLED: "1", STUDIO_DATA_DIR: dataDir, DATABASE_URL: databaseUrl };
 const nextBin = path.join(root, "node_modules/.bin/next");
 if (!existsSync(path.join(distDir, "BUILD_ID")) || sourcesAt > builtAt || process.env.STUDIO_REBUILD === "1") {
   console.log("Building the studio (first start or changed sources)…");
