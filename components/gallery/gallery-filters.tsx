@@ -22,7 +22,7 @@ export function GalleryFilterBar({ filters, models, onChange }: Props) {
   }, [q, filters, onChange]);
 
   return (
-    <form role="search" aria-label={t("label")} onSubmit={(e) => e.preventDefault()} className="mb-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-[repeat(3,minmax(0,10rem))_minmax(0,1fr)_auto] lg:items-end">
+    <form role="search" aria-label={t("label")} onSubmit={(e) => e.preventDefault()} className="mb-6 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-[repeat(3,minmax(0,10rem))_minmax(0,1fr)_auto] lg:items-end">
       <SelectField label={t("status")} value={filters.status ?? ""} onChange={(e) => onChange({ ...filters, status: (e.target.value || undefined) as StatusFilter | undefined })}>
         <option value="">{t("anyStatus")}</option>
         {STATUS_FILTERS.map((s) => (
@@ -43,7 +43,7 @@ export function GalleryFilterBar({ filters, models, onChange }: Props) {
         <option value="">{t("everyone")}</option>
         <option value="mine">{t("mine")}</option>
       </SelectField>
-      <div className="flex min-w-0 flex-col gap-1">
+      <div className="col-span-2 flex min-w-0 flex-col gap-1 sm:col-span-3 lg:col-span-1">
         <label htmlFor="gallery-search" className="text-sm font-medium text-slate-800 dark:text-slate-200">
           {t("search")}
         </label>

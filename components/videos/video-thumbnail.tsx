@@ -55,7 +55,7 @@ export function VideoThumbnail({ video }: { video: Pick<VideoDto, "size" | "seco
 
   return (
     <div
-      className="flex aspect-video items-center justify-center overflow-hidden bg-slate-900"
+      className="flex aspect-video items-center justify-center overflow-hidden bg-slate-900 dark:bg-slate-950"
       onPointerMove={sheet ? (e) => scrub(e.clientX, e.currentTarget.getBoundingClientRect()) : undefined}
       onPointerLeave={() => setTile(null)}
     >

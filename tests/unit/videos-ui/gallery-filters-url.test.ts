@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { galleryFiltersToSearch, hasFilters, parseGalleryFilters, sameFilters } from "@/components/gallery/gallery-filters-url";
+
+const from = (query: string) => {
+  const params = new URLSearchParams(query);
+  return parseGalleryFilters((key) => params.get(key));
+};
+
+describe("gallery filters in the URL", () => {
+  it("round-trip in a fixed order", () => {
+    const filters = from("q=lighthouse&mine=1&model=sora-2&status=failed");
+    expect(filters).toEqual({ status: "failed", model: "sora-2", mine: true, q: "lighthouse" });
+    expect(galleryFiltersToSearch(filters).toString()).toBe("status=failed&model=sora-2&mine=1&q=lighthouse");
+  });
+
+  it("ignore values that are not filters", () => {
+    expect(from("status=deleted&model=../../etc&mine=0&q=%20%20")).toEqual({});
+    expect(hasFilters(from(""))).toBe(false);
+  });
+
+  it("compare by meaning, not by spelling", () => {
+    expect(sameFilters(from("mine=true&q=a"), from("q=a&mine=1"))).toBe(true);
+    expect(sameFilters(from("q=a"), from("q=b"))).toBe(false);
+  });
+});
