@@ -29,7 +29,7 @@ export function ReferenceImageField({ model, size, reference, serverError }: Pro
     if (accepted[0]) void reference.pick(accepted[0], t("unreadable"));
   }
 
-  const { getRootProps, getInputProps, isDragActive, open } = useDropzone({ accept, maxSize: model.reference.maxBytes, multiple: false, onDrop, noClick: true });
+  const { getRootProps, getInputProps, isDragActive, open } = useDropzone({ accept, maxSize: model.reference.maxBytes, multiple: false, onDrop, noClick: true, noKeyboard: true });
   const error = reference.error ?? serverError;
   const { picked, fitted } = reference;
 

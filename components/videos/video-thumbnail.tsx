@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useTranslations } from "next-intl";
 import type { VideoDto } from "@/lib/videos/video-dto";
 
-// The card's picture. Hovering (or focusing) scrubs through the sprite sheet: the simulator's
+// The card's picture. Moving the pointer over it scrubs through the sprite sheet: the simulator's
 // sheet, like OpenAI's, is a grid with one tile per second, at most 4 tiles a row, so the tile
 // under the pointer is picked with percentages — no need to know the sheet's pixel size.
 const SPRITE_COLUMNS = 4;
