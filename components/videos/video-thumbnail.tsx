@@ -6,7 +6,8 @@ import { useTranslations } from "next-intl";
 import type { VideoDto } from "@/lib/videos/video-dto";
 
 // The card's picture. Moving the pointer over it scrubs through the sprite sheet: the simulator's
-// sheet, like OpenAI's, is a grid with one tile per second, at most 4 tiles a row, so the tile
+// sheet is a grid with one tile per second, at most 4 tiles a row (a real provider's layout is not
+// documented; we assume the same and it degrades to a wrong frame, never an error), so the tile
 // under the pointer is picked with percentages — no need to know the sheet's pixel size.
 const SPRITE_COLUMNS = 4;
 
