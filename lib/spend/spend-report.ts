@@ -28,7 +28,8 @@ export type SpendReport = {
   byModel: { model: string; cents: number; count: number }[];
   byDay: { day: string; cents: number }[];
   charges: ChargeRow[];
-  teamCreatedAt: string;
+  /** Where the month picker starts: the team's creation or its first charge, whichever is earlier. */
+  firstMonthAt: string;
 };
 
 function sumBy<K extends string>(rows: ChargeRow[], key: (r: ChargeRow) => K) {
@@ -53,7 +54,7 @@ export async function spendReport(db: Reader, userId: string, teamId: string, mo
   const actor = await authorize(db, userId, teamId, "spend.read");
   const everyone = can(actor.role, "spend.read.members");
   const inMonth = { teamId: actor.team.id, createdAt: { gte: month.start, lt: month.end } };
-  const [team, membership, teamSpent, ownSpent, teamReserved, ownReserved, rows] = await Promise.all([
+  const [team, membership, teamSpent, ownSpent, teamReserved, ownReserved, rows, first] = await Promise.all([
     db.team.findUniqueOrThrow({ where: { id: actor.team.id }, select: { monthlyBudgetCents: true, createdAt: true } }),
     db.membership.findUniqueOrThrow({ where: { teamId_userId: { teamId: actor.team.id, userId } }, select: { monthlyCapCents: true } }),
     db.charge.aggregate({ _sum: { amountCents: true }, where: inMonth }),
@@ -65,6 +66,7 @@ export async function spendReport(db: Reader, userId: string, teamId: string, mo
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       select: { id: true, taskId: true, createdAt: true, model: true, size: true, seconds: true, amountCents: true, user: { select: { id: true, name: true, email: true } } },
     }),
+    db.charge.aggregate({ _min: { createdAt: true }, where: { teamId: actor.team.id } }),
   ]);
   const current = monthOf(now).key === month.key;
   const charges: ChargeRow[] = rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), user: { id: r.user.id, name: r.user.name ?? r.user.email, email: r.user.email } }));
@@ -87,7 +89,7 @@ export async function spendReport(db: Reader, userId: string, teamId: string, mo
     byModel: [...sumBy(charges, (c) => c.model)].map(([model, v]) => ({ model, ...v })).sort((a, b) => b.cents - a.cents),
     byDay: daysOf(month).map((day) => ({ day, cents: perDay.get(day)?.cents ?? 0 })),
     charges,
-    teamCreatedAt: team.createdAt.toISOString(),
+    firstMonthAt: (first._min.createdAt && first._min.createdAt < team.createdAt ? first._min.createdAt : team.createdAt).toISOString(),
   };
 }
 

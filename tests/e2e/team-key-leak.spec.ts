@@ -28,24 +28,24 @@ test("a provider key never reaches the browser: not in any answer, page or JavaS
   await page.goto(`/t/${owner.teamId}/team/provider`);
   await page.getByLabel(/Custom base URL/).check();
   // The studio's own embedded simulator stands in for a relay: it accepts any key.
-  await page.getByLabel("Base URL").fill(`${baseURL}/api/simulator/v1`);
-  await page.getByLabel("API key").fill(KEY);
+  await page.getByLabel("Base URL", { exact: true }).fill(`${baseURL}/api/simulator/v1`);
+  await page.getByLabel("API key", { exact: true }).fill(KEY);
   await page.getByRole("button", { name: "Save provider settings" }).click();
   await expect(page.getByText("Provider settings saved.")).toBeVisible();
   await expect(page.getByText("••••cdef").first()).toBeVisible();
-  await expect(page.getByLabel("API key")).toHaveValue("");
+  await expect(page.getByLabel("API key", { exact: true })).toHaveValue("");
   await page.getByRole("button", { name: "Test connection" }).click();
   await expect(page.getByText("Connection works: the provider accepted the key.")).toBeVisible();
   await screenshot(page, "team-provider-en");
 
   // A key the provider rejects, then one that points nowhere: clear answers, no key in them.
-  await page.getByLabel("API key").fill("sk-invalid-for-sure-0000");
+  await page.getByLabel("API key", { exact: true }).fill("sk-invalid-for-sure-0000");
   await page.getByRole("button", { name: "Save provider settings" }).click();
   await expect(page.getByText("Provider settings saved.")).toBeVisible();
   await page.getByRole("button", { name: "Test connection" }).click();
   await expect(page.getByText(/The provider rejected the key \(HTTP 401\)/)).toBeVisible();
-  await page.getByLabel("Base URL").fill("http://127.0.0.1:9/v1");
-  await page.getByLabel("API key").fill(KEY);
+  await page.getByLabel("Base URL", { exact: true }).fill("http://127.0.0.1:9/v1");
+  await page.getByLabel("API key", { exact: true }).fill(KEY);
   await page.getByRole("button", { name: "Save provider settings" }).click();
   await expect(page.getByText("Provider settings saved.")).toBeVisible();
   await page.getByRole("button", { name: "Test connection" }).click();

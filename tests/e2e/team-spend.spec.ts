@@ -27,7 +27,7 @@ test("the spend page shows totals, a chart by day, breakdowns and charges; CSV d
   const page = owner.page;
   await page.goto(`/t/${owner.teamId}/spend`);
   await expect(page.getByRole("heading", { name: "Spend", exact: true })).toBeVisible();
-  await expect(page.getByText("Team spend").locator("..")).toContainText("$2.40");
+  await expect(page.getByText("Team spend", { exact: true }).locator("..")).toContainText("$2.40");
   const chart = page.getByRole("img", { name: /Spend per day in/ });
   await expect(chart).toBeVisible();
   expect(await chart.locator("rect[data-day]").count()).toBeGreaterThanOrEqual(28);
@@ -43,7 +43,7 @@ test("the spend page shows totals, a chart by day, breakdowns and charges; CSV d
   await page.getByLabel("Monthly team budget (USD)").fill("12.5");
   await page.getByRole("button", { name: "Save budget" }).click();
   await expect(page.getByText("Budget saved.")).toBeVisible();
-  await expect(page.getByText("Team budget left").locator("..")).toContainText("$10.10");
+  await expect(page.getByText("Team budget left", { exact: true }).locator("..")).toContainText("$10.10");
   await expect(page.getByText("of $12.50")).toBeVisible();
   await page.getByLabel("Monthly team budget (USD)").fill("1.234");
   await page.getByRole("button", { name: "Save budget" }).click();
@@ -61,14 +61,14 @@ test("the spend page shows totals, a chart by day, breakdowns and charges; CSV d
   expect(csv).not.toContain("9.99");
 
   // An earlier month through the picker.
-  await page.getByLabel("Month").selectOption(earlier.toISOString().slice(0, 7));
+  await page.getByLabel("Month", { exact: true }).selectOption(earlier.toISOString().slice(0, 7));
   await expect(page).toHaveURL(new RegExp(`month=${earlier.toISOString().slice(0, 7)}`));
-  await expect(page.getByText("Team spend").locator("..")).toContainText("$9.99");
+  await expect(page.getByText("Team spend", { exact: true }).locator("..")).toContainText("$9.99");
 
   // A member sees the team total and only their own charges; no per-member table, no budget form.
   await member.page.goto(`/t/${owner.teamId}/spend`);
-  await expect(member.page.getByText("Team spend").locator("..")).toContainText("$2.40");
-  await expect(member.page.getByText("Your spend").locator("..")).toContainText("$0.80");
+  await expect(member.page.getByText("Team spend", { exact: true }).locator("..")).toContainText("$2.40");
+  await expect(member.page.getByText("Your spend", { exact: true }).locator("..")).toContainText("$0.80");
   await expect(member.page.getByRole("table", { name: "By member" })).toHaveCount(0);
   await expect(member.page.getByLabel("Monthly team budget (USD)")).toHaveCount(0);
   await expect(member.page.getByRole("link", { name: "Open video" })).toHaveCount(1);
@@ -87,7 +87,7 @@ test("the spend page in Chinese", async ({ browser }) => {
   await owner.page.context().addCookies([{ name: "studio-locale", value: "zh-CN", url: owner.page.url() }]);
   await owner.page.goto(`/t/${owner.teamId}/spend`);
   await expect(owner.page.getByRole("heading", { name: "花费", exact: true })).toBeVisible();
-  await expect(owner.page.getByText("团队花费")).toBeVisible();
+  await expect(owner.page.getByText("团队花费", { exact: true })).toBeVisible();
   await screenshot(owner.page, "spend-owner-zh-CN");
   await owner.page.goto(`/t/${owner.teamId}/team`);
   await expect(owner.page.getByRole("heading", { name: "团队", exact: true })).toBeVisible();

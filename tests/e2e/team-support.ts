@@ -57,7 +57,7 @@ export async function createInviteLink(page: Page, teamId: string, role: "Member
   await page.goto(`/t/${teamId}/team`);
   await page.getByLabel("Role", { exact: true }).selectOption({ label: role });
   await page.getByRole("button", { name: "Create invite link" }).click();
-  const link = page.getByLabel("Invite link");
+  const link = page.getByLabel("Invite link", { exact: true });
   await link.waitFor();
   return link.inputValue();
 }

@@ -28,7 +28,7 @@ export default async function SpendPage({ params, searchParams }: { params: Prom
   const asked = parseMonthKey((await searchParams).month);
   const month = asked && asked.key <= thisMonth.key ? asked : thisMonth;
   const report = await spendReport(db, user.id, team.id, month, now);
-  const months = monthsBetween(new Date(report.teamCreatedAt), now);
+  const months = monthsBetween(new Date(report.firstMonthAt), now);
   if (!months.some((m) => m.key === month.key)) months.push(month);
   const monthName = format.dateTime(month.start, { year: "numeric", month: "long" });
   const total = report.byDay.reduce((s, d) => s + d.cents, 0);
