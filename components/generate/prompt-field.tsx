@@ -1,12 +1,14 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 
 type Props = { value: string; onChange: (value: string) => void; max: number; error?: string };
 
 /** The prompt with a live count against the model's limit; over the limit it says so before any submit. */
 export function PromptField({ value, onChange, max, error }: Props) {
   const t = useTranslations("generate");
+  // next-intl formats with the page's locale on server and browser alike (no hydration mismatch).
+  const format = useFormatter();
   const count = value.trim().length;
   const over = count > max;
   const shownError = error ?? (over ? t("errors.promptTooLong", { max }) : undefined);
@@ -35,7 +37,7 @@ export function PromptField({ value, onChange, max, error }: Props) {
           {t("promptHint")}
         </p>
         <p id="prompt-count" data-testid="prompt-count" className={`tabular-nums ${over ? "font-medium text-red-600 dark:text-red-400" : "text-slate-500 dark:text-slate-400"}`}>
-          {t("promptCount", { count: count.toLocaleString(), max: max.toLocaleString() })}
+          {t("promptCount", { count: format.number(count), max: format.number(max) })}
         </p>
       </div>
       <p id="prompt-error" className="text-xs font-medium text-red-600 dark:text-red-400">

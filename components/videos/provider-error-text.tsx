@@ -8,6 +8,8 @@ export function useProviderErrorText(): (code: string | null, message: string | 
   const t = useTranslations("providerErrors");
   return (code, message) => {
     const key = providerErrorKey(code, message);
+    // A refused request is only actionable with the provider's reason, so it is quoted.
+    if (key === "invalidRequest") return t("invalidRequest", { message: message ?? code ?? "?" });
     if (key) return t(key);
     return t("raw", { message: message || code || "?" });
   };

@@ -64,7 +64,9 @@ export async function submitVideoAction(_prev: SubmitVideoState, formData: FormD
 async function providerErrorMessage(video: VideoDto): Promise<string> {
   const t = await getTranslations("providerErrors");
   const key = providerErrorKey(video.errorCode, video.errorMessage);
-  return `${key ? t(key) : t("raw", { message: video.errorMessage ?? video.errorCode ?? "?" })} ${t("notCharged")}`;
+  const raw = video.errorMessage ?? video.errorCode ?? "?";
+  const text = key === "invalidRequest" ? t("invalidRequest", { message: raw }) : key ? t(key) : t("raw", { message: raw });
+  return `${text} ${t("notCharged")}`;
 }
 
 export type FitReferenceResult = { ok: true; dataUrl: string; width: number; height: number; mimeType: string } | { ok: false; error: string };

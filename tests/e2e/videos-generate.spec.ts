@@ -1,7 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, newUser, signUp, test } from "./fixtures";
+import { expect, formAlert, newUser, signUp, test } from "./fixtures";
 import { fillGenerateForm, generateVideo, probeMp4, submitAndFollow } from "./videos-support";
 
 test("the cost preview follows model, size and duration, and sizes follow the model", async ({ page }) => {
@@ -99,4 +99,20 @@ test("a moderation failure is shown in plain words and charged $0.00", async ({ 
   await page.getByRole("link", { name: "Use these settings again" }).click();
   await expect(page.getByLabel("Prompt")).toHaveValue("A famous cartoon mouse dancing [[moderation]]");
   await expect(page.getByTestId("cost-line")).toHaveText("sora-2 · 720x1280 · 4 s = $0.40");
+});
+
+test("a request the provider refuses at once is explained, kept as failed and not charged", async ({ page }) => {
+  const teamId = await signUp(page, newUser("refused"));
+  // A malformed simulator marker makes the provider answer 400 to the create itself.
+  await fillGenerateForm(page, teamId, { prompt: "A lake at dawn [[sparkles]]" });
+  const panel = await submitAndFollow(page);
+  await expect(formAlert(page)).toContainText("The provider refused the request: “Invalid simulator marker '[[sparkles]]'");
+  await expect(formAlert(page)).toContainText("Nothing was charged.");
+  await expect(panel.getByText("Failed", { exact: true })).toBeVisible();
+  await expect(panel.getByText("$0.00 · not charged")).toBeVisible();
+  // The next submit is a new video (a fresh idempotency key), not the failed one again.
+  await page.getByLabel("Prompt").fill("A lake at dawn");
+  await page.getByRole("button", { name: "Generate video" }).click();
+  await expect(page.getByTestId("latest-video").getByText("A lake at dawn", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("latest-video").getByText("Completed", { exact: true })).toBeVisible({ timeout: 45_000 });
 });

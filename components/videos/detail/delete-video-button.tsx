@@ -1,12 +1,12 @@
 "use client";
 
 import { useActionState, useRef } from "react";
+import { useFormStatus } from "react-dom";
 import { useTranslations } from "next-intl";
 import { deleteVideoAction } from "@/lib/actions/videos";
 import { initialActionState } from "@/lib/forms/action-state";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { SubmitButton } from "@/components/ui/submit-button";
 
 /** Delete after a confirmation in a native modal dialog (focus is trapped, Escape cancels). */
 export function DeleteVideoButton({ teamId, taskId }: { teamId: string; taskId: string }) {
@@ -35,10 +35,19 @@ export function DeleteVideoButton({ teamId, taskId }: { teamId: string; taskId: 
             <Button type="button" variant="secondary" autoFocus onClick={() => dialog.current?.close()}>
               {t("cancel")}
             </Button>
-            <SubmitButton label={t("confirm")} pendingLabel={t("deleting")} className="bg-red-600 hover:bg-red-700" />
+            <ConfirmButton label={t("confirm")} pendingLabel={t("deleting")} />
           </div>
         </form>
       </dialog>
     </>
+  );
+}
+
+function ConfirmButton({ label, pendingLabel }: { label: string; pendingLabel: string }) {
+  const { pending } = useFormStatus();
+  return (
+    <Button type="submit" variant="danger" disabled={pending} aria-disabled={pending}>
+      {pending ? pendingLabel : label}
+    </Button>
   );
 }
