@@ -40,7 +40,7 @@ const BY_CODE: Record<string, ProviderErrorKey> = {
 const BY_MESSAGE: [RegExp, ProviderErrorKey][] = [
   [/must match the requested width and height/i, "referenceSize"],
   [/unsupported mimetype|could not be decoded as a jpeg|video references are not supported/i, "referenceType"],
-  [/moderation|content policy/i, "moderation"],
+  [/blocked by our moderation system|content policy violation/i, "moderation"],
   [/incorrect api key|didn't provide an api key|invalid api key/i, "invalidKey"],
   [/organization must be verified/i, "orgNotVerified"],
   [/upstream is saturated|rate limit|too many requests/i, "busy"],
@@ -49,10 +49,12 @@ const BY_MESSAGE: [RegExp, ProviderErrorKey][] = [
 
 /** The catalogue key (namespace "providerErrors") for a provider failure, or null when unknown. */
 export function providerErrorKey(code: string | null | undefined, message: string | null | undefined): ProviderErrorKey | null {
-  const text = message ?? "";
-  for (const [pattern, key] of BY_MESSAGE) if (pattern.test(text)) return key;
+  // A specific code wins; messages are matched only on their recorded wording (a loose word
+  // like "moderation" also appears in unrelated messages).
   const byCode = code ? BY_CODE[code.toLowerCase()] : undefined;
   if (byCode) return byCode;
+  const text = message ?? "";
+  for (const [pattern, key] of BY_MESSAGE) if (pattern.test(text)) return key;
   if (code && /^http_4\d\d$|^invalid_/.test(code) && text) return "invalidRequest";
   if (code && /^http_5\d\d$/.test(code)) return "providerError";
   return null;

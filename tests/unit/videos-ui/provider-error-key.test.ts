@@ -27,6 +27,8 @@ describe("providerErrorKey", () => {
     ["timeout", "The provider did not answer in time.", "unreachable"],
     ["provider_not_configured", "Provider not configured: missing_key", "notConfigured"],
     ["invalid_value", "Invalid value: '10'. Supported values are: '4', '8', and '12'.", "invalidRequest"],
+    // Names "moderation" among the marker kinds, but is not a moderation failure.
+    ["invalid_value", "Invalid simulator marker '[[sparkles]]' in prompt: unknown kind 'sparkles' (use one of 429, moderation, fail)", "invalidRequest"],
   ] as const)("%s / %s → %s", (code, message, key) => {
     expect(providerErrorKey(code, message)).toBe(key);
   });
