@@ -31,7 +31,7 @@ export function InviteCreateForm({ teamId }: { teamId: string }) {
           options={INVITE_EXPIRY_DAYS.map((d) => ({ value: String(d), label: t("invites.days", { count: d }) }))}
         />
       </div>
-      <SubmitButton label={t("invites.create")} pendingLabel={t("invites.creating")} />
+      <SubmitButton label={t("invites.create")} pendingLabel={t("invites.creating")} className="self-start" />
       {state.formError ? <ActionMessage state={state} /> : null}
       {link ? (
         <div className="flex flex-col gap-2 rounded-lg border border-emerald-300 bg-emerald-50 p-3 dark:border-emerald-800 dark:bg-emerald-950">
