@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import type { ActionState } from "@/lib/forms/action-state";
 import { requireTeam } from "@/lib/teams/team-access";
 import { RETENTION_CHOICES } from "@/lib/teams/retention";
+import { recordAudit } from "@/lib/audit/record";
 
 const schema = z.object({ teamId: z.string().min(1).max(64), retention: z.enum(RETENTION_CHOICES) });
 
@@ -28,9 +29,7 @@ export async function setRetentionAction(_prev: ActionState, formData: FormData)
       const retainUntil = days && task.archivedAt ? new Date(task.archivedAt.getTime() + days * 86_400_000) : null;
       await tx.videoTask.update({ where: { id: task.id }, data: { retainUntil } });
     }
-    await tx.auditEntry.create({
-      data: { teamId: team.id, actorId: user.id, action: "team.retention_changed", data: JSON.stringify({ from: before.retentionDays, to: days }) },
-    });
+    await recordAudit(tx, { teamId: team.id, actorId: user.id, action: "team.retention_changed", data: { from: before.retentionDays, to: days } });
   });
   revalidatePath(`/t/${team.id}`, "layout");
   return { ok: true, formError: undefined, values: { retention: parsed.data.retention } };

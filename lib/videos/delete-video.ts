@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { recordVideoAudit } from "./audit-bridge";
+import { recordAudit } from "@/lib/audit/record";
 import { providerClientFor } from "@/lib/upstream/provider-client";
 import { classifyProviderError } from "@/lib/upstream/provider-errors";
 import { removeTaskMedia } from "@/lib/storage/media-store";
@@ -39,7 +39,7 @@ export async function deleteVideo(viewer: ViewerContext, taskId: string): Promis
       data: { deletedAt: new Date(), nextPollAt: null, archiveStatus: "none", videoPath: null, thumbnailPath: null, spritesheetPath: null, referenceImagePath: null, reservedCents: 0 },
     });
     await addTaskEvent(tx, taskId, { type: "deleted", message: upstream });
-    await recordVideoAudit(tx, { teamId: viewer.teamId, actorId: viewer.userId, action: "video.deleted", targetId: taskId, data: { upstream } });
+    await recordAudit(tx, { teamId: viewer.teamId, actorId: viewer.userId, action: "video.deleted", targetId: taskId, data: { upstream } });
   });
   return true;
 }
