@@ -37,15 +37,15 @@ test("screenshots of the main pages in both languages, desktop and phone", async
   await screenshot(page, "sign-up-en");
   const teamId = await signUp(page, newUser("shots"));
   const langs = [
-    { locale: "en", language: "Language", theme: "Theme" },
-    { locale: "zh-CN", language: "语言", theme: "主题" },
+    { locale: "en", language: "Language", theme: "Theme", nav: "Main navigation" },
+    { locale: "zh-CN", language: "语言", theme: "主题", nav: "主导航" },
   ] as const;
-  for (const { locale, theme } of langs) {
+  for (const { locale, theme, nav } of langs) {
     if (locale === "zh-CN") await page.getByLabel("Language").first().selectOption("zh-CN");
     await expect(page.locator("html")).toHaveAttribute("lang", locale);
     for (const section of ["generate", "gallery", "team", "spend", "settings"]) {
       await page.goto(`/t/${teamId}/${section}`);
-      await expect(page.getByRole("navigation")).toBeVisible();
+      await expect(page.getByRole("navigation", { name: nav })).toBeVisible();
       await screenshot(page, `${section}-${locale}`);
     }
     await page.setViewportSize({ width: 375, height: 800 });
