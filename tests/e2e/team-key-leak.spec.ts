@@ -42,12 +42,16 @@ test("a provider key never reaches the browser: not in any answer, page or JavaS
   await page.getByLabel("API key", { exact: true }).fill("sk-invalid-for-sure-0000");
   await page.getByRole("button", { name: "Save provider settings" }).click();
   await expect(page.getByText("Provider settings saved.")).toBeVisible();
+  // The message from the previous save is still on screen: wait until this save cleared the field.
+  await expect(page.getByLabel("API key", { exact: true })).toHaveValue("");
   await page.getByRole("button", { name: "Test connection" }).click();
   await expect(page.getByText(/The provider rejected the key \(HTTP 401\)/)).toBeVisible({ timeout: 30_000 });
   await page.getByLabel("Base URL", { exact: true }).fill("http://127.0.0.1:9/v1");
   await page.getByLabel("API key", { exact: true }).fill(KEY);
   await page.getByRole("button", { name: "Save provider settings" }).click();
   await expect(page.getByText("Provider settings saved.")).toBeVisible();
+  // The message from the previous save is still on screen: wait until this save cleared the field.
+  await expect(page.getByLabel("API key", { exact: true })).toHaveValue("");
   await page.getByRole("button", { name: "Test connection" }).click();
   // The test waits up to 10 s for the provider; on a busy 2-core machine give it room.
   await expect(page.getByText(/could not be reached/)).toBeVisible({ timeout: 30_000 });
