@@ -1,13 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { isLive, type VideoDto } from "@/lib/videos/video-dto";
 import { Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
-import { useStatusPolling } from "@/components/videos/use-status-polling";
+import { useLiveVideo } from "@/components/videos/use-live-video";
 import { VideoStatusBadge } from "@/components/videos/video-status-badge";
 import { VideoProgress } from "@/components/videos/video-progress";
 import { VideoCost } from "@/components/videos/video-cost";
@@ -22,15 +20,7 @@ import { VideoThumbnail } from "@/components/videos/video-thumbnail";
 export function LatestVideoPanel({ initial }: { initial: VideoDto }) {
   const t = useTranslations("generate.latest");
   const tv = useTranslations("videos");
-  const router = useRouter();
-  const [video, setVideo] = useState(initial);
-  useStatusPolling(video.teamId, isLive(video) ? [video.id] : [], (items) => {
-    const fresh = items.find((v) => v.id === video.id);
-    if (!fresh) return;
-    setVideo(fresh);
-    // Settled: charged or released, so the page's month spend and reservations changed.
-    if (!isLive(fresh)) router.refresh();
-  });
+  const video = useLiveVideo(initial);
   const href = `/t/${video.teamId}/gallery/${video.id}`;
   return (
     <Card className="mt-6">

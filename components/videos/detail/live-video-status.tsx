@@ -1,10 +1,8 @@
 "use client";
 
-import { useState } from "react";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { isLive, type VideoDto } from "@/lib/videos/video-dto";
-import { useStatusPolling } from "@/components/videos/use-status-polling";
+import { useLiveVideo } from "@/components/videos/use-live-video";
 import { VideoStatusBadge } from "@/components/videos/video-status-badge";
 import { VideoProgress } from "@/components/videos/video-progress";
 import { VideoCost } from "@/components/videos/video-cost";
@@ -18,14 +16,7 @@ import { FailureReason } from "@/components/videos/provider-error-text";
 export function LiveVideoStatus({ initial }: { initial: VideoDto }) {
   const t = useTranslations("videoDetail");
   const tc = useTranslations("providerErrors");
-  const router = useRouter();
-  const [video, setVideo] = useState(initial);
-  useStatusPolling(video.teamId, isLive(video) ? [video.id] : [], (items) => {
-    const fresh = items.find((v) => v.id === video.id);
-    if (!fresh) return;
-    setVideo(fresh);
-    if (!isLive(fresh)) router.refresh();
-  });
+  const video = useLiveVideo(initial);
   return (
     <div data-testid="video-status" className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center gap-3 text-sm">
