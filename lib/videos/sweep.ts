@@ -48,4 +48,5 @@ export function startSweeper(): void {
       });
   }, intervalMs);
   holder[GLOBAL_KEY].unref();
+  console.log(`Sweep started: polls, archives and retention every ${intervalMs} ms.`);
 }
