@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
-import { SelectField } from "@/components/videos/select-field";
+import { SelectField } from "@/components/ui/select-field";
 import { Button } from "@/components/ui/button";
 import { hasFilters, STATUS_FILTERS, type GalleryFilters, type StatusFilter } from "./gallery-filters-url";
 

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { ModelSpec } from "@/lib/videos/model-registry";
-import { SelectField } from "@/components/videos/select-field";
+import { SelectField } from "@/components/ui/select-field";
 
 type Props = {
   models: ModelSpec[];

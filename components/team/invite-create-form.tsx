@@ -9,7 +9,7 @@ import type { TeamActionState } from "@/lib/teams/team-action-state";
 import { Button } from "@/components/ui/button";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { ActionMessage } from "./action-message";
-import { SelectField } from "./select-field";
+import { SelectField } from "@/components/ui/select-field";
 
 const initial: TeamActionState = {};
 

@@ -10,7 +10,7 @@ import type { TeamActionState } from "@/lib/teams/team-action-state";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { ActionMessage } from "./action-message";
-import { SelectField } from "./select-field";
+import { SelectField } from "@/components/ui/select-field";
 
 type Props = {
   teamId: string;

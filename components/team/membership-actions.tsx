@@ -6,7 +6,7 @@ import { leaveTeamAction, transferOwnershipAction } from "@/lib/actions/team-mem
 import type { TeamActionState } from "@/lib/teams/team-action-state";
 import { Button } from "@/components/ui/button";
 import { ActionMessage } from "./action-message";
-import { SelectField } from "./select-field";
+import { SelectField } from "@/components/ui/select-field";
 
 const initial: TeamActionState = {};
 

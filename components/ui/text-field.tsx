@@ -1,4 +1,5 @@
 import { useId, type InputHTMLAttributes } from "react";
+import { controlClass } from "./control-class";
 
 type Props = InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string; hint?: string };
 
@@ -18,11 +19,7 @@ export function TextField({ label, error, hint, id, className = "", ...input }: 
         id={inputId}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
-        className={
-          "rounded-lg border bg-white px-3 py-2 text-sm text-slate-900 shadow-sm outline-none transition " +
-          "focus-visible:ring-2 focus-visible:ring-brand-500 dark:bg-slate-900 dark:text-slate-100 " +
-          (error ? "border-red-500" : "border-slate-300 dark:border-slate-700")
-        }
+        className={controlClass(Boolean(error))}
         {...input}
       />
       {hint && !error ? (

@@ -45,3 +45,15 @@ test("another user cannot open the first user's team (404)", async ({ browser })
   await owner.close();
   await stranger.close();
 });
+
+test("an owner sets how long the studio keeps videos", async ({ page }) => {
+  const teamId = await signUp(page, newUser("keeper"));
+  await page.goto(`/t/${teamId}/settings`);
+  const retention = page.getByLabel("Keep our copy of each video");
+  await expect(retention).toHaveValue("keep");
+  await retention.selectOption("30");
+  await page.getByRole("button", { name: "Save retention" }).click();
+  await expect(page.getByText("Retention saved.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Keep our copy of each video")).toHaveValue("30");
+});

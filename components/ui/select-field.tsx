@@ -1,9 +1,16 @@
 import { useId, type ReactNode, type SelectHTMLAttributes } from "react";
+import { controlClass } from "./control-class";
 
-type Props = SelectHTMLAttributes<HTMLSelectElement> & { label: string; error?: string; children: ReactNode };
+type Props = SelectHTMLAttributes<HTMLSelectElement> & {
+  label: string;
+  error?: string;
+  /** Either plain options, or children for anything richer (groups, lang attributes). */
+  options?: { value: string; label: string }[];
+  children?: ReactNode;
+};
 
 /** A labelled native select (keyboard and screen readers work as people expect) with its error announced. */
-export function SelectField({ label, error, id, className = "", children, ...select }: Props) {
+export function SelectField({ label, error, id, className = "", options, children, ...select }: Props) {
   const autoId = useId();
   const selectId = id ?? autoId;
   const errorId = `${selectId}-error`;
@@ -16,14 +23,16 @@ export function SelectField({ label, error, id, className = "", children, ...sel
         id={selectId}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId : undefined}
-        className={
-          "w-full rounded-lg border bg-white px-3 py-2 text-sm text-slate-900 shadow-sm outline-none transition " +
-          "focus-visible:ring-2 focus-visible:ring-brand-500 dark:bg-slate-900 dark:text-slate-100 " +
-          (error ? "border-red-500" : "border-slate-300 dark:border-slate-700")
-        }
+        className={controlClass(Boolean(error))}
         {...select}
       >
-        {children}
+        {options
+          ? options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))
+          : children}
       </select>
       {error ? (
         <p id={errorId} className="text-xs font-medium text-red-600 dark:text-red-400">
