@@ -1,6 +1,8 @@
 import "server-only";
 import type { Reader } from "@/lib/teams/db-types";
+import type { Room } from "@/lib/teams/budget";
 import { authorize } from "@/lib/teams/authorize";
+import { budgetRoom } from "@/lib/teams/budget";
 import { can } from "@/lib/teams/permissions";
 import type { Role } from "@/lib/teams/roles";
 import { daysOf, monthOf, type SpendMonth } from "./month";
@@ -22,7 +24,7 @@ export type SpendReport = {
   scope: "team" | "own";
   role: Role;
   current: boolean;
-  team: { spentCents: number; reservedCents: number; budgetCents: number | null; remainingCents: number | null };
+  team: Room;
   own: { spentCents: number; reservedCents: number; capCents: number | null; remainingCents: number | null };
   byMember: { userId: string; name: string; cents: number; count: number }[];
   byModel: { model: string; cents: number; count: number }[];
@@ -43,24 +45,18 @@ function sumBy<K extends string>(rows: ChargeRow[], key: (r: ChargeRow) => K) {
   return out;
 }
 
-const left = (limit: number | null, spent: number, reserved: number) => (limit === null ? null : Math.max(0, limit - spent - reserved));
-
 /**
  * A month of spend for the team page. Everyone sees the team's totals and their own charges;
- * owner and admins (spend.read.members) see every member's. Open reservations are those of
- * tasks still running (not deleted), whatever month they started in.
+ * owner and admins (spend.read.members) see every member's. Totals and open reservations come
+ * from budgetRoom: the same figures the submit check uses (reservations count in the current month).
  */
 export async function spendReport(db: Reader, userId: string, teamId: string, month: SpendMonth, now = new Date()): Promise<SpendReport> {
   const actor = await authorize(db, userId, teamId, "spend.read");
   const everyone = can(actor.role, "spend.read.members");
   const inMonth = { teamId: actor.team.id, createdAt: { gte: month.start, lt: month.end } };
-  const [team, membership, teamSpent, ownSpent, teamReserved, ownReserved, rows, first] = await Promise.all([
-    db.team.findUniqueOrThrow({ where: { id: actor.team.id }, select: { monthlyBudgetCents: true, createdAt: true } }),
-    db.membership.findUniqueOrThrow({ where: { teamId_userId: { teamId: actor.team.id, userId } }, select: { monthlyCapCents: true } }),
-    db.charge.aggregate({ _sum: { amountCents: true }, where: inMonth }),
-    db.charge.aggregate({ _sum: { amountCents: true }, where: { ...inMonth, userId } }),
-    db.videoTask.aggregate({ _sum: { reservedCents: true }, where: { teamId: actor.team.id, deletedAt: null, reservedCents: { gt: 0 } } }),
-    db.videoTask.aggregate({ _sum: { reservedCents: true }, where: { teamId: actor.team.id, createdById: userId, deletedAt: null, reservedCents: { gt: 0 } } }),
+  const [team, room, rows, first] = await Promise.all([
+    db.team.findUniqueOrThrow({ where: { id: actor.team.id }, select: { createdAt: true } }),
+    budgetRoom(db, actor.team.id, userId, now, month),
     db.charge.findMany({
       where: everyone ? inMonth : { ...inMonth, userId },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -72,17 +68,13 @@ export async function spendReport(db: Reader, userId: string, teamId: string, mo
   const charges: ChargeRow[] = rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), user: { id: r.user.id, name: r.user.name ?? r.user.email, email: r.user.email } }));
   const names = new Map(charges.map((c) => [c.user.id, c.user.name]));
   const perDay = sumBy(charges, (c) => c.createdAt.slice(0, 10));
-  const reservedTeam = current ? (teamReserved._sum.reservedCents ?? 0) : 0;
-  const reservedOwn = current ? (ownReserved._sum.reservedCents ?? 0) : 0;
-  const spentTeam = teamSpent._sum.amountCents ?? 0;
-  const spentOwn = ownSpent._sum.amountCents ?? 0;
   return {
     month: month.key,
     scope: everyone ? "team" : "own",
     role: actor.role,
     current,
-    team: { spentCents: spentTeam, reservedCents: reservedTeam, budgetCents: team.monthlyBudgetCents, remainingCents: left(team.monthlyBudgetCents, spentTeam, reservedTeam) },
-    own: { spentCents: spentOwn, reservedCents: reservedOwn, capCents: membership.monthlyCapCents, remainingCents: left(membership.monthlyCapCents, spentOwn, reservedOwn) },
+    team: room.team,
+    own: { spentCents: room.member.spentCents, reservedCents: room.member.reservedCents, capCents: room.member.budgetCents, remainingCents: room.member.remainingCents },
     byMember: everyone
       ? [...sumBy(charges, (c) => c.user.id)].map(([id, v]) => ({ userId: id, name: names.get(id) ?? id, ...v })).sort((a, b) => b.cents - a.cents)
       : [],

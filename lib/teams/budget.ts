@@ -1,39 +1,41 @@
 import type { Db } from "@/lib/db/client";
+import { monthOf, type SpendMonth } from "@/lib/spend/month";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 type Reader = Tx | Db;
 
-// Budgets are per calendar month in UTC: a charge belongs to the month of its createdAt.
-export function monthWindow(now = new Date()): { start: Date; end: Date } {
-  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
-  const end = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
-  return { start, end };
-}
+// Budgets are per calendar month in UTC (lib/spend/month.ts): a charge belongs to the month of
+// its createdAt. Open reservations belong to the current month only.
 
 export type Room = { budgetCents: number | null; spentCents: number; reservedCents: number; remainingCents: number | null };
 
 export type BudgetRoom = { team: Room; member: Room };
 
-async function sums(db: Reader, teamId: string, userId: string | null, now: Date) {
-  const { start, end } = monthWindow(now);
+async function sums(db: Reader, teamId: string, userId: string | null, month: SpendMonth, withReservations: boolean) {
   const [charged, reserved] = await Promise.all([
-    db.charge.aggregate({ _sum: { amountCents: true }, where: { teamId, createdAt: { gte: start, lt: end }, ...(userId ? { userId } : {}) } }),
-    db.videoTask.aggregate({ _sum: { reservedCents: true }, where: { teamId, reservedCents: { gt: 0 }, ...(userId ? { createdById: userId } : {}) } }),
+    db.charge.aggregate({ _sum: { amountCents: true }, where: { teamId, createdAt: { gte: month.start, lt: month.end }, ...(userId ? { userId } : {}) } }),
+    withReservations
+      ? db.videoTask.aggregate({ _sum: { reservedCents: true }, where: { teamId, deletedAt: null, reservedCents: { gt: 0 }, ...(userId ? { createdById: userId } : {}) } })
+      : null,
   ]);
-  return { spentCents: charged._sum.amountCents ?? 0, reservedCents: reserved._sum.reservedCents ?? 0 };
+  return { spentCents: charged._sum.amountCents ?? 0, reservedCents: reserved?._sum.reservedCents ?? 0 };
 }
 
 function room(budgetCents: number | null, s: { spentCents: number; reservedCents: number }): Room {
   return { budgetCents, ...s, remainingCents: budgetCents === null ? null : Math.max(0, budgetCents - s.spentCents - s.reservedCents) };
 }
 
-/** This month's spend, open reservations and what is left, for the team and for one member. */
-export async function budgetRoom(db: Reader, teamId: string, userId: string, now = new Date()): Promise<BudgetRoom> {
+/**
+ * A month's spend (default: this month), open reservations (this month only) and what is left,
+ * for the team and for one member. The submit check and the spend page both read this.
+ */
+export async function budgetRoom(db: Reader, teamId: string, userId: string, now = new Date(), month: SpendMonth = monthOf(now)): Promise<BudgetRoom> {
+  const current = month.key === monthOf(now).key;
   const [team, membership, teamSums, memberSums] = await Promise.all([
     db.team.findUniqueOrThrow({ where: { id: teamId }, select: { monthlyBudgetCents: true } }),
     db.membership.findUnique({ where: { teamId_userId: { teamId, userId } }, select: { monthlyCapCents: true } }),
-    sums(db, teamId, null, now),
-    sums(db, teamId, userId, now),
+    sums(db, teamId, null, month, current),
+    sums(db, teamId, userId, month, current),
   ]);
   return { team: room(team.monthlyBudgetCents, teamSums), member: room(membership?.monthlyCapCents ?? null, memberSums) };
 }
