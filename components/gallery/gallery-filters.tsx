@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { SelectField } from "@/components/ui/select-field";
 import { Button } from "@/components/ui/button";
 import { hasFilters, STATUS_FILTERS, type GalleryFilters, type StatusFilter } from "./gallery-filters-url";
+import { controlClass } from "@/components/ui/control-class";
 
 type Props = { filters: GalleryFilters; models: string[]; onChange: (next: GalleryFilters) => void };
 
@@ -54,7 +55,7 @@ export function GalleryFilterBar({ filters, models, onChange }: Props) {
           onChange={(e) => setQ(e.target.value)}
           placeholder={t("searchPlaceholder")}
           maxLength={200}
-          className="w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm outline-none focus-visible:ring-2 focus-visible:ring-brand-500 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+          className={controlClass(false)}
         />
       </div>
       {hasFilters(filters) || q ? (

@@ -1,6 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
+import { controlClass } from "@/components/ui/control-class";
 
 type Props = { value: string; onChange: (value: string) => void; max: number; error?: string };
 
@@ -26,11 +27,7 @@ export function PromptField({ value, onChange, max, error }: Props) {
         placeholder={t("promptPlaceholder")}
         aria-invalid={shownError ? true : undefined}
         aria-describedby="prompt-hint prompt-count prompt-error"
-        className={
-          "min-h-32 w-full resize-y rounded-lg border bg-white px-3 py-2 text-sm text-slate-900 shadow-sm outline-none transition " +
-          "focus-visible:ring-2 focus-visible:ring-brand-500 dark:bg-slate-900 dark:text-slate-100 " +
-          (shownError ? "border-red-500" : "border-slate-300 dark:border-slate-700")
-        }
+        className={`min-h-32 resize-y ${controlClass(Boolean(shownError))}`}
       />
       <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1 text-xs">
         <p id="prompt-hint" className="text-slate-500 dark:text-slate-400">

@@ -6,6 +6,7 @@ import { remixVideoAction } from "@/lib/actions/videos";
 import { initialActionState } from "@/lib/forms/action-state";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { controlClass } from "@/components/ui/control-class";
 
 /** A remix is a new video (a new task, priced like this one); on success the page moves to it. */
 export function RemixForm({ teamId, taskId, idempotencyKey, price }: { teamId: string; taskId: string; idempotencyKey: string; price: string }) {
@@ -30,7 +31,7 @@ export function RemixForm({ teamId, taskId, idempotencyKey, price }: { teamId: s
         defaultValue={state.values?.prompt}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? "remix-prompt-error" : undefined}
-        className="w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm outline-none focus-visible:ring-2 focus-visible:ring-brand-500 dark:border-slate-700 dark:bg-slate-900"
+        className={controlClass(Boolean(error))}
       />
       {error ? (
         <p id="remix-prompt-error" className="text-xs font-medium text-red-600 dark:text-red-400">
