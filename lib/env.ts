@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { resolveAuthSecret, resolveSecret } from "./config/auth-secret";
+import { resolveAuthSecret, resolveSecret } from "./config/secrets";
 import { defaultDatabaseUrl, resolveDataDir } from "./config/data-dir";
 
 // The only reader of process.env for the studio (the simulator's own knobs are parsed in

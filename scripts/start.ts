@@ -4,7 +4,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { MissingSecretError, resolveAuthSecret, resolveSecret } from "../lib/config/auth-secret";
+import { MissingSecretError, resolveAuthSecret, resolveSecret } from "../lib/config/secrets";
 import { defaultDatabaseUrl, resolveDataDir } from "../lib/config/data-dir";
 import { migrateDatabase, sqlitePath } from "../lib/db/migrate";
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
-import { MissingSecretError, resolveAuthSecret } from "@/lib/config/auth-secret";
+import { MissingSecretError, resolveAuthSecret } from "@/lib/config/secrets";
 import { safeCallbackPath } from "@/lib/auth/safe-callback";
 import { roleAtLeast, toRole } from "@/lib/teams/roles";
 
