@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
 import { SelectField } from "@/components/ui/select-field";
 import { Button } from "@/components/ui/button";
-import { hasFilters, STATUS_FILTERS, type GalleryFilters, type StatusFilter } from "./gallery-filters-url";
+import { hasFilters, STATUS_FILTERS, type GalleryFilters, type StatusFilter } from "@/lib/videos/gallery-filters-url";
 import { controlClass } from "@/components/ui/control-class";
 
 type Props = { filters: GalleryFilters; models: string[]; onChange: (next: GalleryFilters) => void };

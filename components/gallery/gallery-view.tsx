@@ -7,7 +7,7 @@ import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { galleryFiltersToSearch, hasFilters, parseGalleryFilters, type GalleryFilters } from "./gallery-filters-url";
+import { galleryFiltersToSearch, hasFilters, parseGalleryFilters, type GalleryFilters } from "@/lib/videos/gallery-filters-url";
 import { GalleryFilterBar } from "./gallery-filters";
 import { useGalleryVideos, type InitialGallery } from "./use-gallery-videos";
 import { VideoCard } from "./video-card";

@@ -5,7 +5,7 @@ import { useInfiniteQuery, useQueryClient, type InfiniteData } from "@tanstack/r
 import { isLive, type VideoDto, type VideoPage } from "@/lib/videos/video-dto";
 import { fetchVideoPage, videoKeys } from "@/components/videos/video-api";
 import { useStatusPolling } from "@/components/videos/use-status-polling";
-import { sameFilters, type GalleryFilters } from "./gallery-filters-url";
+import { sameFilters, type GalleryFilters } from "@/lib/videos/gallery-filters-url";
 
 export type InitialGallery = { filters: GalleryFilters; page: VideoPage };
 

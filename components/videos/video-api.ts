@@ -1,5 +1,5 @@
 import type { VideoDto, VideoPage } from "@/lib/videos/video-dto";
-import { galleryFiltersToSearch, type GalleryFilters } from "@/components/gallery/gallery-filters-url";
+import { galleryFiltersToSearch, type GalleryFilters } from "@/lib/videos/gallery-filters-url";
 
 // The browser's side of the two route handlers, one function per endpoint, with the query keys
 // that cache them. Errors carry the route's { error: { message, code } } envelope.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { attachmentDisposition, downloadFileName, promptSlug } from "@/components/videos/download-file-name";
+import { attachmentDisposition, downloadFileName, promptSlug } from "@/lib/videos/download-file-name";
 
 describe("download file names", () => {
   const video = { model: "sora-2", size: "1280x720", seconds: 8, prompt: "A red lighthouse at dusk, slow aerial push-in over the waves" };

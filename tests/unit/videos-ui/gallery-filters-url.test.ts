@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { galleryFiltersToSearch, hasFilters, parseGalleryFilters, sameFilters } from "@/components/gallery/gallery-filters-url";
+import { galleryFiltersToSearch, hasFilters, parseGalleryFilters, sameFilters } from "@/lib/videos/gallery-filters-url";
 
 const from = (query: string) => {
   const params = new URLSearchParams(query);

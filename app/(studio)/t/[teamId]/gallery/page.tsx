@@ -7,7 +7,7 @@ import { listVideos } from "@/lib/videos/list-videos";
 import { CHANNELS, isChannelId } from "@/lib/videos/model-registry";
 import { PageHeader } from "@/components/ui/card";
 import { GalleryView } from "@/components/gallery/gallery-view";
-import { parseGalleryFilters } from "@/components/gallery/gallery-filters-url";
+import { parseGalleryFilters } from "@/lib/videos/gallery-filters-url";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("gallery") };

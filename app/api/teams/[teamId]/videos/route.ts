@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { listVideos } from "@/lib/videos/list-videos";
-import { parseGalleryFilters } from "@/components/gallery/gallery-filters-url";
+import { parseGalleryFilters } from "@/lib/videos/gallery-filters-url";
 import { teamApiViewer } from "./team-api-access";
 
 // GET /api/teams/<teamId>/videos?cursor&status&model&mine&q → VideoPage (newest first, keyset cursor).

@@ -13,7 +13,7 @@ import { VideoSettings } from "@/components/videos/detail/video-settings";
 import { VideoTimeline } from "@/components/videos/detail/video-timeline";
 import { RemixForm } from "@/components/videos/detail/remix-form";
 import { DeleteVideoButton } from "@/components/videos/detail/delete-video-button";
-import { downloadFileName } from "@/components/videos/download-file-name";
+import { downloadFileName } from "@/lib/videos/download-file-name";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("videoDetail"))("title") };

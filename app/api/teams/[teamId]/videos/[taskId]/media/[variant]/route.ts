@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { db } from "@/lib/db";
 import { openStoredMedia, type MediaVariant } from "@/lib/storage/media-store";
-import { attachmentDisposition, downloadFileName } from "@/components/videos/download-file-name";
+import { attachmentDisposition, downloadFileName } from "@/lib/videos/download-file-name";
 import { apiError, teamApiViewer } from "../../../team-api-access";
 
 const VARIANTS: MediaVariant[] = ["video", "thumbnail", "spritesheet", "reference"];
