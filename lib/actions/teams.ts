@@ -6,13 +6,10 @@ import { db } from "@/lib/db";
 import { requireUser } from "@/lib/auth/current-user";
 import { parseForm } from "@/lib/forms/parse-form";
 import type { ActionState } from "@/lib/forms/action-state";
-import { createTeamWithOwner, TEAM_NAME_MAX } from "@/lib/teams/create-team";
+import { createTeamWithOwner } from "@/lib/teams/create-team";
+import { createTeamSchema } from "@/lib/teams/team-form-schemas";
 import { findMembership } from "@/lib/teams/team-access";
 import { STUDIO_SECTIONS } from "@/lib/teams/sections";
-
-const createTeamSchema = z.object({
-  name: z.string().trim().min(1, "errors.teamNameRequired").max(TEAM_NAME_MAX, "errors.teamNameTooLong"),
-});
 
 export async function createTeamAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireUser();

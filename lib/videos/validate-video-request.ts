@@ -1,3 +1,4 @@
+import { cleanMultilineText } from "@/lib/text/clean-text";
 import { CHANNELS, findModel, findSize, type ChannelId } from "./model-registry";
 
 // The server's own check of a request against the registry. The form offers only valid
@@ -25,7 +26,9 @@ export function validateVideoRequest(channel: ChannelId, req: VideoRequest) {
   if (!model.durations.includes(req.seconds)) {
     throw new VideoRequestError("seconds", "durationNotAllowed", { durations: model.durations.join(", ") });
   }
-  const prompt = req.prompt.trim();
+  // The prompt that is stored and sent: control characters removed, line breaks kept as "\n"
+  // (lib/text/clean-text.ts); a prompt of nothing else is an empty prompt.
+  const prompt = cleanMultilineText(req.prompt);
   if (prompt.length === 0) throw new VideoRequestError("prompt", "promptRequired");
   if (prompt.length > model.promptMaxChars) throw new VideoRequestError("prompt", "promptTooLong", { max: model.promptMaxChars });
   const ref = req.referenceImage;
