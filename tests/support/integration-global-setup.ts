@@ -6,19 +6,21 @@ import { migrateDatabase } from "../../lib/db/migrate";
 // One migrated base database per run. SQLite: a base file that each test file copies (so every
 // file starts clean and fast). PostgreSQL (DATABASE_URL=postgresql://…): migrated once, shared;
 // tests create their own users and teams with random ids, so they never collide.
-export default async function setup(project: TestProject): Promise<void> {
+// Each run has its own folder (several runs may share a checkout) and removes it when done.
+export default async function setup(project: TestProject): Promise<(() => void) | undefined> {
   const url = process.env.DATABASE_URL;
   if (url && !url.startsWith("file:")) {
     await migrateDatabase(url);
     project.provide("databaseUrl", url);
-    return;
+    return undefined;
   }
-  const dir = path.resolve(".data/test");
+  const dir = path.resolve(`.data/test/run-${process.pid}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const base = path.join(dir, "base.db");
   await migrateDatabase(`file:${base}`);
   project.provide("databaseUrl", `file:${base}`);
+  return () => rmSync(dir, { recursive: true, force: true });
 }
 
 declare module "vitest" {
