@@ -15,6 +15,7 @@ import { listMembers } from "@/lib/teams/members-list";
 import type { Permission } from "@/lib/teams/permissions";
 import { readProviderSettings, saveProviderSettings, testProviderConnection } from "@/lib/teams/provider-settings";
 import { setMemberCap, setTeamBudget } from "@/lib/teams/team-budget-settings";
+import { setTeamRetention } from "@/lib/teams/team-retention-settings";
 import { insertCharge } from "./support/team-fixtures";
 
 // The access matrix: every team operation of the data layer (which every server action and
@@ -65,6 +66,7 @@ const OPERATIONS: Operation[] = [
   { name: "transferOwnership", permission: "team.transfer", run: (w, a, t) => transferOwnership(db, a, t, w.target) },
   { name: "setTeamBudget", permission: "budget.manage", run: (w, a, t) => setTeamBudget(db, a, t, 5000) },
   { name: "setMemberCap", permission: "budget.manage", run: (w, a, t) => setMemberCap(db, a, t, w.target, 500) },
+  { name: "setTeamRetention", permission: "videos.delete.any", run: (w, a, t) => setTeamRetention(db, a, t, "7") },
   { name: "readProviderSettings", permission: "provider.manage", run: (w, a, t) => readProviderSettings(db, a, t) },
   { name: "saveProviderSettings", permission: "provider.manage", run: (w, a, t) => saveProviderSettings(db, a, t, { channel: "openai", baseUrl: null, apiKey: "sk-matrix-key-0001" }, secret()) },
   { name: "testProviderConnection", permission: "provider.manage", run: (w, a, t) => testProviderConnection(db, a, t, 1000) },
@@ -99,7 +101,7 @@ async function outcome(promise: Promise<unknown>): Promise<"ok" | "not_found" | 
 
 async function snapshot(teamId: string) {
   const [team, members, invites] = await Promise.all([
-    db.team.findUniqueOrThrow({ where: { id: teamId }, select: { monthlyBudgetCents: true, providerChannel: true, providerKeyCiphertext: true } }),
+    db.team.findUniqueOrThrow({ where: { id: teamId }, select: { monthlyBudgetCents: true, retentionDays: true, providerChannel: true, providerKeyCiphertext: true } }),
     db.membership.findMany({ where: { teamId }, select: { userId: true, role: true, monthlyCapCents: true }, orderBy: { userId: "asc" } }),
     db.invite.findMany({ where: { teamId }, select: { id: true, revokedAt: true }, orderBy: { id: "asc" } }),
   ]);
@@ -171,7 +173,7 @@ const COVERED: Record<string, string> = {
   "team-provider.ts:testProviderAction": "testProviderConnection",
   "team-budget.ts:setTeamBudgetAction": "setTeamBudget",
   "team-budget.ts:setMemberCapAction": "setMemberCap",
-  "team-retention.ts:setRetentionAction": "requireTeam(ADMIN): e2e matrix",
+  "team-retention.ts:setRetentionAction": "setTeamRetention",
   "videos.ts:submitVideoAction": "requireTeam: e2e matrix",
   "videos.ts:fitReferenceImageAction": "requireTeam: e2e matrix",
   "videos.ts:deleteVideoAction": "requireTeam + engine role rule: e2e matrix",
@@ -195,5 +197,13 @@ describe("server action inventory", () => {
   it("every non-public action resolves the caller from the session before acting", () => {
     const missing = actions.filter((a) => !COVERED[a.id]?.startsWith("public") && !/(requireUser|currentUser|requireTeam|requireUserFor)\(/.test(a.body));
     expect(missing.map((a) => a.id)).toEqual([]);
+  });
+
+  // A member whose role is too low gets the same translated "not allowed for your role" from
+  // every team action (teamActionError), not a 404 from requireTeam's notFound().
+  it("every team action answers refusals of the data layer with teamActionError, never requireTeam", () => {
+    const team = actions.filter((a) => a.id.startsWith("team-"));
+    expect(team.map((a) => a.id)).toContain("team-retention.ts:setRetentionAction");
+    expect(team.filter((a) => !a.body.includes("teamActionError(") || a.body.includes("requireTeam(")).map((a) => a.id)).toEqual([]);
   });
 });
