@@ -4,7 +4,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { formatUsd } from "@/lib/videos/estimate-cost";
 import { findModel, findSize, isChannelId, type ChannelId } from "@/lib/videos/model-registry";
-import { readImageInfo } from "@/lib/videos/read-image-info";
+import { imageDecodes, readImageInfo } from "@/lib/videos/read-image-info";
 import type { BudgetExceededError } from "@/lib/teams/budget";
 import type { ReferenceImage } from "@/lib/videos/validate-video-request";
 import { checkReferenceImage, checkVideoForm, type FieldProblem, type VideoFormValues } from "@/components/generate/video-form-rules";
@@ -12,7 +12,7 @@ import type { SubmitVideoState } from "./videos";
 
 // The parts of the submit action that are not "call the engine": reading the form, checking it
 // against the registry (every field, translated), and re-checking the reference image's real
-// bytes. A mismatched image never reaches the provider.
+// bytes, down to every pixel. A mismatched or unreadable image never reaches the provider.
 
 export type GenerateT = Awaited<ReturnType<typeof getTranslations<"generate">>>;
 
@@ -56,6 +56,9 @@ export async function readReference(
   if (!info) return { ok: false, error: translate(t, { key: "referenceUnreadable" }) };
   const problem = checkReferenceImage(model, size, { mimeType: info.mimeType, bytes: bytes.byteLength, width: info.width, height: info.height });
   if (problem) return { ok: false, error: translate(t, problem) };
+  // Last, as it is the costly check: every pixel must decode (a perfect header can hide a
+  // truncated JPEG or a PNG with no pixel data, which the provider would fail much later).
+  if (!(await imageDecodes(bytes))) return { ok: false, error: translate(t, { key: "referenceUnreadable" }) };
   return { ok: true, image: { bytes, mimeType: info.mimeType, width: info.width, height: info.height } };
 }
 

@@ -1,5 +1,5 @@
 import sharp from "sharp";
-import { readImageInfo } from "./read-image-info";
+import { DECODE_FAIL_ON, readImageInfo } from "./read-image-info";
 
 // "Fit to size" for reference images: the provider refuses an image whose pixels differ from the
 // video's size, so the person chooses how to make it fit. Crop fills the frame and cuts the
@@ -21,7 +21,9 @@ export async function fitReferenceImage(input: Buffer, target: { width: number; 
   if (!info) throw new FitImageError("unreadable");
   // rotate() applies the EXIF orientation first, so what the person saw is what gets fitted,
   // and the result carries no orientation tag that could make its size ambiguous.
-  const pipeline = sharp(input)
+  // Every pixel is decoded to resize, with the same strictness as the submit's check: a truncated
+  // or pixel-less file is "unreadable", not a failure of the fitting.
+  const pipeline = sharp(input, { failOn: DECODE_FAIL_ON })
     .rotate()
     .resize(target.width, target.height, {
       fit: mode === "crop" ? "cover" : "contain",
@@ -35,7 +37,9 @@ export async function fitReferenceImage(input: Buffer, target: { width: number; 
       : info.mimeType === "image/webp"
         ? pipeline.webp({ quality: 90 })
         : pipeline.flatten({ background: { r: 0, g: 0, b: 0 } }).jpeg({ quality: 90, mozjpeg: true });
-  const { data, info: out } = await encoded.toBuffer({ resolveWithObject: true });
+  const { data, info: out } = await encoded.toBuffer({ resolveWithObject: true }).catch(() => {
+    throw new FitImageError("unreadable");
+  });
   return { bytes: data, mimeType: info.mimeType, width: out.width, height: out.height };
 }
 
