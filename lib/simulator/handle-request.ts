@@ -1,20 +1,21 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import { authenticate } from "./api-keys";
 import { apiErrors, SimulatorHttpError } from "./errors";
 import { planHttpFaults, type Endpoint, type HttpFaultPlan } from "./faults";
 import { newRequestId } from "./ids";
-import type { SimulatorOptions } from "./options";
+import type { JobRecord } from "./job";
 import { droppedConnection, errorResponse, isDroppedConnection, truncateResponse } from "./responses";
 import { controlRoute } from "./routes/control";
 import { createVideo, remixVideo } from "./routes/create-video";
 import { deleteVideo, listVideos, retrieveVideo } from "./routes/read-videos";
-import type { JobRouteContext, RouteContext } from "./routes/route-context";
+import type { ApiRouteContext, RouteContext } from "./routes/route-context";
 import { cdnVideo, videoContent } from "./routes/video-content";
 import type { SimulatorCore } from "./simulator-core";
 
 interface ApiRoute {
   endpoint: Endpoint;
   jobId: string | null;
-  run: (ctx: JobRouteContext) => Response | Promise<Response>;
+  run: (ctx: ApiRouteContext) => Response | Promise<Response>;
 }
 
 /** Maps `METHOD /videos...` (the part after /v1) to a route; null when there is none. */
@@ -36,16 +37,6 @@ function matchApiRoute(core: SimulatorCore, method: string, path: string): ApiRo
   if (action === "content" && method === "GET") return { endpoint: "content", jobId, run: videoContent };
   if (action === "remix" && method === "POST" && full) return { endpoint: "remix", jobId, run: remixVideo };
   return null;
-}
-
-// CHOICE: by default any non-empty Bearer key works (so a first start needs no setup), except
-// one containing "invalid", which lets tests reach the 401 path; an allow-list replaces both rules.
-function authenticate(options: SimulatorOptions, request: Request): void {
-  const match = /^Bearer\s+(.*)$/i.exec((request.headers.get("authorization") ?? "").trim());
-  const key = match?.[1]?.trim() ?? "";
-  if (key === "") throw apiErrors.missingApiKey();
-  const accepted = options.apiKeys === null ? !key.toLowerCase().includes("invalid") : options.apiKeys.includes(key);
-  if (!accepted) throw apiErrors.invalidApiKey(key);
 }
 
 // CHOICE: retry-after defaults to 1 s for 429 and "saturated", so retrying clients stay fast in tests.
@@ -73,15 +64,22 @@ async function runAsResponse(run: () => Response | Promise<Response>): Promise<R
   }
 }
 
-/** Runs one job-aware route with the instance's and the job's fault rules applied around it. */
-async function runWithFaults(core: SimulatorCore, request: Request, url: URL, publicRoot: string, route: ApiRoute): Promise<Response> {
-  const job = route.jobId === null ? undefined : core.findJob(route.jobId);
-  const plan = planHttpFaults(job ? [core.instanceFaults, job.faults] : [core.instanceFaults], route.endpoint);
+/**
+ * Runs one route with the instance's and the job's fault rules applied around it. `job` is the
+ * job the caller may see (undefined: none, or not theirs), so another key's markers never fire.
+ */
+async function runWithFaults(
+  core: SimulatorCore,
+  request: Request,
+  endpoint: Endpoint,
+  job: JobRecord | undefined,
+  run: (nowMs: number) => Response | Promise<Response>,
+): Promise<Response> {
+  const plan = planHttpFaults(job ? [core.instanceFaults, job.faults] : [core.instanceFaults], endpoint);
   if (job && plan.consumed[1]) await core.store.save(job);
   if (plan.delayMs > 0) await sleep(plan.delayMs, undefined, { signal: request.signal }).catch(() => undefined);
   if (plan.terminal) return terminalFault(plan.terminal);
-  const ctx: JobRouteContext = { core, request, url, nowMs: core.now(), publicRoot, jobId: route.jobId ?? "", job };
-  const response = await runAsResponse(() => route.run(ctx));
+  const response = await runAsResponse(() => run(core.now()));
   return plan.truncate ? truncateResponse(response) : response;
 }
 
@@ -100,14 +98,18 @@ async function dispatch(core: SimulatorCore, request: Request): Promise<Response
       throw apiErrors.invalidUrl(request.method, sub);
     }
     core.stats.record(route.endpoint, route.jobId);
-    authenticate(core.options, request);
-    return runWithFaults(core, request, url, publicRoot, route);
+    const owner = authenticate(core.options, request);
+    const jobId = route.jobId ?? "";
+    const job = route.jobId === null ? undefined : core.findJob(route.jobId, owner);
+    return runWithFaults(core, request, route.endpoint, job, (nowMs) => route.run({ core, request, url, nowMs, publicRoot, jobId, job, owner }));
   }
   if (sub.startsWith("/cdn/") && core.profile.servesCdn) {
     const match = /^\/cdn\/([^/]+)\.mp4$/.exec(sub);
-    if (match?.[1]) {
-      core.stats.record("cdn", match[1]);
-      return runWithFaults(core, request, url, publicRoot, { endpoint: "cdn", jobId: match[1], run: cdnVideo });
+    const jobId = match?.[1];
+    if (jobId) {
+      core.stats.record("cdn", jobId);
+      const job = core.findJobByCdnId(jobId);
+      return runWithFaults(core, request, "cdn", job, (nowMs) => cdnVideo({ core, request, url, nowMs, publicRoot, jobId, job }));
     }
   }
   if (sub.startsWith("/__simulator/") && core.options.controlRoutes) {

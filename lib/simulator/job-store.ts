@@ -44,7 +44,8 @@ export class JobStore {
       try {
         const job = JSON.parse(await readFile(path.join(this.jobsDir, name), "utf8")) as JobRecord;
         if (job.version !== 1 || typeof job.id !== "string") throw new Error("unknown record version");
-        this.jobs.set(job.id, job);
+        // Files from before jobs had owners have no `owner`: null, visible to every accepted key.
+        this.jobs.set(job.id, { ...job, owner: typeof job.owner === "string" ? job.owner : null });
         this.lastSeq = Math.max(this.lastSeq, job.seq);
       } catch (error) {
         // A broken file must not take the whole simulator down; the job is simply gone.

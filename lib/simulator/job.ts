@@ -32,6 +32,11 @@ export interface JobRecord {
   version: 1;
   id: string;
   profile: SimulatorProfileName;
+  /**
+   * SHA-256 (hex) of the API key that created the job; only that key sees it. null for files
+   * written before jobs had owners: those stay visible to every accepted key.
+   */
+  owner: string | null;
   /** Creation order, to sort jobs created in the same millisecond. */
   seq: number;
   createdMs: number;

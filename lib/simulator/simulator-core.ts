@@ -1,3 +1,4 @@
+import { isVisibleTo } from "./api-keys";
 import type { FaultRule, JobFaults } from "./faults";
 import { newVideoId } from "./ids";
 import type { JobOutcome, JobRecord } from "./job";
@@ -12,6 +13,8 @@ import { normaliseReference } from "./reference-image";
 import { RequestStats } from "./stats";
 
 export interface NewJob extends NewJobRequest {
+  /** Hash of the key that creates the job (see api-keys.ts). */
+  owner: string;
   visiblePrompt: string;
   remixedFromVideoId: string | null;
   jobFaults: JobFaults;
@@ -48,16 +51,33 @@ export class SimulatorCore {
     return this.options.now();
   }
 
-  /**
-   * A job of this instance's profile (a shared data dir must not mix channels).
-   * CHOICE: jobs are not scoped by API key; every key sees every job, like one project.
-   */
-  findJob(id: string): JobRecord | undefined {
+  /** A job of this instance's profile (a shared data dir must not mix channels), any owner. */
+  private ownJob(id: string): JobRecord | undefined {
     const job = this.store.get(id);
     return job?.profile === this.options.profile ? job : undefined;
   }
 
-  jobs(): JobRecord[] {
+  /** The job if the caller's key (`owner`, its hash) may see it; another key's job is "not found". */
+  findJob(id: string, owner: string): JobRecord | undefined {
+    const job = this.ownJob(id);
+    return job && isVisibleTo(job, owner) ? job : undefined;
+  }
+
+  /**
+   * For the unauthenticated /cdn/<id>.mp4 of yi-reverse: a capability URL, the 160 random bits
+   * of the id are what protects it (like the channel's real CDN links).
+   */
+  findJobByCdnId(id: string): JobRecord | undefined {
+    return this.ownJob(id);
+  }
+
+  /** The jobs the caller's key may see. */
+  jobs(owner: string): JobRecord[] {
+    return this.allJobs().filter((job) => isVisibleTo(job, owner));
+  }
+
+  /** Every job of this profile, whoever owns it (counts for the control routes). */
+  allJobs(): JobRecord[] {
     return this.store.all().filter((job) => job.profile === this.options.profile);
   }
 
@@ -81,6 +101,7 @@ export class SimulatorCore {
       version: 1,
       id,
       profile: this.options.profile,
+      owner: request.owner,
       seq: this.store.nextSeq(),
       createdMs,
       model: request.model,

@@ -46,7 +46,7 @@ export async function controlRoute(ctx: RouteContext, method: string, action: st
         profile: core.options.profile,
         timeScale: core.options.timeScale,
         expirySeconds: core.options.expirySeconds,
-        jobs: core.jobs().length,
+        jobs: core.allJobs().length,
       });
     case "GET stats":
       return jsonResponse(200, core.stats.snapshot());

@@ -7,13 +7,14 @@ import { readBody, rejectUnknownFields } from "../read-body";
 import { jsonResponse } from "../responses";
 import type { NewJob } from "../simulator-core";
 import { validatePrompt } from "../validate-prompt";
-import type { JobRouteContext, RouteContext } from "./route-context";
+import type { ApiRouteContext } from "./route-context";
 
-async function startJob(ctx: RouteContext, request: NewJobRequest, remixedFromVideoId: string | null): Promise<Response> {
+async function startJob(ctx: ApiRouteContext, request: NewJobRequest, remixedFromVideoId: string | null): Promise<Response> {
   const { core } = ctx;
   const markers = extractPromptMarkers(request.prompt);
   const newJob: NewJob = {
     ...request,
+    owner: ctx.owner,
     visiblePrompt: markers.visiblePrompt,
     remixedFromVideoId,
     jobFaults: takeJobFaults(markers.rules, core.instanceFaults),
@@ -25,13 +26,13 @@ async function startJob(ctx: RouteContext, request: NewJobRequest, remixedFromVi
 }
 
 /** POST /videos */
-export async function createVideo(ctx: RouteContext): Promise<Response> {
+export async function createVideo(ctx: ApiRouteContext): Promise<Response> {
   const request = await ctx.core.profile.validateCreate(await readBody(ctx.request));
   return startJob(ctx, request, null);
 }
 
-/** POST /videos/{id}/remix: a new job with the source's model, size and duration. */
-export async function remixVideo(ctx: JobRouteContext): Promise<Response> {
+/** POST /videos/{id}/remix: a new job with the source's model, size and duration, owned by the caller. */
+export async function remixVideo(ctx: ApiRouteContext): Promise<Response> {
   const source = ctx.job;
   if (!source) throw apiErrors.videoNotFound(ctx.jobId);
   const body = await readBody(ctx.request);

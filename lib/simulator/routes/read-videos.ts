@@ -3,7 +3,7 @@ import { secondsFromVideoId } from "../ids";
 import type { JobRecord } from "../job";
 import { jobStateAt } from "../job-clock";
 import { jsonResponse } from "../responses";
-import type { JobRouteContext, RouteContext } from "./route-context";
+import type { ApiRouteContext, JobRouteContext } from "./route-context";
 
 /** GET /videos/{id}: still answers after expiry (only the content goes away). */
 export function retrieveVideo(ctx: JobRouteContext): Response {
@@ -42,23 +42,23 @@ function compareKeys(a: SortKey, b: SortKey): number {
 
 const keyOf = (job: JobRecord): SortKey => [job.createdMs, job.seq];
 
-/** GET /videos?limit&after&order: a cursor page, newest first by default. */
-export function listVideos(ctx: RouteContext): Response {
+/** GET /videos?limit&after&order: a cursor page of the caller's jobs, newest first by default. */
+export function listVideos(ctx: ApiRouteContext): Response {
   const params = ctx.url.searchParams;
   const limit = parseLimit(params.get("limit"));
   const order = params.get("order") ?? "desc";
   if (order !== "asc" && order !== "desc") throw apiErrors.invalidValue("order", order, ["asc", "desc"]);
   const direction = order === "asc" ? 1 : -1;
-  const jobs = ctx.core.jobs().sort((a, b) => direction * compareKeys(keyOf(a), keyOf(b)));
+  const jobs = ctx.core.jobs(ctx.owner).sort((a, b) => direction * compareKeys(keyOf(a), keyOf(b)));
 
   let remaining = jobs;
   const after = params.get("after");
   if (after !== null) {
-    const cursorJob = ctx.core.findJob(after);
+    const cursorJob = ctx.core.findJob(after, ctx.owner);
     let cursor: SortKey | null = cursorJob ? keyOf(cursorJob) : null;
     if (cursor === null) {
-      // CHOICE: a cursor whose job was deleted meanwhile is placed by the time in its id,
-      // so paging goes on instead of failing.
+      // CHOICE: a cursor whose job was deleted meanwhile (or is another key's) is placed by the
+      // time in its id, so paging goes on instead of failing.
       const seconds = secondsFromVideoId(after);
       if (seconds === null) throw apiErrors.videoNotFound(after);
       cursor = direction === 1 ? [seconds * 1000 + 999, Number.MAX_SAFE_INTEGER] : [seconds * 1000, -1];

@@ -16,3 +16,8 @@ export interface JobRouteContext extends RouteContext {
   jobId: string;
   job: JobRecord | undefined;
 }
+
+/** A /v1 route: the caller's key was accepted; `owner` is its hash (the job is one it may see). */
+export interface ApiRouteContext extends JobRouteContext {
+  owner: string;
+}
