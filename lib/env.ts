@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { resolveAuthSecret, resolveSecret } from "./config/secrets";
+import { resolveAuthSecret, resolveSecret, resolveSimulatorKey } from "./config/secrets";
 import { defaultDatabaseUrl, resolveDataDir } from "./config/data-dir";
 
 // The only reader of process.env for the studio (the simulator's own knobs are parsed in
@@ -28,6 +28,7 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   STUDIO_INTERNAL_URL: optionalText.pipe(z.url().optional()),
   SIMULATOR_BASE_URL: optionalText.pipe(z.url().optional()),
+  SIMULATOR_STUDIO_KEY: optionalText,
   CRON_SECRET: optionalText,
   STUDIO_SWEEP: z.enum(["on", "off"]).default("on"),
   STUDIO_POLL_SCALE: z.coerce.number().positive().max(100).default(1),
@@ -54,6 +55,11 @@ export type StudioEnv = {
   providerKeySecret: () => string;
   /** Base URL of the built-in simulator's /v1 (embedded in this studio unless SIMULATOR_BASE_URL). */
   simulatorBaseUrl: string;
+  /**
+   * The studio's key for its simulator (generated once into the data folder, in production
+   * too); the embedded simulator accepts no other key except SIMULATOR_API_KEYS.
+   */
+  simulatorKey: () => string;
   cronSecret: string | undefined;
   sweepEnabled: boolean;
   /** Multiplies every poll and retry interval (tests: 0.2 = five times as often). */
@@ -74,6 +80,7 @@ export function parseEnv(source: Record<string, string | undefined>): StudioEnv 
   const production = e.NODE_ENV === "production";
   let secret: string | undefined;
   let keySecret: string | undefined;
+  let simulatorKey: string | undefined;
   const internalUrl = (e.STUDIO_INTERNAL_URL ?? `http://127.0.0.1:${e.PORT}`).replace(/\/$/, "");
   return {
     nodeEnv: e.NODE_ENV,
@@ -91,6 +98,7 @@ export function parseEnv(source: Record<string, string | undefined>): StudioEnv 
     providerKeySecret: () =>
       (keySecret ??= resolveSecret({ variable: "PROVIDER_KEY_SECRET", file: "provider-key-secret", configured: e.PROVIDER_KEY_SECRET, dataDir, production })),
     simulatorBaseUrl: e.SIMULATOR_BASE_URL ?? `${internalUrl}/api/simulator/v1`,
+    simulatorKey: () => (simulatorKey ??= resolveSimulatorKey({ configured: e.SIMULATOR_STUDIO_KEY, dataDir })),
     cronSecret: e.CRON_SECRET,
     sweepEnabled: e.STUDIO_SWEEP === "on",
     pollScale: e.STUDIO_POLL_SCALE,

@@ -40,3 +40,13 @@ export function resolveSecret(spec: SecretSpec): string {
 export function resolveAuthSecret(opts: { configured: string | undefined; dataDir: string; production: boolean }): string {
   return resolveSecret({ variable: "AUTH_SECRET", file: "auth-secret", ...opts });
 }
+
+/**
+ * The key the studio sends to its simulator, and (with SIMULATOR_API_KEYS) the only key the
+ * embedded simulator accepts. Unlike the secrets above it is generated in production too: it
+ * only travels between the studio and its own embedded simulator, whose jobs live in the same
+ * data folder, so instances that share that folder share the key (docs/decisions/014).
+ */
+export function resolveSimulatorKey(opts: { configured: string | undefined; dataDir: string }): string {
+  return resolveSecret({ variable: "SIMULATOR_STUDIO_KEY", file: "simulator-key", ...opts, production: false });
+}

@@ -1,3 +1,4 @@
+import { env } from "@/lib/env";
 import { createSimulator, type Simulator } from "./create-simulator";
 import { simulatorOptionsFromEnv } from "./options-from-env";
 
@@ -7,6 +8,16 @@ const GLOBAL_KEY = Symbol.for("sora-studio.embedded-simulator");
 type WithSimulator = typeof globalThis & { [GLOBAL_KEY]?: Simulator };
 
 /**
+ * The keys the embedded simulator accepts: the studio's own (generated once into the data
+ * folder, see lib/config/secrets.ts) and those of SIMULATOR_API_KEYS. Never "any key": under
+ * /api/simulator anyone who reaches the studio could otherwise list, download and delete every
+ * team's videos (docs/decisions/014).
+ */
+export function embeddedApiKeys(studioKey: string, fromEnv: readonly string[] | null | undefined): string[] {
+  return [studioKey, ...(fromEnv ?? []).filter((key) => key !== studioKey)];
+}
+
+/**
  * The simulator the studio serves under /api/simulator, created on first use. It lives on
  * globalThis because Next.js dev re-evaluates modules on every edit: a module-level variable
  * would start a second instance over the same data directory. Its /__simulator control routes
@@ -14,6 +25,9 @@ type WithSimulator = typeof globalThis & { [GLOBAL_KEY]?: Simulator };
  */
 export function getEmbeddedSimulator(): Simulator {
   const holder = globalThis as WithSimulator;
-  holder[GLOBAL_KEY] ??= createSimulator(simulatorOptionsFromEnv(EMBEDDED_BASE_PATH, process.env, false));
+  if (!holder[GLOBAL_KEY]) {
+    const options = simulatorOptionsFromEnv(EMBEDDED_BASE_PATH, process.env, false);
+    holder[GLOBAL_KEY] = createSimulator({ ...options, apiKeys: embeddedApiKeys(env.simulatorKey(), options.apiKeys) });
+  }
   return holder[GLOBAL_KEY];
 }

@@ -19,8 +19,9 @@ export class ProviderNotConfiguredError extends Error {
   }
 }
 
-// The simulator accepts any non-empty key; this one is not a secret.
-const SIMULATOR_KEY = "sk-sora-studio-simulator";
+// The studio's own key for its simulator: generated once into the data folder (or
+// SIMULATOR_STUDIO_KEY); the embedded simulator accepts no other (docs/decisions/014).
+const studioSimulatorKey = (): string => env.simulatorKey();
 
 export function providerBaseUrl(channel: ChannelId, customBaseUrl: string | null): string | null {
   if (channel === "simulator") return env.simulatorBaseUrl;
@@ -41,7 +42,7 @@ export function providerClientFor(team: TeamProviderSettings, opts: { timeoutMs?
   const channel = channelOf(team);
   const baseURL = providerBaseUrl(channel, team.providerBaseUrl);
   if (!baseURL) throw new ProviderNotConfiguredError("missing_base_url");
-  let apiKey = SIMULATOR_KEY;
+  let apiKey = channel === "simulator" ? studioSimulatorKey() : "";
   if (channel !== "simulator") {
     if (!team.providerKeyCiphertext) throw new ProviderNotConfiguredError("missing_key");
     apiKey = decryptProviderKey(team.providerKeyCiphertext, env.providerKeySecret());

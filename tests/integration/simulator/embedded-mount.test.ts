@@ -2,6 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { env } from "@/lib/env";
 import { VideoResourceSchema } from "@/lib/upstream-schemas";
 import { createSimulator, type Simulator } from "@/lib/simulator/create-simulator";
 
@@ -21,11 +22,13 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-const auth = { authorization: "Bearer sk-embedded" };
+// The embedded mount accepts only the studio's own key (embedded-keys.test.ts probes the rest).
+const studioAuth = () => ({ authorization: `Bearer ${env.simulatorKey()}` });
 
 describe("the embedded route", () => {
   it("serves the API under /api/simulator/v1 and the controls under /api/simulator/__simulator", async () => {
     const route = await import("@/app/api/simulator/[...path]/route");
+    const auth = studioAuth();
     expect(route.runtime).toBe("nodejs");
     expect(route.dynamic).toBe("force-dynamic");
     const created = await route.POST(
@@ -50,6 +53,7 @@ describe("the embedded route", () => {
 });
 
 describe("faults when only a Response can be returned", () => {
+  const auth = { authorization: "Bearer sk-embedded" };
   let sim: Simulator;
   let dir = "";
   beforeAll(async () => {
