@@ -79,13 +79,13 @@ export async function getJson(url: string, headers: Record<string, string> = AUT
 }
 
 /** Polls GET /videos/{id} until the status is one of `statuses`. */
-export async function waitForStatus(api: string, id: string, statuses: readonly string[], timeoutMs?: number): Promise<Record<string, unknown>> {
-  const { body } = await until(() => getJson(`${api}/videos/${id}`), (r) => statuses.includes(String(r.body.status)), timeoutMs);
+export async function waitForStatus(api: string, id: string, statuses: readonly string[], timeoutMs?: number, headers: Record<string, string> = AUTH): Promise<Record<string, unknown>> {
+  const { body } = await until(() => getJson(`${api}/videos/${id}`, headers), (r) => statuses.includes(String(r.body.status)), timeoutMs);
   return body;
 }
 
-export async function createJson(api: string, body: Record<string, unknown>): Promise<Response> {
-  return fetch(`${api}/videos`, { method: "POST", headers: { ...AUTH, "content-type": "application/json" }, body: JSON.stringify(body) });
+export async function createJson(api: string, body: Record<string, unknown>, headers: Record<string, string> = AUTH): Promise<Response> {
+  return fetch(`${api}/videos`, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify(body) });
 }
 
 export async function solidPng(width: number, height: number, rgb: [number, number, number]): Promise<Buffer> {
