@@ -21,8 +21,12 @@ const nextConfig: NextConfig = {
   // Separate build folders let several checkouts' test runs build side by side (scripts/start.ts).
   distDir: process.env.STUDIO_DIST_DIR || ".next",
   experimental: {
-    // Reference images travel with the submit action (the registry allows up to 10 MB).
+    // Reference images travel with the submit and fit actions (the registry allows up to 10 MB).
     serverActions: { bodySizeLimit: "12mb" },
+    // proxy.ts runs on every request, and Next cuts the body it buffers for it at 10 MB by
+    // default, which broke a 10 MB image's action. Above the action limit, so an action body is
+    // either whole or refused by that limit, never cut short (docs/decisions/030-upload-limits.md).
+    proxyClientMaxBodySize: "13mb",
   },
   typedRoutes: false,
   // The app build checks app code only; `npm run typecheck` checks everything, tests included.

@@ -1,10 +1,14 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { knownActionIds, unknownActionAnswer } from "@/lib/server-actions/unknown-action";
 
 // Optimistic only: no session cookie → sign-in page. The real checks (session, team membership)
 // run in the data layer of every page, action and route handler.
 const PUBLIC = ["/sign-in", "/sign-up", "/api/auth", "/api/simulator", "/api/cron", "/invite"];
 
 export function proxy(request: NextRequest) {
+  // A stale page's action: Next's own answer ("reload"), without a log line per request.
+  const unknownAction = unknownActionAnswer(request.method, request.headers, knownActionIds());
+  if (unknownAction) return unknownAction;
   const { pathname, search } = request.nextUrl;
   if (PUBLIC.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return NextResponse.next();
   const hasSession = request.cookies.getAll().some((c) => c.name.includes("authjs.session-token"));
@@ -15,4 +19,6 @@ export function proxy(request: NextRequest) {
   return NextResponse.redirect(url);
 }
 
+// Server actions pass through here too, so the body Next buffers for the proxy must hold the
+// largest action body (next.config.ts: proxyClientMaxBodySize above serverActions.bodySizeLimit).
 export const config = { matcher: ["/((?!_next/|favicon.ico|.*\\.(?:png|jpg|svg|webp|ico)$).*)"] };

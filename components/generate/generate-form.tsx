@@ -1,7 +1,7 @@
 "use client";
 
 import { startTransition, useActionState, useState, type FormEvent } from "react";
-import { useRouter } from "next/navigation";
+import { unstable_isUnrecognizedActionError, useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { CHANNELS, findModel, findSize, type ChannelId } from "@/lib/videos/model-registry";
 import { estimateCostCents } from "@/lib/videos/estimate-cost";
@@ -16,7 +16,7 @@ import { ReferenceImageField } from "./reference-image-field";
 import { LatestVideoPanel } from "./latest-video-panel";
 import { useReferenceImage } from "./use-reference-image";
 import { newIdempotencyKey } from "./new-idempotency-key";
-import type { VideoFormValues } from "./video-form-rules";
+import { maxMegabytes, type VideoFormValues } from "./video-form-rules";
 
 type Props = { teamId: string; channel: ChannelId; initial: VideoFormValues; budget: BudgetSummary; initialIdempotencyKey: string };
 
@@ -34,12 +34,23 @@ export function GenerateForm({ teamId, channel, initial, budget, initialIdempote
 
   const model = findModel(channel, modelId) ?? models[0]!;
   const sizeSpec = findSize(model, size) ?? model.sizes[0]!;
-  const reference = useReferenceImage(teamId, sizeSpec);
+  const reference = useReferenceImage(teamId, sizeSpec, model.reference.maxBytes);
 
   const [state, action, pending] = useActionState(async (prev: SubmitVideoState, formData: FormData) => {
     formData.delete("reference");
-    if (reference.effective) formData.set("reference", reference.effective.file);
-    const result = await submitVideoAction(prev, formData);
+    const image = reference.effective?.file;
+    if (image) formData.set("reference", image);
+    const tooLarge = image && image.size > model.reference.maxBytes;
+    if (tooLarge) return { fieldErrors: { reference: t("errors.referenceTooLarge", { maxMb: maxMegabytes(model) }) }, formError: t("errors.fixFields") };
+    let result: SubmitVideoState;
+    try {
+      result = await submitVideoAction(prev, formData);
+    } catch (error) {
+      // A page from an older build: Next's own "reload" error. Anything else (a body the server
+      // refused, a dropped connection) is said in words and the page stays as it was.
+      if (unstable_isUnrecognizedActionError(error)) throw error;
+      return { formError: t("errors.notSent") };
+    }
     if (result.taskId) {
       setIdempotencyKey(newIdempotencyKey());
       router.refresh(); // the month's spend and reservations changed

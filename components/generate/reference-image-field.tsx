@@ -26,7 +26,7 @@ export function ReferenceImageField({ model, size, reference, serverError }: Pro
       reference.setError(code === "file-too-large" ? t("tooLarge", { mb }) : code === "too-many-files" ? t("oneFile") : t("wrongType"));
       return;
     }
-    if (accepted[0]) void reference.pick(accepted[0], t("unreadable"));
+    if (accepted[0]) void reference.pick(accepted[0]);
   }
 
   const { getRootProps, getInputProps, isDragActive, open } = useDropzone({ accept, maxSize: model.reference.maxBytes, multiple: false, onDrop, noClick: true, noKeyboard: true });
@@ -102,7 +102,7 @@ function FitChooser({ reference }: { reference: ReferenceImageState }) {
           </span>
         </label>
       ))}
-      <Button type="button" onClick={() => reference.fit(mode, t("fitFailed"))} disabled={reference.fitting} className="self-start">
+      <Button type="button" onClick={() => reference.fit(mode)} disabled={reference.fitting} className="self-start">
         {reference.fitting ? t("fitting") : t("fit")}
       </Button>
     </fieldset>

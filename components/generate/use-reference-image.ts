@@ -1,12 +1,17 @@
 "use client";
 
 import { useCallback, useEffect, useState, useTransition } from "react";
+import { unstable_isUnrecognizedActionError } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { fitReferenceImageAction } from "@/lib/actions/videos";
 import type { FitMode } from "@/lib/videos/fit-reference-image";
 
 // The reference image's life on the page: the file the person chose (its pixel size read in the
 // browser, for the instant comparison), and — after "Fit to size" — the server's fitted copy for
 // one particular video size. Change the size and the fitted copy no longer applies.
+// A file over the registry's limit never leaves the browser; an action that fails on the way
+// (a body the server refuses, a dropped connection) ends in words, never in a broken page. Only a
+// page from an older build is left to Next, which answers it with its own "reload" error.
 
 export type PickedImage = { file: File; previewUrl: string; width: number; height: number };
 export type FittedImage = PickedImage & { mode: FitMode; forSize: string };
@@ -23,11 +28,13 @@ async function dataUrlToFile(dataUrl: string, name: string, type: string): Promi
   return new File([blob], name, { type });
 }
 
-export function useReferenceImage(teamId: string, size: { size: string; width: number; height: number }) {
+export function useReferenceImage(teamId: string, size: { size: string; width: number; height: number }, maxBytes: number) {
+  const t = useTranslations("generate.reference");
   const [picked, setPicked] = useState<PickedImage | null>(null);
   const [fitted, setFitted] = useState<FittedImage | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [fitting, startFitting] = useTransition();
+  const tooLarge = t("tooLarge", { mb: Math.round(maxBytes / 1048576) });
 
   // Object URLs hold the file in memory until revoked.
   useEffect(() => {
@@ -37,17 +44,25 @@ export function useReferenceImage(teamId: string, size: { size: string; width: n
     };
   }, [picked]);
 
-  const pick = useCallback(async (file: File, unreadableMessage: string) => {
-    setError(null);
-    setFitted(null);
-    try {
-      const { width, height } = await pixelSize(file);
-      setPicked({ file, previewUrl: URL.createObjectURL(file), width, height });
-    } catch {
-      setPicked(null);
-      setError(unreadableMessage);
-    }
-  }, []);
+  const pick = useCallback(
+    async (file: File) => {
+      setError(null);
+      setFitted(null);
+      if (file.size > maxBytes) {
+        setPicked(null);
+        setError(tooLarge);
+        return;
+      }
+      try {
+        const { width, height } = await pixelSize(file);
+        setPicked({ file, previewUrl: URL.createObjectURL(file), width, height });
+      } catch {
+        setPicked(null);
+        setError(t("unreadable"));
+      }
+    },
+    [maxBytes, t, tooLarge],
+  );
 
   const clear = useCallback(() => {
     setPicked(null);
@@ -56,8 +71,12 @@ export function useReferenceImage(teamId: string, size: { size: string; width: n
   }, []);
 
   const fit = useCallback(
-    (mode: FitMode, failedMessage: string) => {
+    (mode: FitMode) => {
       if (!picked) return;
+      if (picked.file.size > maxBytes) {
+        setError(tooLarge);
+        return;
+      }
       startFitting(async () => {
         const form = new FormData();
         form.set("teamId", teamId);
@@ -75,12 +94,13 @@ export function useReferenceImage(teamId: string, size: { size: string; width: n
           const file = await dataUrlToFile(result.dataUrl, `${base}-${size.size}-${mode}.${ext}`, result.mimeType);
           setError(null);
           setFitted({ file, previewUrl: result.dataUrl, width: result.width, height: result.height, mode, forSize: size.size });
-        } catch {
-          setError(failedMessage);
+        } catch (error) {
+          if (unstable_isUnrecognizedActionError(error)) throw error;
+          setError(t("fitFailed"));
         }
       });
     },
-    [picked, size.size, teamId],
+    [picked, size.size, teamId, maxBytes, t, tooLarge],
   );
 
   const current = fitted && fitted.forSize === size.size ? fitted : null;

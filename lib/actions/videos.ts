@@ -10,6 +10,7 @@ import { deleteVideo } from "@/lib/videos/delete-video";
 import { remixVideo, RemixUnavailableError } from "@/lib/videos/remix-video";
 import { FitImageError, fitReferenceImage, toDataUrl, type FitMode } from "@/lib/videos/fit-reference-image";
 import type { VideoDto } from "@/lib/videos/video-dto";
+import { CHANNELS } from "@/lib/videos/model-registry";
 import { findChannelSize } from "@/components/generate/video-form-rules";
 import { providerErrorKey } from "@/components/videos/provider-error-key";
 import { budgetMessage, readReference, teamChannel, validateSubmission, type GenerateT } from "./video-submission";
@@ -80,10 +81,13 @@ export async function fitReferenceImageAction(formData: FormData): Promise<FitRe
   const image = formData.get("image");
   if (!parsed.success || !(image instanceof File)) return { ok: false, error: t("fitFailed") };
   const { team } = await requireTeam(parsed.data.teamId);
-  const size = findChannelSize(await teamChannel(team.id), parsed.data.size);
+  const channel = await teamChannel(team.id);
+  const size = findChannelSize(channel, parsed.data.size);
   if (!size) return { ok: false, error: t("fitFailed") };
-  // Same ceiling as the registry's reference limit (10 MB); the body limit is 12 MB.
-  if (image.size > 10 * 1024 * 1024) return { ok: false, error: t("tooLarge", { mb: 10 }) };
+  // The registry's reference limit (10 MB), as in the browser; bodies up to 12 MB reach this
+  // action intact (docs/decisions/030-upload-limits.md).
+  const maxBytes = Math.max(...CHANNELS[channel].models.map((m) => m.reference.maxBytes));
+  if (image.size > maxBytes) return { ok: false, error: t("tooLarge", { mb: Math.round(maxBytes / 1048576) }) };
   try {
     const fitted = await fitReferenceImage(Buffer.from(await image.arrayBuffer()), size, parsed.data.mode as FitMode);
     return { ok: true, dataUrl: toDataUrl(fitted), width: fitted.width, height: fitted.height, mimeType: fitted.mimeType };
