@@ -1,0 +1,154 @@
+import type { Page } from "@playwright/test";
+import { expect, formAlert, newUser, screenshot, signUp, test } from "./fixtures";
+import { fillGenerateForm, submitAndFollow } from "./videos-support";
+import { jpegOfBytes, pngWithoutPixels, truncatedJpeg } from "../support/sized-images";
+
+// Reference images at every size around the 10 MiB limit, through the real Generate form and the
+// real built server (proxy included): up to the limit they are sent and used; above it the person
+// reads "larger than 10 MB" before anything is sent; a body over the server's own limit, or a file
+// whose pixels are broken, ends in words. The page never breaks. docs/decisions/030-upload-limits.md
+const MiB = 1024 * 1024;
+const LIMIT = 10 * MiB;
+const ACCEPTED = [LIMIT - 200, LIMIT];
+const REFUSED = [LIMIT + 5, 12_500_000];
+const TOO_LARGE = "This file is larger than 10 MB.";
+
+function pageIsWhole(page: Page) {
+  return Promise.all([
+    expect(page.getByRole("heading", { level: 1, name: "Generate" })).toBeVisible(),
+    expect(page.getByRole("button", { name: "Generate video" })).toBeVisible(),
+    expect(page.getByText("couldn't load")).toHaveCount(0),
+  ]);
+}
+
+const jpeg = async (width: number, height: number, bytes: number) => ({ name: `photo-${bytes}.jpg`, mimeType: "image/jpeg", buffer: await jpegOfBytes(width, height, bytes) });
+
+test("Generate: images up to 10 MiB are sent and used; larger ones get the size message before sending", async ({ page }) => {
+  test.setTimeout(150_000);
+  const teamId = await signUp(page, newUser("bigref"));
+  const choice = { prompt: "A lighthouse keeper waves", model: "sora-2", size: "720x1280", seconds: 4 };
+  const input = page.getByLabel("Reference image (optional)");
+
+  let actionPosts = 0;
+  page.on("request", (r) => void (r.method() === "POST" && r.headers()["next-action"] && actionPosts++));
+  for (const bytes of REFUSED) {
+    await fillGenerateForm(page, teamId, choice);
+    const before = actionPosts;
+    await input.setInputFiles(await jpeg(720, 1280, bytes));
+    await expect(page.getByText(TOO_LARGE)).toBeVisible();
+    await expect(page.getByTestId("reference-match")).toHaveCount(0);
+    await pageIsWhole(page);
+    expect(actionPosts, "nothing is sent for a file over the limit").toBe(before);
+  }
+
+  for (const bytes of ACCEPTED) {
+    await fillGenerateForm(page, teamId, choice);
+    await input.setInputFiles(await jpeg(720, 1280, bytes));
+    await expect(page.getByText("This image: 720 × 1280 px")).toBeVisible();
+    await expect(page.getByTestId("reference-match")).toHaveText("The size matches.");
+    await submitAndFollow(page);
+    await expect(page.getByText("Submitted. Its progress shows below")).toBeVisible();
+    await expect(page.getByText(TOO_LARGE)).toHaveCount(0);
+    await pageIsWhole(page);
+  }
+});
+
+test("Fit to size: images up to 10 MiB are fitted; larger ones get the size message, never a fit failure", async ({ page }) => {
+  test.setTimeout(120_000);
+  const teamId = await signUp(page, newUser("bigfit"));
+  const input = page.getByLabel("Reference image (optional)");
+  for (const bytes of [...ACCEPTED, ...REFUSED]) {
+    await fillGenerateForm(page, teamId, { prompt: "Rain on a tin roof", model: "sora-2", size: "720x1280" });
+    await input.setInputFiles(await jpeg(1280, 720, bytes));
+    if (bytes <= LIMIT) {
+      await expect(page.getByTestId("reference-match")).toHaveText(/does not match/);
+      await page.getByRole("button", { name: "Fit to size" }).click();
+      await expect(page.getByText("Fitted to 720 × 1280 px (Crop to fill).")).toBeVisible({ timeout: 20_000 });
+      await expect(page.getByRole("button", { name: "Generate video" })).toBeEnabled();
+    } else {
+      await expect(page.getByText(TOO_LARGE)).toBeVisible();
+      await expect(page.getByRole("button", { name: "Fit to size" })).toHaveCount(0);
+    }
+    await expect(page.getByText("could not be fitted")).toHaveCount(0);
+    await pageIsWhole(page);
+  }
+});
+
+test("a body over the server's limit is said in words, for submit and for fit; the page stays", async ({ page, consoleErrors }) => {
+  test.setTimeout(120_000);
+  const teamId = await signUp(page, newUser("padded"));
+  // Something between the page and the server makes every action body 3 MiB larger: a 10 MiB
+  // image then arrives as a body over the 12 MB action limit (and over the proxy's 13 MB buffer).
+  await page.route(`**/t/${teamId}/generate`, async (route) => {
+    const request = route.request();
+    const boundary = /boundary=(.+)$/.exec(request.headers()["content-type"] ?? "")?.[1];
+    const body = request.postDataBuffer();
+    if (request.method() !== "POST" || !request.headers()["next-action"] || !boundary || !body) return route.fallback();
+    const padding = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="padding"\r\n\r\n`), Buffer.alloc(3 * MiB, 0x61), Buffer.from("\r\n")]);
+    await route.continue({ postData: Buffer.concat([padding, body]) });
+  });
+  const input = page.getByLabel("Reference image (optional)");
+
+  await fillGenerateForm(page, teamId, { prompt: "Snow over a quiet town", model: "sora-2", size: "720x1280" });
+  await input.setInputFiles(await jpeg(720, 1280, LIMIT - 200));
+  await page.getByRole("button", { name: "Generate video" }).click();
+  await expect(formAlert(page).getByText("The form could not be sent. Try again; with a large image, try a smaller one.")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId("latest-video")).toHaveCount(0);
+  await pageIsWhole(page);
+
+  await page.getByRole("button", { name: "Remove image" }).click();
+  await input.setInputFiles(await jpeg(1280, 720, LIMIT - 200));
+  await expect(page.getByTestId("reference-match")).toHaveText(/does not match/);
+  await page.getByRole("button", { name: "Fit to size" }).click();
+  await expect(page.getByText("The image could not be fitted. Try another file.")).toBeVisible({ timeout: 30_000 });
+  await pageIsWhole(page);
+
+  // The browser reports each refused request (status 500 from the action limit); nothing else.
+  expect(consoleErrors.every((e) => /status of 500/.test(e))).toBe(true);
+  consoleErrors.length = 0;
+});
+
+test("broken images (truncated JPEG, PNG without pixels) get the field error and create no video", async ({ page }) => {
+  test.setTimeout(90_000);
+  const teamId = await signUp(page, newUser("broken"));
+  const input = page.getByLabel("Reference image (optional)");
+  const files = [
+    { name: "cut.jpg", mimeType: "image/jpeg", buffer: await truncatedJpeg(720, 1280) },
+    { name: "empty.png", mimeType: "image/png", buffer: await pngWithoutPixels(720, 1280) },
+  ];
+  for (const file of files) {
+    await fillGenerateForm(page, teamId, { prompt: "A paper boat on a pond", model: "sora-2", size: "720x1280" });
+    await input.setInputFiles(file);
+    // The browser may already refuse to read it; if it shows it, the server refuses it.
+    const button = page.getByRole("button", { name: "Generate video" });
+    if (await page.getByTestId("reference-match").isVisible()) await button.click();
+    await expect(page.getByText("This image could not be read. Try another file.")).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByTestId("latest-video")).toHaveCount(0);
+    await pageIsWhole(page);
+  }
+});
+
+test.describe("the size message in Chinese and on a phone", () => {
+  test("en, zh-CN and 375 px screenshots of the too-large message", async ({ page }) => {
+    test.setTimeout(90_000);
+    const teamId = await signUp(page, newUser("bigzh"));
+    const big = await jpeg(720, 1280, 12_500_000);
+    await fillGenerateForm(page, teamId, { prompt: "Lanterns over a river", model: "sora-2", size: "720x1280" });
+    await page.getByLabel("Reference image (optional)").setInputFiles(big);
+    await expect(page.getByText(TOO_LARGE)).toBeVisible();
+    await screenshot(page, "uploads-too-large-en");
+
+    await page.getByLabel("Language").first().selectOption("zh-CN");
+    await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+    await page.getByLabel("参考图片（可选）").setInputFiles(big);
+    await expect(page.getByText("该文件超过 10 MB。")).toBeVisible();
+    await expect(page.getByRole("button", { name: "生成视频" })).toBeVisible();
+    await screenshot(page, "uploads-too-large-zh-CN");
+
+    await page.setViewportSize({ width: 375, height: 812 });
+    await expect(page.getByText("该文件超过 10 MB。")).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, "uploads-too-large-zh-CN-phone");
+  });
+});
