@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { resolveAuthSecret, resolveSecret, resolveSimulatorKey } from "./config/secrets";
 import { defaultDatabaseUrl, resolveDataDir } from "./config/data-dir";
+import { CRASH_POINTS, type CrashPoint } from "./config/crash-points";
 
 // The only reader of process.env for the studio (the simulator's own knobs are parsed in
 // lib/simulator/options-from-env.ts). Imported by next.config.ts, so a bad value fails at start.
@@ -36,6 +37,7 @@ const schema = z.object({
   PROVIDER_CREATE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
   SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   SIGNIN_LOCK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  STUDIO_CRASH_AT: optionalText.pipe(z.enum(CRASH_POINTS).optional()),
 });
 
 export type StudioEnv = {
@@ -66,6 +68,8 @@ export type StudioEnv = {
   pollScale: number;
   /** How long a create may take before its outcome counts as unknown (then it is reconciled). */
   createTimeoutMs: number;
+  /** Test hook: the process kills itself (SIGKILL) when it reaches this point of a submit or archive. */
+  crashAt: CrashPoint | undefined;
 };
 
 export function parseEnv(source: Record<string, string | undefined>): StudioEnv {
@@ -103,6 +107,7 @@ export function parseEnv(source: Record<string, string | undefined>): StudioEnv 
     sweepEnabled: e.STUDIO_SWEEP === "on",
     pollScale: e.STUDIO_POLL_SCALE,
     createTimeoutMs: e.PROVIDER_CREATE_TIMEOUT_MS,
+    crashAt: e.STUDIO_CRASH_AT,
   };
 }
 

@@ -14,6 +14,9 @@ export const PROVIDER_ERROR_KEYS = [
   "unreachable",
   "notConfigured",
   "expired",
+  "timedOut",
+  "interrupted",
+  "lost",
   "invalidRequest",
 ] as const;
 
@@ -34,6 +37,9 @@ const BY_CODE: Record<string, ProviderErrorKey> = {
   connection_error: "unreachable",
   provider_not_configured: "notConfigured",
   expired: "expired",
+  timed_out: "timedOut",
+  submit_interrupted: "interrupted",
+  submit_lost: "lost",
 };
 
 // Matched against the message when the code is missing or generic (relays often drop codes).

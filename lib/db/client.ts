@@ -7,6 +7,8 @@ import { sqlitePath } from "./migrate";
 // Both generated clients share one models file, so their APIs are the same; the SQLite one
 // serves as the type (docs/decisions/002-two-databases.md).
 export type Db = SqliteClient;
+/** The client handed to a `db.$transaction(async (tx) => …)` callback. */
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 export function createDb(databaseUrl: string): Db {
   if (databaseUrl.startsWith("file:")) {

@@ -1,11 +1,9 @@
 import type { Video } from "openai/resources/videos";
-import type { Db } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
 import { CHANNELS, isChannelId } from "./model-registry";
 import { pollDelayMs } from "./poll-schedule";
 import { addTaskEvent } from "./task-events";
 import { isTerminalStatus } from "./video-dto";
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 const fromUnix = (s: number | null | undefined) => (typeof s === "number" && s > 0 ? new Date(s * 1000) : null);
 

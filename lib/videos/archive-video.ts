@@ -5,13 +5,15 @@ import { classifyProviderError } from "@/lib/upstream/provider-errors";
 import { mediaRelativePath, VARIANT_FILES, writeMediaAtomically, type MediaVariant } from "@/lib/storage/media-store";
 import { archiveRetryDelayMs } from "./poll-schedule";
 import { addTaskEvent } from "./task-events";
+import { crashPoint } from "./crash-point";
+import { leaseUntil, whileHoldingLease } from "./task-lease";
 
 // Copies a completed video, its thumbnail and sprite sheet from the provider into our storage,
 // then charges the task exactly once. Every failure (API易's 400 right after completion, a
 // truncated body, a dropped connection) is retried with backoff until the provider's copy
-// expires; only then is the video given up as lost — and not charged.
+// expires; only then is the video given up as lost — and not charged. The claim is a short lease
+// renewed while the copy runs (task-lease.ts): after a crash, another process resumes in seconds.
 
-const LEASE_MS = 5 * 60_000;
 const VARIANTS: Exclude<MediaVariant, "reference">[] = ["video", "thumbnail", "spritesheet"];
 
 const MAGIC: Record<(typeof VARIANTS)[number], (head: Buffer) => boolean> = {
@@ -31,12 +33,14 @@ export async function archiveDueTasks(opts: { now?: Date; taskIds?: string[]; li
   let archived = 0;
   let failed = 0;
   for (const { id } of due) {
+    const lease = leaseUntil(now);
     const claimed = await db.videoTask.updateMany({
       where: { id, archiveStatus: "pending", nextArchiveAt: { lte: now }, OR: [{ archiveLeaseUntil: null }, { archiveLeaseUntil: { lt: now } }] },
-      data: { archiveLeaseUntil: new Date(now.getTime() + LEASE_MS) },
+      data: { archiveLeaseUntil: lease },
     });
     if (claimed.count !== 1) continue;
-    if (await archiveOne(id, now)) archived++;
+    crashPoint("archive:claimed");
+    if (await whileHoldingLease(id, "archiveLeaseUntil", lease, () => archiveOne(id, now))) archived++;
     else failed++;
   }
   return { archived, failed };

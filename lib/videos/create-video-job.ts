@@ -12,6 +12,8 @@ import { addTaskEvent } from "./task-events";
 import { TASK_DTO_SELECT, toVideoDto, type ViewerContext } from "./task-dto";
 import { validateVideoRequest, VideoRequestError, type ReferenceImage } from "./validate-video-request";
 import { applyProviderVideo } from "./apply-provider-video";
+import { crashPoint } from "./crash-point";
+import { leaseUntil, whileHoldingLease } from "./task-lease";
 import type { VideoDto } from "./video-dto";
 
 export { BudgetExceededError, VideoRequestError };
@@ -30,13 +32,20 @@ export type CreateVideoJobInput = {
   remixOf?: { taskId: string; providerJobId: string };
 };
 
+/** Written just before the create leaves: without it, a task interrupted by a crash never reached the provider. */
+export const CREATE_SENT_EVENT = "create_sent";
+
 const EXT: Record<string, string> = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp" };
 
 /**
  * Submit, in the order that loses nothing: (1) the task row with its budget reservation, in one
- * transaction; (2) the provider call, never retried; (3) the provider's id and status. A repeated
- * idempotency key returns the first task. An unknown outcome (timeout, dropped connection) is
- * left as submit_unknown for reconcile-submission.ts, which looks the job up instead of resubmitting.
+ * transaction, due for the engine at once but leased to this call; (2) a "create_sent" event, then
+ * the provider call, never retried; (3) the provider's id and status. A repeated idempotency key
+ * returns the first task. An unknown outcome (timeout, dropped connection) is left as
+ * submit_unknown for reconcile-submission.ts, which looks the job up instead of resubmitting. If
+ * the process dies anywhere in between, the lease runs out within seconds and the engine takes
+ * the task over (sync-video-status.ts): no "create_sent" → failed at once, released; otherwise
+ * reconciled like an unknown outcome. See docs/decisions/006-crash-safe-submit.md.
  */
 export async function createVideoJob(input: CreateVideoJobInput): Promise<{ task: VideoDto; created: boolean }> {
   const viewer: ViewerContext = { teamId: input.teamId, userId: input.userId, role: input.role ?? "MEMBER" };
@@ -51,6 +60,7 @@ export async function createVideoJob(input: CreateVideoJobInput): Promise<{ task
   const { prompt } = validateVideoRequest(channel, input);
   const costCents = estimateCostCents(channel, input.model, input.size, input.seconds)!;
   const now = new Date();
+  const lease = leaseUntil(now);
 
   let taskId: string;
   try {
@@ -71,6 +81,8 @@ export async function createVideoJob(input: CreateVideoJobInput): Promise<{ task
           estimateCents: costCents,
           reservedCents: costCents,
           submittedAt: now,
+          nextPollAt: now,
+          pollLeaseUntil: lease,
         },
         select: { id: true },
       });
@@ -84,13 +96,17 @@ export async function createVideoJob(input: CreateVideoJobInput): Promise<{ task
     throw error;
   }
 
-  if (input.referenceImage) {
-    const relative = mediaRelativePath(input.teamId, taskId, "reference", EXT[input.referenceImage.mimeType] ?? "img");
-    await writeMediaAtomically(relative, [input.referenceImage.bytes], () => undefined);
-    await db.videoTask.update({ where: { id: taskId }, data: { referenceImagePath: relative } });
-  }
-
-  await callProvider(taskId, team, { ...input, prompt });
+  crashPoint("submit:task-saved");
+  await whileHoldingLease(taskId, "pollLeaseUntil", lease, async () => {
+    if (input.referenceImage) {
+      const relative = mediaRelativePath(input.teamId, taskId, "reference", EXT[input.referenceImage.mimeType] ?? "img");
+      await writeMediaAtomically(relative, [input.referenceImage.bytes], () => undefined);
+      await db.videoTask.update({ where: { id: taskId }, data: { referenceImagePath: relative } });
+    }
+    await addTaskEvent(db, taskId, { type: CREATE_SENT_EVENT });
+    crashPoint("submit:sending");
+    await callProvider(taskId, team, { ...input, prompt });
+  });
   const row = await db.videoTask.findUniqueOrThrow({ where: { id: taskId }, select: TASK_DTO_SELECT });
   return { task: toVideoDto(row, viewer), created: true };
 }
@@ -119,7 +135,7 @@ async function callProvider(taskId: string, team: Parameters<typeof providerClie
     const failure = classifyProviderError(error);
     if (failure.outcome === "unknown") {
       await db.$transaction(async (tx) => {
-        await tx.videoTask.update({ where: { id: taskId }, data: { status: "submit_unknown", nextPollAt: new Date(Date.now() + 2_000) } });
+        await tx.videoTask.update({ where: { id: taskId }, data: { status: "submit_unknown", nextPollAt: new Date(Date.now() + 2_000), pollLeaseUntil: null } });
         await addTaskEvent(tx, taskId, { type: "submit_unknown", status: "submit_unknown", message: failure.message });
       });
       return;
@@ -127,15 +143,18 @@ async function callProvider(taskId: string, team: Parameters<typeof providerClie
     await failSubmission(taskId, failure.code, failure.message);
     return;
   }
+  crashPoint("submit:accepted");
   await db.$transaction(async (tx) => {
     await applyProviderVideo(tx, taskId, video, new Date(), { linkJob: true });
+    await tx.videoTask.update({ where: { id: taskId }, data: { pollLeaseUntil: null } });
   });
+  crashPoint("submit:linked");
 }
 
 /** The provider refused the job: it failed, and its reservation is released (nothing charged). */
 export async function failSubmission(taskId: string, code: string, message: string): Promise<void> {
   await db.$transaction(async (tx) => {
-    await tx.videoTask.update({ where: { id: taskId }, data: { status: "failed", errorCode: code, errorMessage: message.slice(0, 2000), reservedCents: 0, nextPollAt: null } });
+    await tx.videoTask.update({ where: { id: taskId }, data: { status: "failed", errorCode: code, errorMessage: message.slice(0, 2000), reservedCents: 0, nextPollAt: null, pollLeaseUntil: null } });
     await addTaskEvent(tx, taskId, { type: "failed", status: "failed", message: `${code}: ${message}` });
   });
 }

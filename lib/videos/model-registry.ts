@@ -14,6 +14,11 @@ export type ModelSpec = {
   promptMaxChars: number;
   reference: { mimeTypes: string[]; maxBytes: number; mustMatchSize: boolean };
   supportsRemix: boolean;
+  /**
+   * How long a job may run before the studio gives up on it: failed, reservation released (a late
+   * completion is still archived and charged). Generous: many times the model's usual render time.
+   */
+  timeLimitSeconds: number;
 };
 
 export type ChannelId = "simulator" | "openai" | "apiyi" | "custom";
@@ -48,6 +53,7 @@ export const SORA_2: ModelSpec = {
   promptMaxChars: 32_000,
   reference: REFERENCE,
   supportsRemix: true,
+  timeLimitSeconds: 45 * 60,
 };
 
 export const SORA_2_PRO: ModelSpec = {
@@ -65,6 +71,7 @@ export const SORA_2_PRO: ModelSpec = {
   promptMaxChars: 32_000,
   reference: REFERENCE,
   supportsRemix: true,
+  timeLimitSeconds: 90 * 60,
 };
 
 const SORA_MODELS = [SORA_2, SORA_2_PRO];

@@ -1,4 +1,5 @@
 import { env } from "@/lib/env";
+import { findModel, isChannelId } from "./model-registry";
 
 // How soon to ask the provider again. Young jobs move fast (5 s), older ones are polled every
 // 15 s, then 30 s; a retry-after from the provider always wins when longer. STUDIO_POLL_SCALE
@@ -12,4 +13,20 @@ export function pollDelayMs(jobAgeMs: number, retryAfterSeconds: number | null =
 export function archiveRetryDelayMs(attempt: number, retryAfterSeconds: number | null = null, scale = env.pollScale): number {
   const base = Math.min(2_000 * 2 ** Math.max(0, attempt - 1), 120_000);
   return Math.max(base * scale, (retryAfterSeconds ?? 0) * 1000);
+}
+
+/** A model the registry no longer lists gets an hour. */
+const DEFAULT_TIME_LIMIT_S = 60 * 60;
+
+/** How long a job of this model may run before it is given up (model-registry.ts), scaled. */
+export function runTimeLimitMs(channel: string, model: string, scale = env.pollScale): number {
+  const spec = isChannelId(channel) ? findModel(channel, model) : undefined;
+  return (spec?.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_S) * 1000 * scale;
+}
+
+/** After giving up, the job is still asked about now and then, for a day, in case it finishes. */
+export const LATE_WATCH_MS = 24 * 3600_000;
+
+export function latePollDelayMs(scale = env.pollScale): number {
+  return 10 * 60_000 * scale;
 }

@@ -3,17 +3,20 @@ import { db } from "@/lib/db";
 import { providerClientFor, ProviderNotConfiguredError } from "@/lib/upstream/provider-client";
 import { classifyProviderError } from "@/lib/upstream/provider-errors";
 import { applyProviderVideo } from "./apply-provider-video";
-import { failSubmission } from "./create-video-job";
-import { pollDelayMs } from "./poll-schedule";
+import { CREATE_SENT_EVENT, failSubmission } from "./create-video-job";
+import { latePollDelayMs, pollDelayMs } from "./poll-schedule";
 import { reconcileSubmission } from "./reconcile-submission";
 import { addTaskEvent } from "./task-events";
-import { TERMINAL_STATUSES } from "./video-dto";
+import { leaseUntil, whileHoldingLease } from "./task-lease";
+import { applyLateAnswer, giveUp, isLateWatch, overTimeLimit } from "./time-limit";
+import { isTerminalStatus } from "./video-dto";
 
 // Polls the provider for tasks that are due, at most once per interval per task however many
 // tabs, people or server processes ask: a task is claimed with one conditional UPDATE (due, and
-// no live lease), so only one caller wins; the winner moves nextPollAt into the future.
-
-const LEASE_MS = 60_000;
+// no live lease), so only one caller wins; the winner moves nextPollAt into the future. Every
+// task the engine still owes something has a nextPollAt — running jobs, submits interrupted by a
+// crash (their lease lapses), jobs given up on past their time limit (a slow watch) — and a task
+// with nothing left to ask has none.
 
 export type SyncScope = { teamId?: string; taskIds?: string[]; now?: Date; limit?: number };
 
@@ -23,8 +26,6 @@ export async function syncDueTasks(scope: SyncScope = {}): Promise<{ polled: num
     where: {
       deletedAt: null,
       nextPollAt: { lte: now },
-      // Everything not terminal is polled, including statuses we do not know yet.
-      status: { notIn: TERMINAL_STATUSES },
       ...(scope.teamId ? { teamId: scope.teamId } : {}),
       ...(scope.taskIds ? { id: { in: scope.taskIds.slice(0, 100) } } : {}),
     },
@@ -34,20 +35,23 @@ export async function syncDueTasks(scope: SyncScope = {}): Promise<{ polled: num
   });
   let polled = 0;
   for (const { id } of due) {
-    if (await claim(id, now)) {
+    const lease = await claim(id, now);
+    if (lease) {
       polled++;
-      await pollOne(id, now).catch((error) => console.error(`[sync] task ${id}:`, error));
+      await whileHoldingLease(id, "pollLeaseUntil", lease, () => pollOne(id, now)).catch((error) => console.error(`[sync] task ${id}:`, error));
     }
   }
   return { polled };
 }
 
-async function claim(taskId: string, now: Date): Promise<boolean> {
+/** The lease taken, or null when the task is not due or another caller holds it. */
+async function claim(taskId: string, now: Date): Promise<Date | null> {
+  const lease = leaseUntil(now);
   const claimed = await db.videoTask.updateMany({
     where: { id: taskId, nextPollAt: { lte: now }, OR: [{ pollLeaseUntil: null }, { pollLeaseUntil: { lt: now } }] },
-    data: { pollLeaseUntil: new Date(now.getTime() + LEASE_MS), pollCount: { increment: 1 } },
+    data: { pollLeaseUntil: lease, pollCount: { increment: 1 } },
   });
-  return claimed.count === 1;
+  return claimed.count === 1 ? lease : null;
 }
 
 async function release(taskId: string, nextPollAt: Date | null): Promise<void> {
@@ -57,17 +61,23 @@ async function release(taskId: string, nextPollAt: Date | null): Promise<void> {
 async function pollOne(taskId: string, now: Date): Promise<void> {
   const task = await db.videoTask.findUniqueOrThrow({
     where: { id: taskId },
-    select: { status: true, providerJobId: true, createdAt: true, team: { select: { providerChannel: true, providerBaseUrl: true, providerKeyCiphertext: true } } },
+    select: {
+      status: true, errorCode: true, providerJobId: true, channel: true, model: true, createdAt: true, submittedAt: true,
+      team: { select: { providerChannel: true, providerBaseUrl: true, providerKeyCiphertext: true } },
+    },
   });
-  if (task.status === "submit_unknown" || !task.providerJobId) {
-    await reconcileSubmission(taskId, now);
+  if (!task.providerJobId) {
+    await recoverSubmission(taskId, task.status, now);
     return;
   }
+  const late = isLateWatch(task);
   try {
     const video = await providerClientFor(task.team, { timeoutMs: 20_000 }).videos.retrieve(task.providerJobId);
     await db.$transaction(async (tx) => {
+      if (late) return applyLateAnswer(tx, taskId, task, video, now);
       await applyProviderVideo(tx, taskId, video, now);
       await tx.videoTask.update({ where: { id: taskId }, data: { pollLeaseUntil: null } });
+      if (!isTerminalStatus(String(video.status)) && overTimeLimit(task, now)) await giveUp(tx, taskId, task, now);
     });
   } catch (error) {
     if (error instanceof ProviderNotConfiguredError) {
@@ -77,12 +87,33 @@ async function pollOne(taskId: string, now: Date): Promise<void> {
     const failure = classifyProviderError(error);
     if (failure.httpStatus === 404) {
       // The provider no longer knows the job (deleted or expired upstream before it finished).
-      await failSubmission(taskId, "not_found", failure.message);
-      await release(taskId, null);
+      if (late) await release(taskId, null);
+      else await failSubmission(taskId, "not_found", failure.message);
       return;
     }
-    const age = now.getTime() - task.createdAt.getTime();
     await addTaskEvent(db, taskId, { type: "poll_error", message: `${failure.code}: ${failure.message}`.slice(0, 500), at: now });
-    await release(taskId, new Date(now.getTime() + pollDelayMs(age, failure.retryAfterSeconds)));
+    if (!late && overTimeLimit(task, now)) {
+      await db.$transaction((tx) => giveUp(tx, taskId, task, now));
+      return;
+    }
+    const delay = late ? latePollDelayMs() : pollDelayMs(now.getTime() - task.createdAt.getTime(), failure.retryAfterSeconds);
+    await release(taskId, new Date(now.getTime() + delay));
   }
+}
+
+/**
+ * A task with no provider job: its create's answer was lost (submit_unknown), or the process
+ * died during the submit (still "submitting" after its lease ran out). If the create was never
+ * sent, nothing can exist upstream: it fails at once and its reservation is released. Otherwise
+ * the provider's recent jobs are searched for it.
+ */
+async function recoverSubmission(taskId: string, status: string, now: Date): Promise<void> {
+  if (status === "submitting") {
+    const sent = await db.videoTaskEvent.findFirst({ where: { taskId, type: CREATE_SENT_EVENT }, select: { id: true } });
+    if (!sent) {
+      await failSubmission(taskId, "submit_interrupted", "The studio stopped before sending this job to the provider; nothing was started and nothing was charged.");
+      return;
+    }
+  }
+  await reconcileSubmission(taskId, now);
 }

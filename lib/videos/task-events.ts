@@ -1,6 +1,4 @@
-import type { Db } from "@/lib/db/client";
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+import type { Db, Tx } from "@/lib/db/client";
 
 export type TaskEventInput = { type: string; status?: string | null; progress?: number | null; message?: string | null; at?: Date };
 

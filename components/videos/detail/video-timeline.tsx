@@ -17,6 +17,10 @@ const KNOWN_EVENTS = [
   "released",
   "poll_error",
   "deleted",
+  "create_sent",
+  "timed_out",
+  "late_completion",
+  "watch_ended",
 ] as const;
 
 /** Every recorded step of the task, oldest first, in words; the engine's raw note stays visible for support. */
