@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { TASK_DTO_SELECT, toEventDto, toVideoDto, type ViewerContext } from "./task-dto";
 import type { VideoDto, VideoEventDto, VideoPage } from "./video-dto";
 import { mediaUrl } from "./task-dto";
+import { cleanSingleLineText } from "@/lib/text/clean-text";
 
 export type VideoFilters = { cursor?: string; status?: "active" | "completed" | "failed"; model?: string; mine?: boolean; q?: string; limit?: number };
 
@@ -31,7 +32,8 @@ function statusWhere(status: VideoFilters["status"]) {
 }
 
 function promptWhere(q: string | undefined) {
-  const text = q?.trim().slice(0, 200);
+  // Cleaned like the stored prompts (a NUL would be refused by PostgreSQL).
+  const text = cleanSingleLineText(q ?? "").slice(0, 200);
   if (!text) return {};
   // SQLite's LIKE is already case-insensitive for ASCII; PostgreSQL needs mode: insensitive.
   const contains = env.databaseProvider === "postgresql" ? { contains: text, mode: "insensitive" } : { contains: text };

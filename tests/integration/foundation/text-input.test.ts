@@ -6,6 +6,7 @@ import { createTeamWithOwner } from "@/lib/teams/create-team";
 import { createTeamSchema } from "@/lib/teams/team-form-schemas";
 import { createVideoJob, VideoRequestError } from "@/lib/videos/create-video-job";
 import { remixVideo } from "@/lib/videos/remix-video";
+import { listVideos } from "@/lib/videos/list-videos";
 import { driveUntil, key, newTeam } from "../../support/video-harness";
 
 // Control characters (NUL first: PostgreSQL refuses it in text) through the real functions and
@@ -78,5 +79,23 @@ describe("prompts", () => {
     const remix = await remixVideo(viewer, { taskId: task.id, prompt: `Same\u0000, at night\r\n${NASTY}`, idempotencyKey: key() });
     expect(remix?.created).toBe(true);
     expect((await db.videoTask.findUniqueOrThrow({ where: { id: remix!.task.id } })).prompt).toBe("Same, at night");
+  });
+
+  it("a gallery search with control characters finds the clean prompt and never errors", async () => {
+    const { owner, team } = await newTeam();
+    const viewer = { teamId: team.id, userId: owner.id, role: "OWNER" as const };
+    await createVideoJob({ teamId: team.id, userId: owner.id, idempotencyKey: key(), model: "sora-2", size: "720x1280", seconds: 4, prompt: "Quiet harbour at dusk" });
+    expect((await listVideos(viewer, { q: `harbour\u0000 at${NASTY}` })).items.map((v) => v.prompt)).toEqual(["Quiet harbour at dusk"]);
+    expect((await listVideos(viewer, { q: "harbour\u0000 at noon" })).items).toEqual([]);
+    // Nothing left after cleaning: no filter at all.
+    expect((await listVideos(viewer, { q: NASTY })).items).toHaveLength(1);
+  });
+});
+
+describe("OAuth sign-in", () => {
+  it("createTeamWithOwner cleans a profile's name, whoever calls it", async () => {
+    const user = await db.user.create({ data: { email: email(), name: "Octo" } });
+    const team = await createTeamWithOwner(db, user.id, "Octo\u0000cat's\nteam");
+    expect((await db.team.findUniqueOrThrow({ where: { id: team.id } })).name).toBe("Octocat's team");
   });
 });
