@@ -1,5 +1,8 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
+import type { Browser } from "@playwright/test";
+import { startStandaloneSimulator } from "../../lib/simulator/standalone";
 import { expect, screenshot, test } from "./fixtures";
 import { dbPath, person } from "./team-support";
 
@@ -14,7 +17,20 @@ async function* files(dir: string): AsyncGenerator<string> {
   }
 }
 
-test("a provider key never reaches the browser: not in any answer, page or JavaScript chunk", async ({ browser, baseURL }) => {
+test("a provider key never reaches the browser: not in any answer, page or JavaScript chunk", async ({ browser }) => {
+  // A relay that accepts any key: a standalone simulator. (The studio's embedded simulator accepts
+  // only the studio's own key, docs/decisions/014-simulator-keys-and-scoping.md.)
+  const relayDir = await mkdtemp(path.join(os.tmpdir(), "e2e-relay-"));
+  const relay = await startStandaloneSimulator({ dataDir: relayDir, log: () => undefined });
+  try {
+    await keyNeverLeaks(browser, `${relay.url}/v1`);
+  } finally {
+    await relay.close();
+    await rm(relayDir, { recursive: true, force: true });
+  }
+});
+
+async function keyNeverLeaks(browser: Browser, relayBaseUrl: string): Promise<void> {
   const owner = await person(browser, "keyholder");
   const page = owner.page;
   const seen: string[] = [];
@@ -27,8 +43,7 @@ test("a provider key never reaches the browser: not in any answer, page or JavaS
 
   await page.goto(`/t/${owner.teamId}/team/provider`);
   await page.getByLabel(/Custom base URL/).check();
-  // The studio's own embedded simulator stands in for a relay: it accepts any key.
-  await page.getByLabel("Base URL", { exact: true }).fill(`${baseURL}/api/simulator/v1`);
+  await page.getByLabel("Base URL", { exact: true }).fill(relayBaseUrl);
   await page.getByLabel("API key", { exact: true }).fill(KEY);
   await page.getByRole("button", { name: "Save provider settings" }).click();
   await expect(page.getByText("Provider settings saved.")).toBeVisible();
@@ -84,4 +99,4 @@ test("a provider key never reaches the browser: not in any answer, page or JavaS
     for (const fragment of FRAGMENTS) expect(raw.includes(Buffer.from(fragment)), `${fragment} in studio.db${suffix}`).toBe(false);
   }
   await owner.close();
-});
+}
