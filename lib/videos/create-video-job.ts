@@ -145,6 +145,9 @@ async function callProvider(taskId: string, team: Parameters<typeof providerClie
   }
   crashPoint("submit:accepted");
   await db.$transaction(async (tx) => {
+    // Only if this call lost its lease (a stall longer than a lease) and the engine meanwhile gave
+    // the task up as lost: the job exists after all, so it is adopted, not orphaned.
+    await tx.videoTask.updateMany({ where: { id: taskId, status: "failed", providerJobId: null }, data: { errorCode: null, errorMessage: null } });
     await applyProviderVideo(tx, taskId, video, new Date(), { linkJob: true });
     await tx.videoTask.update({ where: { id: taskId }, data: { pollLeaseUntil: null } });
   });

@@ -130,6 +130,34 @@ describe("a crash during submit loses nothing", () => {
     expect(row.events.map((e) => e.type)).not.toContain("failed");
     expect(row.providerJobId).toMatch(/^video_/);
   });
+
+  it("a submit that lost its lease and was given up as lost still adopts its job when the answer arrives", async () => {
+    const { owner, team } = await newTeam();
+    const prompt = `Stalled submitter ${randomUUID()}`;
+    await setFaults("slow:3000@create*1");
+    const child = runCrashingChild(null, { submit: { teamId: team.id, userId: owner.id, idempotencyKey: key(), model: "sora-2", size: "720x1280", seconds: 4, prompt } }, { PROVIDER_CREATE_TIMEOUT_MS: "10000" });
+    let exited = false;
+    void child.then(() => (exited = true));
+    // As if the submitting process had stalled past its lease: take the lease away.
+    let task = null;
+    while (!task && !exited) {
+      task = await db.videoTask.findFirst({ where: { teamId: team.id, prompt, events: { some: { type: "create_sent" } } } });
+      await sleep(50);
+    }
+    await db.videoTask.update({ where: { id: task!.id }, data: { pollLeaseUntil: new Date(0) } });
+    while (!exited) {
+      await syncDueTasks({ taskIds: [task!.id] });
+      await sleep(100);
+    }
+    expect((await child).code).toBe(0);
+    const adopted = await taskRow(task!.id);
+    expect(adopted.events.map((e) => e.type)).toContain("failed");
+    expect(adopted.errorCode).toBeNull();
+    expect(adopted.providerJobId).toMatch(/^video_/);
+    const row = await driveUntil(task!.id, settled);
+    expect(row.archiveStatus).toBe("done");
+    expect(row.charge?.amountCents).toBe(40);
+  });
 });
 
 describe("a crash during archive", () => {
