@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   console.log(
     [
       `Sora simulator (${options.profile} profile) listening on ${running.url}`,
-      `  API:      ${running.url}/v1   (any Bearer key${options.apiKeys ? " from SIMULATOR_API_KEYS" : ""})`,
+      `  API:      ${running.url}/v1   (any Bearer key${options.apiKeys ? " from SIMULATOR_API_KEYS" : ""}; each key sees only its own jobs)`,
       `  controls: ${running.url}/__simulator/{health,stats,reset-stats,faults}`,
       `  time scale ${options.timeScale}, expiry ${options.expirySeconds}s, data in ${options.dataDir}`,
     ].join("\n"),
