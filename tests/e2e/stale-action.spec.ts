@@ -79,8 +79,8 @@ test("a stale page's action still gets Next's reload behaviour in the browser", 
   await page.goto(`/t/${teamId}/generate`);
   await page.getByLabel("Prompt").fill("A kite over the dunes");
   // As if the page came from an older build: its action id no longer exists on the server.
-  await page.route(`**/t/${teamId}/generate`, (route) => {
-    const headers = route.request().headers();
+  await page.route(`**/t/${teamId}/generate`, async (route) => {
+    const headers = await route.request().allHeaders();
     if (route.request().method() !== "POST" || !headers["next-action"]) return route.fallback();
     return route.continue({ headers: { ...headers, "next-action": UNKNOWN } });
   });
