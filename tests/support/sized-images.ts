@@ -28,10 +28,14 @@ export async function jpegOfBytes(width: number, height: number, bytes: number):
   return Buffer.concat([base.subarray(0, 2), ...segments, base.subarray(2)]);
 }
 
-/** A JPEG cut off in its pixel data: the header still says `width`×`height`. */
-export async function truncatedJpeg(width: number, height: number): Promise<Buffer> {
+/**
+ * A JPEG cut off in its pixel data: the header still says `width`×`height`. By default 40% is
+ * missing; `dropLast` cuts only that many bytes, which browsers still show (most of the picture)
+ * while a strict decoder refuses it.
+ */
+export async function truncatedJpeg(width: number, height: number, options: { dropLast?: number } = {}): Promise<Buffer> {
   const whole = await sharp({ create: { width, height, channels: 3, background: "#808080", noise: { type: "gaussian", mean: 128, sigma: 40 } } }).jpeg().toBuffer();
-  return whole.subarray(0, Math.floor(whole.length * 0.6));
+  return whole.subarray(0, options.dropLast ? whole.length - options.dropLast : Math.floor(whole.length * 0.6));
 }
 
 function pngChunk(type: string, data: Buffer): Buffer {
