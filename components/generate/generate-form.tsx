@@ -16,7 +16,7 @@ import { ReferenceImageField } from "./reference-image-field";
 import { LatestVideoPanel } from "./latest-video-panel";
 import { useReferenceImage } from "./use-reference-image";
 import { newIdempotencyKey } from "./new-idempotency-key";
-import { maxMegabytes, type VideoFormValues } from "./video-form-rules";
+import { maxMegabytes, type VideoFormValues } from "@/lib/videos/form-rules";
 
 type Props = { teamId: string; channel: ChannelId; initial: VideoFormValues; budget: BudgetSummary; initialIdempotencyKey: string };
 

@@ -7,7 +7,7 @@ import { useDropzone, type FileRejection } from "react-dropzone";
 import type { ModelSpec, SizeSpec } from "@/lib/videos/model-registry";
 import type { FitMode } from "@/lib/videos/fit-reference-image";
 import { Button } from "@/components/ui/button";
-import { maxMegabytes } from "./video-form-rules";
+import { maxMegabytes } from "@/lib/videos/form-rules";
 import type { ReferenceImageState } from "./use-reference-image";
 
 type Props = { model: ModelSpec; size: SizeSpec; reference: ReferenceImageState; serverError?: string };

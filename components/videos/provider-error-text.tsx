@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { providerErrorKey } from "./provider-error-key";
+import { providerErrorKey } from "@/lib/upstream/provider-error-key";
 
 /** The failure in plain words in the person's language; the provider's raw text when unknown. */
 export function useProviderErrorText(): (code: string | null, message: string | null) => string {

@@ -7,7 +7,7 @@ import { findModel, findSize, isChannelId, type ChannelId } from "@/lib/videos/m
 import { imageDecodes, readImageInfo } from "@/lib/videos/read-image-info";
 import type { BudgetExceededError } from "@/lib/teams/budget";
 import type { ReferenceImage } from "@/lib/videos/validate-video-request";
-import { checkReferenceImage, checkVideoForm, type FieldProblem, type VideoFormValues } from "@/components/generate/video-form-rules";
+import { checkReferenceImage, checkVideoForm, type FieldProblem, type VideoFormValues } from "@/lib/videos/form-rules";
 import type { SubmitVideoState } from "./videos";
 
 // The parts of the submit action that are not "call the engine": reading the form, checking it

@@ -11,8 +11,8 @@ import { remixVideo, RemixUnavailableError } from "@/lib/videos/remix-video";
 import { FitImageError, fitReferenceImage, toDataUrl, type FitMode } from "@/lib/videos/fit-reference-image";
 import type { VideoDto } from "@/lib/videos/video-dto";
 import { CHANNELS } from "@/lib/videos/model-registry";
-import { findChannelSize } from "@/components/generate/video-form-rules";
-import { providerErrorKey } from "@/components/videos/provider-error-key";
+import { findChannelSize } from "@/lib/videos/form-rules";
+import { providerErrorKey } from "@/lib/upstream/provider-error-key";
 import { budgetMessage, readReference, teamChannel, validateSubmission, type GenerateT } from "./video-submission";
 
 // Thin server actions: parse, check the caller's team, call the engine, translate the answer.

@@ -7,7 +7,7 @@ import { budgetRoom } from "@/lib/teams/budget";
 import { isChannelId } from "@/lib/videos/model-registry";
 import { PageHeader } from "@/components/ui/card";
 import { GenerateForm } from "@/components/generate/generate-form";
-import { prefillFromSearch } from "@/components/generate/video-form-rules";
+import { prefillFromSearch } from "@/lib/videos/form-rules";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("generate") };

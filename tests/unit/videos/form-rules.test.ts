@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkReferenceImage, checkVideoForm, findChannelSize, prefillFromSearch } from "@/components/generate/video-form-rules";
+import { checkReferenceImage, checkVideoForm, findChannelSize, prefillFromSearch } from "@/lib/videos/form-rules";
 import { SORA_2, SORA_2_PRO } from "@/lib/videos/model-registry";
 import { durationParts } from "@/components/videos/duration-parts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { providerErrorKey } from "@/components/videos/provider-error-key";
+import { providerErrorKey } from "@/lib/upstream/provider-error-key";
 import { catalogues } from "@/lib/i18n/catalogues";
 
 // The recorded provider messages of ../shared/upstream/sora-videos-api.md, and the codes the
