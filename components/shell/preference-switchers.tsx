@@ -13,7 +13,8 @@ export async function LanguageSwitcher({ id = "language-switcher" }: { id?: stri
   return (
     <form action={setLocaleAction} className="flex items-center gap-2">
       <GlobeIcon />
-      <AutoSubmitSelect id={id} name="locale" defaultValue={locale} label={t("language")}>
+      {/* Keyed: an uncontrolled select ignores a new defaultValue (the other switcher, another tab). */}
+      <AutoSubmitSelect key={locale} id={id} name="locale" defaultValue={locale} label={t("language")}>
         {LOCALES.map((l) => (
           <option key={l} value={l} lang={l}>
             {LANGUAGE_NAMES[l]}
@@ -32,7 +33,7 @@ export async function ThemeSwitcher({ id = "theme-switcher" }: { id?: string }) 
   return (
     <form action={setThemeAction} className="flex items-center gap-2">
       <ContrastIcon />
-      <AutoSubmitSelect id={id} name="theme" defaultValue={theme} label={t("theme")}>
+      <AutoSubmitSelect key={theme} id={id} name="theme" defaultValue={theme} label={t("theme")}>
         {THEMES.map((th) => (
           <option key={th} value={th}>
             {names[th]}
