@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { httpErrors } from "@/lib/http/errors";
 import { knownActionIds, unknownActionAnswer } from "@/lib/server-actions/unknown-action";
 
 // Optimistic only: no session cookie → sign-in page. The real checks (session, team membership)
@@ -13,7 +14,7 @@ export function proxy(request: NextRequest) {
   if (PUBLIC.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return NextResponse.next();
   const hasSession = request.cookies.getAll().some((c) => c.name.includes("authjs.session-token"));
   if (hasSession) return NextResponse.next();
-  if (pathname.startsWith("/api/")) return NextResponse.json({ error: { message: "Sign in first.", code: "unauthenticated" } }, { status: 401 });
+  if (pathname.startsWith("/api/")) return httpErrors.unauthenticated().toResponse();
   const url = new URL("/sign-in", request.url);
   if (pathname !== "/") url.searchParams.set("callbackUrl", `${pathname}${search}`);
   return NextResponse.redirect(url);

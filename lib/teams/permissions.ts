@@ -43,6 +43,23 @@ export function canManageMember(actor: Role, target: Role): boolean {
   return can(actor, target === "OWNER" ? "members.manage.owner" : "members.manage");
 }
 
+/** May `role` delete a video? Its own with `videos.delete.own`, anyone's with `videos.delete.any`. */
+export function canDeleteVideo(role: Role, isOwn: boolean): boolean {
+  return can(role, isOwn ? "videos.delete.own" : "videos.delete.any");
+}
+
+/**
+ * The permission that stands for "at least this role", for callers that still name a minimum role
+ * (requireTeam's older overload): the least a role may do that the role below it may not.
+ */
+export const ROLE_FLOOR: Record<Role, Permission> = {
+  MEMBER: "videos.read",
+  ADMIN: "members.manage",
+  OWNER: "team.transfer",
+};
+
 /** Roles an invite or a role change may hand out: ownership only moves by transfer. */
 export const ASSIGNABLE_ROLES = ["MEMBER", "ADMIN"] as const;
 export type AssignableRole = (typeof ASSIGNABLE_ROLES)[number];
+/** What the invite form offers first. */
+export const DEFAULT_INVITE_ROLE: AssignableRole = "MEMBER";

@@ -4,12 +4,14 @@ import type { Video } from "openai/resources/videos";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { BudgetExceededError, lockAndCheckBudget } from "@/lib/teams/budget";
+import type { Role } from "@/lib/teams/roles";
 import { channelOf, providerClientFor, ProviderNotConfiguredError } from "@/lib/upstream/provider-client";
 import { classifyProviderError } from "@/lib/upstream/provider-errors";
 import { mediaRelativePath, writeMediaAtomically } from "@/lib/storage/media-store";
 import { estimateCostCents } from "./estimate-cost";
 import { addTaskEvent } from "./task-events";
-import { TASK_DTO_SELECT, toVideoDto, type ViewerContext } from "./task-dto";
+import { TASK_DTO_SELECT, toVideoDto } from "./task-dto";
+import { authorizeVideo } from "./video-access";
 import { validateVideoRequest, VideoRequestError, type ReferenceImage } from "./validate-video-request";
 import { applyProviderVideo } from "./apply-provider-video";
 import { crashPoint } from "./crash-point";
@@ -21,7 +23,8 @@ export { BudgetExceededError, VideoRequestError };
 export type CreateVideoJobInput = {
   teamId: string;
   userId: string;
-  role?: ViewerContext["role"];
+  /** Ignored: the role is read from the database by `authorize(…, "videos.create")`, never defaulted. */
+  role?: Role;
   idempotencyKey: string;
   model: string;
   size: string;
@@ -48,7 +51,8 @@ const EXT: Record<string, string> = { "image/jpeg": "jpg", "image/png": "png", "
  * reconciled like an unknown outcome. See docs/decisions/006-crash-safe-submit.md.
  */
 export async function createVideoJob(input: CreateVideoJobInput): Promise<{ task: VideoDto; created: boolean }> {
-  const viewer: ViewerContext = { teamId: input.teamId, userId: input.userId, role: input.role ?? "MEMBER" };
+  // Non-members and unknown teams: TeamAccessError("not_found"); a role without videos.create: "forbidden".
+  const viewer = await authorizeVideo(input, "videos.create");
   const team = await db.team.findUniqueOrThrow({
     where: { id: input.teamId },
     select: { providerChannel: true, providerBaseUrl: true, providerKeyCiphertext: true },

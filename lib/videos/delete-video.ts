@@ -4,23 +4,32 @@ import { recordAudit } from "@/lib/audit/record";
 import { providerClientFor } from "@/lib/upstream/provider-client";
 import { classifyProviderError } from "@/lib/upstream/provider-errors";
 import { removeTaskMedia } from "@/lib/storage/media-store";
+import { TeamAccessError } from "@/lib/teams/authorize";
+import { canDeleteVideo } from "@/lib/teams/permissions";
 import { addTaskEvent } from "./task-events";
-import type { ViewerContext } from "./task-dto";
+import { authorizeVideo, type VideoActor } from "./video-access";
 
-export class VideoDeleteForbiddenError extends Error {}
+/** A member asked to delete someone else's video: a "forbidden" refusal like any other. */
+export class VideoDeleteForbiddenError extends TeamAccessError {
+  constructor() {
+    super("forbidden");
+  }
+}
 
 /**
  * Removes our copy and the provider's job (where the provider allows: only completed or failed
  * jobs), then hides the task. The charge stays in the ledger: the money was spent. A member may
- * delete their own videos; an admin or owner any. Returns false when the task is not this team's.
+ * delete their own videos (`videos.delete.own`); an admin or owner any (`videos.delete.any`).
+ * Returns false when the task is not this team's; a non-member gets TeamAccessError("not_found").
  */
-export async function deleteVideo(viewer: ViewerContext, taskId: string): Promise<boolean> {
+export async function deleteVideo(actor: VideoActor, taskId: string): Promise<boolean> {
+  const viewer = await authorizeVideo(actor, "videos.delete.own");
   const task = await db.videoTask.findFirst({
     where: { id: taskId, teamId: viewer.teamId, deletedAt: null },
     select: { id: true, createdById: true, providerJobId: true, status: true, team: { select: { providerChannel: true, providerBaseUrl: true, providerKeyCiphertext: true } } },
   });
   if (!task) return false;
-  if (task.createdById !== viewer.userId && viewer.role === "MEMBER") throw new VideoDeleteForbiddenError();
+  if (!canDeleteVideo(viewer.role, task.createdById === viewer.userId)) throw new VideoDeleteForbiddenError();
   let upstream = "not attempted";
   if (task.providerJobId && (task.status === "completed" || task.status === "failed")) {
     try {

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { TASK_DTO_SELECT, toEventDto, toVideoDto, type ViewerContext } from "./task-dto";
+import { TASK_DTO_SELECT, toEventDto, toVideoDto } from "./task-dto";
+import { authorizeVideo, type VideoActor } from "./video-access";
 import type { VideoDto, VideoEventDto, VideoPage } from "./video-dto";
 import { mediaUrl } from "./task-dto";
 import { cleanSingleLineText } from "@/lib/text/clean-text";
@@ -41,7 +42,8 @@ function promptWhere(q: string | undefined) {
 }
 
 /** The team's videos, newest first, keyset-paginated on (createdAt, id). */
-export async function listVideos(viewer: ViewerContext, filters: VideoFilters = {}): Promise<VideoPage> {
+export async function listVideos(actor: VideoActor, filters: VideoFilters = {}): Promise<VideoPage> {
+  const viewer = await authorizeVideo(actor, "videos.read");
   const limit = Math.min(Math.max(filters.limit ?? 24, 1), 60);
   const cursor = decodeCursor(filters.cursor);
   const rows = await db.videoTask.findMany({
@@ -69,7 +71,8 @@ export async function listVideos(viewer: ViewerContext, filters: VideoFilters = 
 }
 
 /** The given tasks of this team only (ids of other teams are silently absent). */
-export async function videosByIds(viewer: ViewerContext, ids: string[]): Promise<VideoDto[]> {
+export async function videosByIds(actor: VideoActor, ids: string[]): Promise<VideoDto[]> {
+  const viewer = await authorizeVideo(actor, "videos.read");
   const wanted = [...new Set(ids)].filter((id) => typeof id === "string" && id.length <= 64).slice(0, 100);
   if (wanted.length === 0) return [];
   const rows = await db.videoTask.findMany({ where: { teamId: viewer.teamId, deletedAt: null, id: { in: wanted } }, select: TASK_DTO_SELECT });
@@ -77,9 +80,10 @@ export async function videosByIds(viewer: ViewerContext, ids: string[]): Promise
 }
 
 export async function getVideoDetail(
-  viewer: ViewerContext,
+  actor: VideoActor,
   taskId: string,
 ): Promise<{ video: VideoDto; events: VideoEventDto[]; referenceImageUrl: string | null } | null> {
+  const viewer = await authorizeVideo(actor, "videos.read");
   const row = await db.videoTask.findFirst({ where: { id: taskId, teamId: viewer.teamId, deletedAt: null }, select: TASK_DTO_SELECT });
   if (!row) return null;
   const events = await db.videoTaskEvent.findMany({ where: { taskId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 500 });

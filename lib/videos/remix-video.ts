@@ -1,13 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { createVideoJob } from "./create-video-job";
-import type { ViewerContext } from "./task-dto";
+import { authorizeVideo, type VideoActor } from "./video-access";
 import type { VideoDto } from "./video-dto";
 
 export class RemixUnavailableError extends Error {}
 
 /** A new task that remixes a completed one of this team, priced and budgeted like any other. */
-export async function remixVideo(viewer: ViewerContext, input: { taskId: string; prompt: string; idempotencyKey: string }): Promise<{ task: VideoDto; created: boolean } | null> {
+export async function remixVideo(actor: VideoActor, input: { taskId: string; prompt: string; idempotencyKey: string }): Promise<{ task: VideoDto; created: boolean } | null> {
+  const viewer = await authorizeVideo(actor, "videos.create");
   const source = await db.videoTask.findFirst({
     where: { id: input.taskId, teamId: viewer.teamId, deletedAt: null },
     select: { id: true, status: true, providerJobId: true, model: true, size: true, seconds: true, providerExpiresAt: true },

@@ -1,9 +1,12 @@
+import { can, canDeleteVideo } from "@/lib/teams/permissions";
+import type { Role } from "@/lib/teams/roles";
 import { findModel, isChannelId } from "./model-registry";
 import type { VideoDto, VideoEventDto } from "./video-dto";
 
 // Turns a task row into what the browser may see. No file paths, no provider ids, no keys.
 
-export type ViewerContext = { teamId: string; userId: string; role: "OWNER" | "ADMIN" | "MEMBER" };
+/** A viewer whose role was read by `authorize()` (lib/videos/video-access.ts). */
+export type ViewerContext = { teamId: string; userId: string; role: Role };
 
 export const TASK_DTO_SELECT = {
   id: true,
@@ -104,8 +107,8 @@ export function toVideoDto(task: TaskForDto, viewer: ViewerContext, now = new Da
       thumbnail: archived && task.thumbnailPath ? mediaUrl(task.teamId, task.id, "thumbnail") : null,
       spritesheet: archived && task.spritesheetPath ? mediaUrl(task.teamId, task.id, "spritesheet") : null,
     },
-    canDelete: task.createdById === viewer.userId || viewer.role !== "MEMBER",
-    canRemix: task.status === "completed" && Boolean(task.providerJobId) && providerCopyAlive && Boolean(model?.supportsRemix),
+    canDelete: canDeleteVideo(viewer.role, task.createdById === viewer.userId),
+    canRemix: can(viewer.role, "videos.create") && task.status === "completed" && Boolean(task.providerJobId) && providerCopyAlive && Boolean(model?.supportsRemix),
   };
 }
 
