@@ -37,7 +37,7 @@ export async function MembersCard({ view }: { view: MembersView }) {
                 ) : null}
                 <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium dark:bg-slate-800">{t(`shell.role.${m.role}`)}</span>
               </span>
-              {m.manageable || (canCap && m.isYou) || (canCap && m.role === "OWNER") ? (
+              {m.manageable || canCap ? (
                 <div className="w-full">
                   <MemberManage
                     teamId={team.id}

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { db } from "@/lib/db";
 import { currentUser } from "@/lib/auth/current-user";
-import { inspectInvite } from "@/lib/teams/invites";
+import { inviteForPage } from "@/lib/teams/team-queries";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { InviteAcceptForm } from "@/components/team/invite-accept-form";
@@ -17,7 +16,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const { token } = await params;
   const t = await getTranslations();
   const user = await currentUser();
-  const view = await inspectInvite(db, token, user?.id ?? null);
+  const view = await inviteForPage(token, user?.id ?? null);
   const back = `/invite/${encodeURIComponent(token)}`;
   if (view.state !== "valid" && view.state !== "member") {
     return (

@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import { randomUUID } from "node:crypto";
 import { getTranslations } from "next-intl/server";
-import { db } from "@/lib/db";
 import { requireTeam } from "@/lib/teams/team-access";
-import { budgetRoom } from "@/lib/teams/budget";
-import { isChannelId } from "@/lib/videos/model-registry";
+import { generateContext } from "@/lib/videos/team-video-settings";
 import { PageHeader } from "@/components/ui/card";
 import { GenerateForm } from "@/components/generate/generate-form";
 import { prefillFromSearch } from "@/lib/videos/form-rules";
@@ -16,14 +14,12 @@ export async function generateMetadata(): Promise<Metadata> {
 type SearchParams = Record<string, string | string[] | undefined>;
 
 export default async function Page({ params, searchParams }: { params: Promise<{ teamId: string }>; searchParams: Promise<SearchParams> }) {
-  const { user, team } = await requireTeam((await params).teamId);
-  const [settings, room, search, t] = await Promise.all([
-    db.team.findUniqueOrThrow({ where: { id: team.id }, select: { providerChannel: true } }),
-    budgetRoom(db, team.id, user.id),
+  const { user, team } = await requireTeam((await params).teamId, "videos.create");
+  const [{ channel, room }, search, t] = await Promise.all([
+    generateContext({ teamId: team.id, userId: user.id }),
     searchParams,
     getTranslations("generate"),
   ]);
-  const channel = isChannelId(settings.providerChannel) ? settings.providerChannel : "simulator";
   // "Use these settings again" links here with ?model=&size=&seconds=&prompt=.
   const initial = prefillFromSearch(channel, (key) => {
     const value = search[key];

@@ -5,9 +5,8 @@ import { listTeamsOf, requireTeam } from "@/lib/teams/team-access";
 import { Card, PageHeader } from "@/components/ui/card";
 import { LanguageSwitcher, ThemeSwitcher } from "@/components/shell/preference-switchers";
 import { RetentionForm } from "@/components/shell/retention-form";
-import { db } from "@/lib/db";
-import { roleAtLeast } from "@/lib/teams/roles";
-import { retentionChoiceOf } from "@/lib/teams/retention";
+import { can } from "@/lib/teams/permissions";
+import { teamRetention } from "@/lib/teams/team-queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("settings") };
@@ -15,8 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SettingsPage({ params }: { params: Promise<{ teamId: string }> }) {
   const { user, team, role } = await requireTeam((await params).teamId);
-  const { retentionDays } = await db.team.findUniqueOrThrow({ where: { id: team.id }, select: { retentionDays: true } });
-  const retention = retentionChoiceOf(retentionDays);
+  const retention = await teamRetention(user.id, team.id);
   const t = await getTranslations();
   const teams = await listTeamsOf(user.id);
   return (
@@ -45,7 +43,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ teamI
             + {t("shell.newTeam")}
           </Link>
         </Card>
-        {roleAtLeast(role, "ADMIN") ? (
+        {can(role, "videos.delete.any") ? (
           <Card>
             <h2 className="mb-3 font-semibold">{t("retention.title")}</h2>
             <RetentionForm teamId={team.id} current={retention} />

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { db } from "@/lib/db";
 import { centsToInput } from "@/lib/spend/money";
 import { monthOf, monthsBetween, parseMonthKey } from "@/lib/spend/month";
-import { spendReport } from "@/lib/spend/spend-report";
+import { teamSpendReport } from "@/lib/spend/spend-queries";
 import { can } from "@/lib/teams/permissions";
 import { requireTeam } from "@/lib/teams/team-access";
 import { formatUsd } from "@/lib/videos/estimate-cost";
@@ -27,7 +26,7 @@ export default async function SpendPage({ params, searchParams }: { params: Prom
   const thisMonth = monthOf(now);
   const asked = parseMonthKey((await searchParams).month);
   const month = asked && asked.key <= thisMonth.key ? asked : thisMonth;
-  const report = await spendReport(db, user.id, team.id, month, now);
+  const report = await teamSpendReport(user.id, team.id, month, now);
   const months = monthsBetween(new Date(report.firstMonthAt), now);
   if (!months.some((m) => m.key === month.key)) months.push(month);
   const monthName = format.dateTime(month.start, { year: "numeric", month: "long" });

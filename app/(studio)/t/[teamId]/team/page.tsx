@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { db } from "@/lib/db";
-import { listInvites } from "@/lib/teams/invites";
-import { listMembers } from "@/lib/teams/members-list";
 import { can } from "@/lib/teams/permissions";
 import { requireTeam } from "@/lib/teams/team-access";
+import { teamInvites, teamMembers } from "@/lib/teams/team-queries";
 import { Card, PageHeader } from "@/components/ui/card";
 import { InvitesCard } from "@/components/team/invites-card";
 import { MembersCard } from "@/components/team/members-card";
@@ -19,8 +17,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function TeamPage({ params }: { params: Promise<{ teamId: string }> }) {
   const { team, user, role } = await requireTeam((await params).teamId);
   const t = await getTranslations();
-  const view = await listMembers(db, user.id, team.id);
-  const invites = can(role, "members.manage") ? await listInvites(db, user.id, team.id) : null;
+  const view = await teamMembers(user.id, team.id);
+  // Only the owner may transfer; the owner is also the one who cannot leave (one owner, always).
+  const mayTransfer = can(role, "team.transfer");
+  const invites = can(role, "members.manage") ? await teamInvites(user.id, team.id) : null;
   return (
     <>
       <PageHeader title={t("sections.team.title")} lead={t("sections.team.lead", { team: team.name })} />
@@ -28,8 +28,8 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
       <MembersCard view={view} />
       {invites ? <InvitesCard teamId={team.id} invites={invites} /> : null}
       <Card className="mb-6">
-        <h2 className="mb-3 font-semibold">{role === "OWNER" ? t("teamAdmin.transferTitle") : t("teamAdmin.leaveTitle")}</h2>
-        {role === "OWNER" ? (
+        <h2 className="mb-3 font-semibold">{mayTransfer ? t("teamAdmin.transferTitle") : t("teamAdmin.leaveTitle")}</h2>
+        {mayTransfer ? (
           <TransferOwnershipForm teamId={team.id} candidates={view.members.filter((m) => !m.isYou).map((m) => ({ userId: m.userId, name: `${m.name} (${m.email})` }))} />
         ) : (
           <LeaveTeamForm teamId={team.id} teamName={team.name} />

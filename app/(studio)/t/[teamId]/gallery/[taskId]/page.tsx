@@ -3,6 +3,7 @@ import Link from "next/link";
 import { randomUUID } from "node:crypto";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { can } from "@/lib/teams/permissions";
 import { requireTeam } from "@/lib/teams/team-access";
 import { getVideoDetail } from "@/lib/videos/list-videos";
 import { formatUsd } from "@/lib/videos/estimate-cost";
@@ -24,7 +25,7 @@ type Params = { teamId: string; taskId: string };
 export default async function Page({ params }: { params: Promise<Params> }) {
   const { teamId, taskId } = await params;
   const { user, team, role } = await requireTeam(teamId);
-  const detail = await getVideoDetail({ teamId: team.id, userId: user.id, role }, taskId);
+  const detail = await getVideoDetail({ teamId: team.id, userId: user.id }, taskId);
   if (!detail) notFound();
   const { video, events, referenceImageUrl } = detail;
   const t = await getTranslations("videoDetail");
@@ -88,9 +89,11 @@ export default async function Page({ params }: { params: Promise<Params> }) {
             <h2 className="text-base font-semibold">{t("settings")}</h2>
             <VideoSettings video={video} referenceImageUrl={referenceImageUrl} />
             <div className="flex flex-wrap gap-2">
-              <Link href={`/t/${team.id}/generate?${again}`} className={buttonClass("secondary")}>
-                {t("useAgain")}
-              </Link>
+              {can(role, "videos.create") ? (
+                <Link href={`/t/${team.id}/generate?${again}`} className={buttonClass("secondary")}>
+                  {t("useAgain")}
+                </Link>
+              ) : null}
               {video.canDelete ? <DeleteVideoButton teamId={team.id} taskId={video.id} /> : null}
             </div>
           </Card>

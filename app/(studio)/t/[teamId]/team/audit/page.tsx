@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { db } from "@/lib/db";
-import { listAudit } from "@/lib/audit/list-audit";
 import { can } from "@/lib/teams/permissions";
 import { requireTeam } from "@/lib/teams/team-access";
+import { teamAuditPage } from "@/lib/teams/team-queries";
 import { PageHeader } from "@/components/ui/card";
 import { AuditList } from "@/components/team/audit-list";
 import { ForbiddenNotice } from "@/components/team/forbidden-notice";
@@ -24,7 +23,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
       </>
     );
   }
-  const page = await listAudit(db, user.id, team.id, Number((await searchParams).page ?? 1));
+  const page = await teamAuditPage(user.id, team.id, Number((await searchParams).page ?? 1));
   return (
     <>
       <PageHeader title={t("title")} lead={t("lead")} />

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { db } from "@/lib/db";
 import { can } from "@/lib/teams/permissions";
-import { readProviderSettings } from "@/lib/teams/provider-settings";
 import { requireTeam } from "@/lib/teams/team-access";
+import { teamProviderSettings } from "@/lib/teams/team-queries";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ForbiddenNotice } from "@/components/team/forbidden-notice";
@@ -26,7 +25,7 @@ export default async function ProviderPage({ params }: { params: Promise<{ teamI
       </>
     );
   }
-  const settings = await readProviderSettings(db, user.id, team.id);
+  const settings = await teamProviderSettings(user.id, team.id);
   return (
     <>
       <PageHeader title={t("title")} lead={t("lead")} />
