@@ -1,3 +1,5 @@
+import { TeamAccessError } from "@/lib/teams/authorize";
+
 // The one error envelope of every route handler (and of proxy.ts's 401):
 // { "error": { "message", "code" } }, never cached. Plain Response, so proxy.ts can use it too.
 
@@ -28,3 +30,10 @@ export const httpErrors = {
   forbidden: () => new HttpError(403, "forbidden", "Not allowed."),
   badRequest: (code: ErrorCode, message: string) => new HttpError(400, code, message),
 };
+
+/** HttpError as it says; the data layer's TeamAccessError as 404 (non-member, unknown id) or 403. */
+export function refusalResponse(error: unknown): Response | null {
+  if (error instanceof HttpError) return error.toResponse();
+  if (error instanceof TeamAccessError) return (error.reason === "forbidden" ? httpErrors.forbidden() : httpErrors.notFound()).toResponse();
+  return null;
+}

@@ -4,10 +4,10 @@ import type { NextRequest } from "next/server";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { currentUser } from "@/lib/auth/current-user";
-import { authorize, TeamAccessError } from "@/lib/teams/authorize";
+import { authorize } from "@/lib/teams/authorize";
 import type { Permission } from "@/lib/teams/permissions";
 import type { Role } from "@/lib/teams/roles";
-import { HttpError, httpErrors } from "./errors";
+import { httpErrors, refusalResponse } from "./errors";
 
 // The one pipeline of the studio's route handlers: authenticate → parse → authorise → call lib →
 // JSON (or the Response the lib call built, for files). Refusals, thrown at any step, all leave
@@ -17,13 +17,6 @@ type RouteContext<P> = { params: Promise<P> };
 
 /** The actor a team route hands to lib: checked by authorize(); lib functions check again. */
 export type RouteActor = { userId: string; teamId: string; role: Role };
-
-/** HttpError as it says; the data layer's TeamAccessError as 404 (non-member, unknown id) or 403. */
-export function refusalResponse(error: unknown): Response | null {
-  if (error instanceof HttpError) return error.toResponse();
-  if (error instanceof TeamAccessError) return (error.reason === "forbidden" ? httpErrors.forbidden() : httpErrors.notFound()).toResponse();
-  return null;
-}
 
 function toResponse(result: unknown): Response {
   if (result instanceof Response) return result;

@@ -14,7 +14,13 @@ import type { Permission } from "@/lib/teams/permissions";
 import { readProviderSettings, saveProviderSettings, testProviderConnection } from "@/lib/teams/provider-settings";
 import { setMemberCap, setTeamBudget } from "@/lib/teams/team-budget-settings";
 import { setTeamRetention } from "@/lib/teams/team-retention-settings";
+import { deleteVideo } from "@/lib/videos/delete-video";
+import { getVideoDetail, listVideos, videosByIds } from "@/lib/videos/list-videos";
+import { remixVideo } from "@/lib/videos/remix-video";
+import { openVideoMedia } from "@/lib/videos/video-media";
+import { videoStatuses } from "@/lib/videos/video-status";
 import { insertCharge } from "./support/team-fixtures";
+import { finishedTask, VIDEO_OPERATIONS, videoSnapshot } from "./support/video-operations";
 
 // The access matrix: every team operation of the data layer (which every server action and
 // route handler goes through) against anonymous, non-member, member, admin and owner. Allowed
@@ -147,5 +153,59 @@ describe("access matrix of the team data layer", () => {
     for (const bad of ["", "x".repeat(65), "' OR 1=1 --"]) {
       await expect(authorize(db, w.ids.OWNER, bad, "videos.read")).rejects.toEqual(new TeamAccessError("not_found"));
     }
+  });
+});
+
+// Every video operation (lib/videos, which the server actions, pages and route handlers call):
+// allowed roles get "ok" (not a rule, not an error), "own" and "someone else's" are real rows.
+describe("access matrix of the video data layer", () => {
+  async function videoWorld() {
+    const w = await world();
+    const others = await finishedTask(w.teamId, w.target);
+    const own: Partial<Record<Actor, string>> = {};
+    for (const actor of ["MEMBER", "ADMIN", "OWNER"] as const) own[actor] = await finishedTask(w.teamId, w.ids[actor]);
+    const strangersTask = await finishedTask(w.otherTeamId, w.strangerId);
+    return { ...w, others, own, strangersTask };
+  }
+
+  for (const op of VIDEO_OPERATIONS) {
+    describe(op.name, () => {
+      for (const actor of ACTORS) {
+        const allowed = ALLOWED[op.permission].includes(actor);
+        const expected = allowed ? "ok" : actor === "anonymous" || actor === "stranger" ? "not_found" : "forbidden";
+        it(`${actor} → ${expected}`, async () => {
+          const w = await videoWorld();
+          const tasks = { own: w.own[actor] ?? w.own.MEMBER!, others: w.others };
+          const before = await videoSnapshot(w.teamId);
+          expect(await outcome(op.run(w.ids[actor], w.teamId, tasks))).toBe(expected);
+          if (!allowed) expect(await videoSnapshot(w.teamId)).toBe(before);
+        });
+      }
+      it("a member of this team using a guessed id of another team → not_found, nothing changed there", async () => {
+        const w = await videoWorld();
+        const before = await videoSnapshot(w.otherTeamId);
+        expect(await outcome(op.run(w.ids.OWNER, w.otherTeamId, { own: w.strangersTask, others: w.strangersTask }))).toBe("not_found");
+        expect(await videoSnapshot(w.otherTeamId)).toBe(before);
+      });
+    });
+  }
+
+  it("task ids of another team, asked through this team, are absent: nothing read, nothing changed", async () => {
+    const w = await videoWorld();
+    const me = { teamId: w.teamId, userId: w.ids.OWNER };
+    const before = await videoSnapshot(w.otherTeamId);
+    expect(await getVideoDetail(me, w.strangersTask)).toBeNull();
+    expect(await videosByIds(me, [w.strangersTask])).toEqual([]);
+    expect((await videoStatuses(me, [w.strangersTask])).items).toEqual([]);
+    expect(await openVideoMedia(me, w.strangersTask, "video", { range: null, download: false })).toEqual({ found: false, reason: "no_task" });
+    expect(await remixVideo(me, { taskId: w.strangersTask, prompt: "Mine now", idempotencyKey: randomUUID() })).toBeNull();
+    expect(await deleteVideo(me, w.strangersTask)).toBe(false);
+    expect(await videoSnapshot(w.otherTeamId)).toBe(before);
+  });
+
+  it("a role passed by the caller is not trusted: a member claiming OWNER still cannot delete another's video", async () => {
+    const w = await videoWorld();
+    await expect(deleteVideo({ teamId: w.teamId, userId: w.ids.MEMBER, role: "OWNER" }, w.others)).rejects.toEqual(new TeamAccessError("forbidden"));
+    await expect(listVideos({ teamId: w.teamId, userId: w.strangerId, role: "OWNER" })).rejects.toEqual(new TeamAccessError("not_found"));
   });
 });
