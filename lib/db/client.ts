@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "@/lib/generated/prisma-sqlite/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/prisma-postgresql/client";
 import { sqlitePath } from "./migrate";
+import { serialisedSqlite } from "./sqlite-serial";
 
 // Both generated clients share one models file, so their APIs are the same; the SQLite one
 // serves as the type (docs/decisions/002-two-databases.md).
@@ -12,7 +13,7 @@ export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 export function createDb(databaseUrl: string): Db {
   if (databaseUrl.startsWith("file:")) {
-    return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: sqlitePath(databaseUrl), timeout: 10_000 }) });
+    return new SqliteClient({ adapter: serialisedSqlite(new PrismaBetterSqlite3({ url: sqlitePath(databaseUrl), timeout: 10_000 })) });
   }
   const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
   return client as unknown as Db;
