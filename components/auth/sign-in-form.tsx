@@ -4,14 +4,14 @@ import { useActionState } from "react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { signInAction } from "@/lib/actions/sign-in";
-import { initialActionState } from "@/lib/forms/action-state";
+import { initialResult } from "@/lib/forms/action-result";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations();
-  const [state, action] = useActionState(signInAction, initialActionState);
+  const [state, action] = useActionState(signInAction, initialResult);
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />

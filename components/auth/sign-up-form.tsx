@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { signUpAction } from "@/lib/actions/sign-up";
-import { initialActionState } from "@/lib/forms/action-state";
+import { initialResult } from "@/lib/forms/action-result";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -12,7 +12,7 @@ import { TextField } from "@/components/ui/text-field";
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations();
-  const [state, action] = useActionState(signUpAction, initialActionState);
+  const [state, action] = useActionState(signUpAction, initialResult);
   const errors = state.fieldErrors ?? {};
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>

@@ -5,7 +5,9 @@ import { unstable_isUnrecognizedActionError, useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { CHANNELS, findModel, findSize, type ChannelId } from "@/lib/videos/model-registry";
 import { estimateCostCents } from "@/lib/videos/estimate-cost";
-import { submitVideoAction, type SubmitVideoState } from "@/lib/actions/videos";
+import { submitVideoAction } from "@/lib/actions/videos";
+import type { SubmittedVideo } from "@/lib/actions/video-submission";
+import { initialResult, type ActionResult } from "@/lib/forms/action-result";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -36,27 +38,27 @@ export function GenerateForm({ teamId, channel, initial, budget, initialIdempote
   const sizeSpec = findSize(model, size) ?? model.sizes[0]!;
   const reference = useReferenceImage(teamId, sizeSpec, model.reference.maxBytes);
 
-  const [state, action, pending] = useActionState(async (prev: SubmitVideoState, formData: FormData) => {
+  const [state, action, pending] = useActionState(async (prev: ActionResult<SubmittedVideo>, formData: FormData): Promise<ActionResult<SubmittedVideo>> => {
     formData.delete("reference");
     const image = reference.effective?.file;
     if (image) formData.set("reference", image);
     const tooLarge = image && image.size > model.reference.maxBytes;
-    if (tooLarge) return { fieldErrors: { reference: t("errors.referenceTooLarge", { maxMb: maxMegabytes(model) }) }, formError: t("errors.fixFields") };
-    let result: SubmitVideoState;
+    if (tooLarge) return { ok: false, fieldErrors: { reference: t("errors.referenceTooLarge", { maxMb: maxMegabytes(model) }) }, formError: t("errors.fixFields") };
+    let result: ActionResult<SubmittedVideo>;
     try {
       result = await submitVideoAction(prev, formData);
     } catch (error) {
       // A page from an older build: Next's own "reload" error. Anything else (a body the server
       // refused, a dropped connection) is said in words and the page stays as it was.
       if (unstable_isUnrecognizedActionError(error)) throw error;
-      return { formError: t("errors.notSent") };
+      return { ok: false, formError: t("errors.notSent") };
     }
-    if (result.taskId) {
+    if (result.data?.taskId) {
       setIdempotencyKey(newIdempotencyKey());
       router.refresh(); // the month's spend and reservations changed
     }
     return result;
-  }, {} as SubmitVideoState);
+  }, initialResult);
 
   function chooseModel(id: string) {
     const next = findModel(channel, id);
@@ -106,7 +108,7 @@ export function GenerateForm({ teamId, channel, initial, budget, initialIdempote
           </Card>
         </div>
       </form>
-      {state.video ? <LatestVideoPanel key={state.video.id} initial={state.video} /> : null}
+      {state.data?.video ? <LatestVideoPanel key={state.data.video.id} initial={state.data.video} /> : null}
     </>
   );
 }

@@ -85,15 +85,16 @@ export function useReferenceImage(teamId: string, size: { size: string; width: n
         form.set("image", picked.file);
         try {
           const result = await fitReferenceImageAction(form);
-          if (!result.ok) {
-            setError(result.error);
+          const fittedImage = result.data;
+          if (!result.ok || !fittedImage) {
+            setError(result.formError ?? t("fitFailed"));
             return;
           }
-          const ext = result.mimeType.split("/")[1] ?? "png";
+          const ext = fittedImage.mimeType.split("/")[1] ?? "png";
           const base = picked.file.name.replace(/\.[^.]+$/, "") || "reference";
-          const file = await dataUrlToFile(result.dataUrl, `${base}-${size.size}-${mode}.${ext}`, result.mimeType);
+          const file = await dataUrlToFile(fittedImage.dataUrl, `${base}-${size.size}-${mode}.${ext}`, fittedImage.mimeType);
           setError(null);
-          setFitted({ file, previewUrl: result.dataUrl, width: result.width, height: result.height, mode, forSize: size.size });
+          setFitted({ file, previewUrl: fittedImage.dataUrl, width: fittedImage.width, height: fittedImage.height, mode, forSize: size.size });
         } catch (error) {
           if (unstable_isUnrecognizedActionError(error)) throw error;
           setError(t("fitFailed"));

@@ -3,13 +3,13 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { createTeamAction } from "@/lib/actions/teams";
-import { initialActionState } from "@/lib/forms/action-state";
+import { initialResult } from "@/lib/forms/action-result";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
 
 export function CreateTeamForm() {
   const t = useTranslations("teams");
-  const [state, action] = useActionState(createTeamAction, initialActionState);
+  const [state, action] = useActionState(createTeamAction, initialResult);
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       <TextField label={t("name")} name="name" required maxLength={60} defaultValue={state.values?.name} error={state.fieldErrors?.name} />

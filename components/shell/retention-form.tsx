@@ -6,11 +6,12 @@ import { setRetentionAction } from "@/lib/actions/team-retention";
 import { Alert } from "@/components/ui/alert";
 import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { initialResult } from "@/lib/forms/action-result";
 import { RETENTION_CHOICES, type RetentionChoice } from "@/lib/teams/retention";
 
 export function RetentionForm({ teamId, current }: { teamId: string; current: RetentionChoice }) {
   const t = useTranslations("retention");
-  const [state, action] = useActionState(setRetentionAction, {});
+  const [state, action] = useActionState(setRetentionAction, initialResult);
   return (
     <form action={action} className="flex flex-col gap-3">
       <input type="hidden" name="teamId" value={teamId} />

@@ -5,20 +5,18 @@ import { useTranslations } from "next-intl";
 import { createInviteAction } from "@/lib/actions/team-invites";
 import { INVITE_EXPIRY_DAYS } from "@/lib/teams/invite-token";
 import { ASSIGNABLE_ROLES } from "@/lib/teams/permissions";
-import type { TeamActionState } from "@/lib/teams/team-action-state";
+import { initialResult } from "@/lib/forms/action-result";
 import { Button } from "@/components/ui/button";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { ActionMessage } from "./action-message";
 import { SelectField } from "@/components/ui/select-field";
 
-const initial: TeamActionState = {};
-
 /** Creates an invite link and shows it once, with a copy button. */
 export function InviteCreateForm({ teamId }: { teamId: string }) {
   const t = useTranslations();
-  const [state, action] = useActionState(createInviteAction, initial);
+  const [state, action] = useActionState(createInviteAction, initialResult);
   const [copied, setCopied] = useState<string | null>(null);
-  const link = state.invitePath && typeof window !== "undefined" ? `${window.location.origin}${state.invitePath}` : null;
+  const link = state.data?.invitePath && typeof window !== "undefined" ? `${window.location.origin}${state.data.invitePath}` : null;
   return (
     <form action={action} className="flex flex-col gap-3">
       <input type="hidden" name="teamId" value={teamId} />

@@ -6,7 +6,7 @@ import { changeRoleAction, removeMemberAction } from "@/lib/actions/team-members
 import { setMemberCapAction } from "@/lib/actions/team-budget";
 import { ASSIGNABLE_ROLES } from "@/lib/teams/permissions";
 import type { Role } from "@/lib/teams/roles";
-import type { TeamActionState } from "@/lib/teams/team-action-state";
+import { initialResult } from "@/lib/forms/action-result";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { ActionMessage } from "./action-message";
@@ -20,14 +20,12 @@ type Props = {
   canRemove: boolean;
 };
 
-const initial: TeamActionState = {};
-
 /** The controls for one member, behind a disclosure so the list stays readable. */
 export function MemberManage({ teamId, member, canRole, canCap, canRemove }: Props) {
   const t = useTranslations();
-  const [roleState, roleAction, rolePending] = useActionState(changeRoleAction, initial);
-  const [capState, capAction, capPending] = useActionState(setMemberCapAction, initial);
-  const [removeState, removeAction, removePending] = useActionState(removeMemberAction, initial);
+  const [roleState, roleAction, rolePending] = useActionState(changeRoleAction, initialResult);
+  const [capState, capAction, capPending] = useActionState(setMemberCapAction, initialResult);
+  const [removeState, removeAction, removePending] = useActionState(removeMemberAction, initialResult);
   return (
     <details className="group w-full rounded-lg border border-slate-200 px-3 py-2 text-sm dark:border-slate-800 sm:w-auto">
       <summary className="cursor-pointer select-none font-medium text-brand-700 dark:text-brand-100">{t("teamAdmin.manage", { name: member.name })}</summary>

@@ -3,17 +3,15 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { leaveTeamAction, transferOwnershipAction } from "@/lib/actions/team-members";
-import type { TeamActionState } from "@/lib/teams/team-action-state";
+import { initialResult } from "@/lib/forms/action-result";
 import { Button } from "@/components/ui/button";
 import { ActionMessage } from "./action-message";
 import { SelectField } from "@/components/ui/select-field";
 
-const initial: TeamActionState = {};
-
 /** Leaving (anyone but the owner), or handing the team over (the owner only). */
 export function LeaveTeamForm({ teamId, teamName }: { teamId: string; teamName: string }) {
   const t = useTranslations("teamAdmin");
-  const [state, action, pending] = useActionState(leaveTeamAction, initial);
+  const [state, action, pending] = useActionState(leaveTeamAction, initialResult);
   return (
     <form
       action={action}
@@ -34,7 +32,7 @@ export function LeaveTeamForm({ teamId, teamName }: { teamId: string; teamName: 
 
 export function TransferOwnershipForm({ teamId, candidates }: { teamId: string; candidates: { userId: string; name: string }[] }) {
   const t = useTranslations("teamAdmin");
-  const [state, action, pending] = useActionState(transferOwnershipAction, initial);
+  const [state, action, pending] = useActionState(transferOwnershipAction, initialResult);
   if (!candidates.length) return <p className="text-sm text-slate-600 dark:text-slate-400">{t("transferNobody")}</p>;
   return (
     <form

@@ -4,13 +4,11 @@ import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { saveProviderAction, testProviderAction } from "@/lib/actions/team-provider";
 import type { ChannelId } from "@/lib/videos/model-registry";
-import type { TeamActionState } from "@/lib/teams/team-action-state";
+import { initialResult } from "@/lib/forms/action-result";
 import { Button } from "@/components/ui/button";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
 import { ActionMessage } from "./action-message";
-
-const initial: TeamActionState = {};
 const CHANNELS: ChannelId[] = ["simulator", "openai", "apiyi", "custom"];
 
 type Props = { teamId: string; channel: ChannelId; baseUrl: string | null; keyLast4: string | null };
@@ -21,8 +19,8 @@ type Props = { teamId: string; channel: ChannelId; baseUrl: string | null; keyLa
  */
 export function ProviderForm({ teamId, channel: savedChannel, baseUrl, keyLast4 }: Props) {
   const t = useTranslations("provider");
-  const [state, action] = useActionState(saveProviderAction, initial);
-  const [testState, testAction, testing] = useActionState(testProviderAction, initial);
+  const [state, action] = useActionState(saveProviderAction, initialResult);
+  const [testState, testAction, testing] = useActionState(testProviderAction, initialResult);
   const [channel, setChannel] = useState<ChannelId>(savedChannel);
   return (
     <div className="flex flex-col gap-6">

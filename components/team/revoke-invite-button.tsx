@@ -3,15 +3,13 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { revokeInviteAction } from "@/lib/actions/team-invites";
-import type { TeamActionState } from "@/lib/teams/team-action-state";
+import { initialResult } from "@/lib/forms/action-result";
 import { Button } from "@/components/ui/button";
 import { ActionMessage } from "./action-message";
 
-const initial: TeamActionState = {};
-
 export function RevokeInviteButton({ teamId, inviteId, label }: { teamId: string; inviteId: string; label: string }) {
   const t = useTranslations("invites");
-  const [state, action, pending] = useActionState(revokeInviteAction, initial);
+  const [state, action, pending] = useActionState(revokeInviteAction, initialResult);
   return (
     <form action={action} className="flex flex-col items-end gap-1">
       <input type="hidden" name="teamId" value={teamId} />

@@ -1,25 +1,25 @@
 "use server";
 
-import { getTranslations } from "next-intl/server";
+import { z } from "zod";
 import { db } from "@/lib/db";
 import { signIn } from "@/lib/auth/config";
 import { createUserWithTeam, EmailUnavailableError, signUpSchema } from "@/lib/auth/sign-up";
-import { parseForm } from "@/lib/forms/parse-form";
-import type { ActionState } from "@/lib/forms/action-state";
-import { currentLocale } from "@/lib/i18n/request";
 import { safeCallbackPath } from "@/lib/auth/safe-callback";
+import { publicAction } from "@/lib/forms/define-action";
+import { currentLocale } from "@/lib/i18n/request";
 
-export async function signUpAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const parsed = await parseForm(signUpSchema, formData, ["name", "email"]);
-  if (!parsed.ok) return parsed.state;
-  const t = await getTranslations();
-  const { name, email, password } = parsed.data;
-  try {
-    await createUserWithTeam(db, parsed.data, t("auth.defaultTeamName", { name }), await currentLocale());
-  } catch (error) {
-    if (error instanceof EmailUnavailableError) return { formError: t("errors.signUpUnavailable"), values: { name, email } };
-    throw error;
-  }
-  await signIn("credentials", { email, password, redirectTo: safeCallbackPath(formData.get("callbackUrl")) });
-  return { ok: true };
-}
+export const signUpAction = publicAction({
+  schema: signUpSchema.extend({ callbackUrl: z.string().optional() }),
+  keep: ["name", "email"],
+  run: async ({ input, t }) => {
+    const { name, email, password } = input;
+    try {
+      await createUserWithTeam(db, { name, email, password }, t("auth.defaultTeamName", { name }), await currentLocale());
+    } catch (error) {
+      if (error instanceof EmailUnavailableError) return { ok: false, formError: t("errors.signUpUnavailable") };
+      throw error;
+    }
+    await signIn("credentials", { email, password, redirectTo: safeCallbackPath(input.callbackUrl) });
+    return { ok: true };
+  },
+});

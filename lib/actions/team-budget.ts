@@ -1,36 +1,30 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db";
-import { requireUser } from "@/lib/auth/current-user";
+import { teamAction } from "@/lib/forms/define-action";
 import { setMemberCap, setTeamBudget } from "@/lib/teams/team-budget-settings";
-import { parseTeamForm, teamActionError, type TeamActionState } from "@/lib/teams/team-action-state";
 import { memberCapSchema, teamBudgetSchema } from "@/lib/teams/team-form-schemas";
 
-export async function setTeamBudgetAction(_prev: TeamActionState, formData: FormData): Promise<TeamActionState> {
-  const user = await requireUser();
-  const parsed = await parseTeamForm(teamBudgetSchema, formData, ["budget"]);
-  if (!parsed.ok) return parsed.state;
-  try {
-    await setTeamBudget(db, user.id, parsed.data.teamId, parsed.data.budget);
-  } catch (error) {
-    return teamActionError(error);
-  }
-  revalidatePath(`/t/${parsed.data.teamId}`, "layout");
-  return { ok: true, message: (await getTranslations("budget"))("saved") };
-}
+export const setTeamBudgetAction = teamAction({
+  schema: teamBudgetSchema,
+  permission: "budget.manage",
+  keep: ["budget"],
+  run: async ({ input, user, t }) => {
+    await setTeamBudget(db, user.id, input.teamId, input.budget);
+    revalidatePath(`/t/${input.teamId}`, "layout");
+    return { ok: true, message: t("budget.saved") };
+  },
+});
 
-export async function setMemberCapAction(_prev: TeamActionState, formData: FormData): Promise<TeamActionState> {
-  const user = await requireUser();
-  const parsed = await parseTeamForm(memberCapSchema, formData, ["cap"]);
-  if (!parsed.ok) return parsed.state;
-  const { teamId, userId, cap } = parsed.data;
-  try {
-    await setMemberCap(db, user.id, teamId, userId, cap);
-  } catch (error) {
-    return teamActionError(error);
-  }
-  revalidatePath(`/t/${teamId}`, "layout");
-  return { ok: true, message: (await getTranslations("budget"))("capSaved") };
-}
+// The owner's own cap needs members.manage.owner: the data layer checks the target's role.
+export const setMemberCapAction = teamAction({
+  schema: memberCapSchema,
+  permission: "budget.manage",
+  keep: ["cap"],
+  run: async ({ input, user, t }) => {
+    await setMemberCap(db, user.id, input.teamId, input.userId, input.cap);
+    revalidatePath(`/t/${input.teamId}`, "layout");
+    return { ok: true, message: t("budget.capSaved") };
+  },
+});

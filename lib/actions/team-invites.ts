@@ -2,57 +2,40 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { z } from "zod";
 import { db } from "@/lib/db";
-import { currentUser, requireUser } from "@/lib/auth/current-user";
+import { teamAction, userAction } from "@/lib/forms/define-action";
 import { acceptInvite, createInvite, revokeInvite } from "@/lib/teams/invites";
-import { parseTeamForm, teamActionError, type TeamActionState } from "@/lib/teams/team-action-state";
 import { createInviteSchema, revokeInviteSchema } from "@/lib/teams/team-form-schemas";
 
 /** Creates a link; its token is in the answer once and never stored (only its hash is). */
-export async function createInviteAction(_prev: TeamActionState, formData: FormData): Promise<TeamActionState> {
-  const user = await requireUser();
-  const parsed = await parseTeamForm(createInviteSchema, formData);
-  if (!parsed.ok) return parsed.state;
-  const { teamId, role, days } = parsed.data;
-  let token: string;
-  try {
-    ({ token } = await createInvite(db, user.id, teamId, { role, days }));
-  } catch (error) {
-    return teamActionError(error);
-  }
-  revalidatePath(`/t/${teamId}/team`);
-  return { ok: true, invitePath: `/invite/${token}`, message: (await getTranslations("invites"))("created") };
-}
+export const createInviteAction = teamAction({
+  schema: createInviteSchema,
+  permission: "members.manage",
+  run: async ({ input, user, t }) => {
+    const { token } = await createInvite(db, user.id, input.teamId, { role: input.role, days: input.days });
+    revalidatePath(`/t/${input.teamId}/team`);
+    return { ok: true, data: { invitePath: `/invite/${token}` }, message: t("invites.created") };
+  },
+});
 
-export async function revokeInviteAction(_prev: TeamActionState, formData: FormData): Promise<TeamActionState> {
-  const user = await requireUser();
-  const parsed = await parseTeamForm(revokeInviteSchema, formData);
-  if (!parsed.ok) return parsed.state;
-  try {
-    await revokeInvite(db, user.id, parsed.data.teamId, parsed.data.inviteId);
-  } catch (error) {
-    return teamActionError(error);
-  }
-  revalidatePath(`/t/${parsed.data.teamId}/team`);
-  return { ok: true, message: (await getTranslations("invites"))("revoked") };
-}
+export const revokeInviteAction = teamAction({
+  schema: revokeInviteSchema,
+  permission: "members.manage",
+  run: async ({ input, user, t }) => {
+    await revokeInvite(db, user.id, input.teamId, input.inviteId);
+    revalidatePath(`/t/${input.teamId}/team`);
+    return { ok: true, message: t("invites.revoked") };
+  },
+});
 
-export async function acceptInviteAction(_prev: TeamActionState, formData: FormData): Promise<TeamActionState> {
-  const token = String(formData.get("token") ?? "");
-  // Signed out: back through sign-in to this invite.
-  const user = await requireUserFor(`/invite/${encodeURIComponent(token)}`);
-  let teamId: string;
-  try {
-    ({ teamId } = await acceptInvite(db, user.id, token));
-  } catch (error) {
-    return teamActionError(error);
-  }
-  redirect(`/t/${teamId}/generate`);
-}
-
-async function requireUserFor(callbackPath: string) {
-  const user = await currentUser();
-  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(callbackPath)}`);
-  return user;
-}
+// The caller is not a member yet: a user action. The data layer checks the token (a malformed one
+// is "link does not work"); signed out, the person goes through sign-in and back to this invite.
+export const acceptInviteAction = userAction({
+  schema: z.object({ token: z.string().max(512).catch("") }),
+  signInCallback: ({ token }) => `/invite/${encodeURIComponent(token)}`,
+  run: async ({ input, user }) => {
+    const { teamId } = await acceptInvite(db, user.id, input.token);
+    redirect(`/t/${teamId}/generate`);
+  },
+});

@@ -2,66 +2,50 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db";
-import { requireUser } from "@/lib/auth/current-user";
+import { teamAction } from "@/lib/forms/define-action";
 import { changeMemberRole, leaveTeam, removeMember, transferOwnership } from "@/lib/teams/member-admin";
-import { parseTeamForm, teamActionError, type TeamActionState } from "@/lib/teams/team-action-state";
 import { memberTargetSchema, roleChangeSchema, teamOnlySchema } from "@/lib/teams/team-form-schemas";
 
-// Thin public endpoints: session → parse → the data layer authorises from the database and
-// changes in one transaction (lib/teams/member-admin.ts) → translated answer.
+// Thin public endpoints: the wrapper checks session, membership and permission; the data layer
+// authorises again inside its transaction (lib/teams/member-admin.ts) and changes the rows.
 
-export async function changeRoleAction(_prev: TeamActionState, formData: FormData): Promise<TeamActionState> {
-  const user = await requireUser();
-  const parsed = await parseTeamForm(roleChangeSchema, formData);
-  if (!parsed.ok) return parsed.state;
-  const { teamId, userId, role } = parsed.data;
-  try {
-    await changeMemberRole(db, user.id, teamId, userId, role);
-  } catch (error) {
-    return teamActionError(error);
-  }
-  revalidatePath(`/t/${teamId}`, "layout");
-  return { ok: true, message: (await getTranslations("teamAdmin"))("roleSaved") };
-}
+export const changeRoleAction = teamAction({
+  schema: roleChangeSchema,
+  permission: "members.manage",
+  run: async ({ input, user, t }) => {
+    await changeMemberRole(db, user.id, input.teamId, input.userId, input.role);
+    revalidatePath(`/t/${input.teamId}`, "layout");
+    return { ok: true, message: t("teamAdmin.roleSaved") };
+  },
+});
 
-export async function removeMemberAction(_prev: TeamActionState, formData: FormData): Promise<TeamActionState> {
-  const user = await requireUser();
-  const parsed = await parseTeamForm(memberTargetSchema, formData);
-  if (!parsed.ok) return parsed.state;
-  const { teamId, userId } = parsed.data;
-  try {
-    await removeMember(db, user.id, teamId, userId);
-  } catch (error) {
-    return teamActionError(error);
-  }
-  revalidatePath(`/t/${teamId}`, "layout");
-  return { ok: true, message: (await getTranslations("teamAdmin"))("removed") };
-}
+export const removeMemberAction = teamAction({
+  schema: memberTargetSchema,
+  permission: "members.manage",
+  run: async ({ input, user, t }) => {
+    await removeMember(db, user.id, input.teamId, input.userId);
+    revalidatePath(`/t/${input.teamId}`, "layout");
+    return { ok: true, message: t("teamAdmin.removed") };
+  },
+});
 
-export async function leaveTeamAction(_prev: TeamActionState, formData: FormData): Promise<TeamActionState> {
-  const user = await requireUser();
-  const parsed = await parseTeamForm(teamOnlySchema, formData);
-  if (!parsed.ok) return parsed.state;
-  try {
-    await leaveTeam(db, user.id, parsed.data.teamId);
-  } catch (error) {
-    return teamActionError(error);
-  }
-  redirect("/");
-}
+// Any member may leave (but the owner, a rule of the data layer).
+export const leaveTeamAction = teamAction({
+  schema: teamOnlySchema,
+  permission: "videos.read",
+  run: async ({ input, user }) => {
+    await leaveTeam(db, user.id, input.teamId);
+    redirect("/");
+  },
+});
 
-export async function transferOwnershipAction(_prev: TeamActionState, formData: FormData): Promise<TeamActionState> {
-  const user = await requireUser();
-  const parsed = await parseTeamForm(memberTargetSchema, formData);
-  if (!parsed.ok) return parsed.state;
-  const { teamId, userId } = parsed.data;
-  try {
-    await transferOwnership(db, user.id, teamId, userId);
-  } catch (error) {
-    return teamActionError(error);
-  }
-  revalidatePath(`/t/${teamId}`, "layout");
-  return { ok: true, message: (await getTranslations("teamAdmin"))("transferred") };
-}
+export const transferOwnershipAction = teamAction({
+  schema: memberTargetSchema,
+  permission: "team.transfer",
+  run: async ({ input, user, t }) => {
+    await transferOwnership(db, user.id, input.teamId, input.userId);
+    revalidatePath(`/t/${input.teamId}`, "layout");
+    return { ok: true, message: t("teamAdmin.transferred") };
+  },
+});

@@ -1,29 +1,23 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db";
-import { requireUser } from "@/lib/auth/current-user";
-import { teamActionError, type TeamActionState } from "@/lib/teams/team-action-state";
+import { teamAction } from "@/lib/forms/define-action";
 import { retentionSchema } from "@/lib/teams/team-form-schemas";
 import { setTeamRetention } from "@/lib/teams/team-retention-settings";
 
 /**
- * How long the studio keeps archived videos (lib/teams/team-retention-settings.ts). Refusals
- * answer like every other team action: a member gets "not allowed for your role", a stranger
- * "team not found" (teamActionError), never a 404 page.
+ * How long the studio keeps archived videos (lib/teams/team-retention-settings.ts). Deleting
+ * archived videos is deleting anyone's videos, hence the permission. The form is a select and a
+ * hidden id: a value outside them is tampering, answered with "not valid" above the form.
  */
-export async function setRetentionAction(_prev: TeamActionState, formData: FormData): Promise<TeamActionState> {
-  const user = await requireUser();
-  const parsed = retentionSchema.safeParse(Object.fromEntries(formData));
-  // The form is a select and a hidden id: a value outside them is tampering, answered as such.
-  if (!parsed.success) return { formError: (await getTranslations("teamErrors"))(parsed.error.issues.some((i) => i.path[0] === "teamId") ? "notFound" : "invalid") };
-  const { teamId, retention } = parsed.data;
-  try {
-    await setTeamRetention(db, user.id, teamId, retention);
-  } catch (error) {
-    return teamActionError(error);
-  }
-  revalidatePath(`/t/${teamId}`, "layout");
-  return { ok: true, values: { retention } };
-}
+export const setRetentionAction = teamAction({
+  schema: retentionSchema,
+  permission: "videos.delete.any",
+  invalid: "teamErrors.invalid",
+  run: async ({ input, user }) => {
+    await setTeamRetention(db, user.id, input.teamId, input.retention);
+    revalidatePath(`/t/${input.teamId}`, "layout");
+    return { ok: true, values: { retention: input.retention } };
+  },
+});

@@ -1,32 +1,43 @@
 "use server";
 
-import { redirect, notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { requireUser } from "@/lib/auth/current-user";
-import { parseForm } from "@/lib/forms/parse-form";
-import type { ActionState } from "@/lib/forms/action-state";
+import { userAction } from "@/lib/forms/define-action";
+import { withoutAnswer } from "@/lib/forms/without-answer";
+import { authorize, TeamAccessError } from "@/lib/teams/authorize";
 import { createTeamWithOwner } from "@/lib/teams/create-team";
 import { createTeamSchema } from "@/lib/teams/team-form-schemas";
-import { findMembership } from "@/lib/teams/team-access";
 import { STUDIO_SECTIONS } from "@/lib/teams/sections";
 
-export async function createTeamAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const user = await requireUser();
-  const parsed = await parseForm(createTeamSchema, formData, ["name"]);
-  if (!parsed.ok) return parsed.state;
-  const team = await db.$transaction((tx) => createTeamWithOwner(tx, user.id, parsed.data.name));
-  redirect(`/t/${team.id}/generate`);
-}
+/** A new team of the caller's own, which they own. */
+export const createTeamAction = userAction({
+  schema: createTeamSchema,
+  keep: ["name"],
+  run: async ({ input, user }) => {
+    const team = await db.$transaction((tx) => createTeamWithOwner(tx, user.id, input.name));
+    redirect(`/t/${team.id}/generate`);
+  },
+});
 
-const switchSchema = z.object({ teamId: z.string().min(1).max(64), section: z.enum(STUDIO_SECTIONS).catch("generate") });
+// Any teamId reaches authorize, which answers a malformed one like a stranger's (not found).
+const switchSchema = z.object({ teamId: z.string().catch(""), section: z.enum(STUDIO_SECTIONS).catch("generate") });
 
-export async function switchTeamAction(formData: FormData): Promise<void> {
-  const user = await requireUser();
-  const parsed = switchSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) notFound();
-  const membership = await findMembership(user.id, parsed.data.teamId);
-  if (!membership) notFound();
-  await db.user.update({ where: { id: user.id }, data: { activeTeamId: membership.team.id } });
-  redirect(`/t/${membership.team.id}/${parsed.data.section}`);
-}
+/**
+ * The switcher's plain form: it changes the caller's own active team, so it is a user action; the
+ * membership goes through authorize, and a team the caller is not in answers with the 404 page
+ * (a form with no answer to show, like any team page of a stranger).
+ */
+export const switchTeamAction = withoutAnswer(
+  userAction({
+    schema: switchSchema,
+    run: async ({ input, user }) => {
+      const actor = await authorize(db, user.id, input.teamId, "videos.read").catch((error: unknown) => {
+        if (error instanceof TeamAccessError) notFound();
+        throw error;
+      });
+      await db.user.update({ where: { id: user.id }, data: { activeTeamId: actor.team.id } });
+      redirect(`/t/${actor.team.id}/${input.section}`);
+    },
+  }),
+);

@@ -1,20 +1,39 @@
 import "server-only";
-import type { getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { db } from "@/lib/db";
+import type { ActionResult } from "@/lib/forms/action-result";
 import { formatUsd } from "@/lib/videos/estimate-cost";
 import { findModel, findSize, isChannelId, type ChannelId } from "@/lib/videos/model-registry";
 import { imageDecodes, readImageInfo } from "@/lib/videos/read-image-info";
 import type { BudgetExceededError } from "@/lib/teams/budget";
 import type { ReferenceImage } from "@/lib/videos/validate-video-request";
 import { checkReferenceImage, checkVideoForm, type FieldProblem, type VideoFormValues } from "@/lib/videos/form-rules";
-import type { SubmitVideoState } from "./videos";
+import { providerErrorKey } from "@/lib/upstream/provider-error-key";
+import type { VideoDto } from "@/lib/videos/video-dto";
 
-// The parts of the submit action that are not "call the engine": reading the form, checking it
-// against the registry (every field, translated), and re-checking the reference image's real
-// bytes, down to every pixel. A mismatched or unreadable image never reaches the provider.
+// The parts of the video actions that are not "call the engine": the submit form's schema,
+// checking it against the registry (every field, translated), and re-checking the reference
+// image's real bytes, down to every pixel. A mismatched or unreadable image never reaches the
+// provider. Imports nothing from ./videos.ts (no cycle).
 
 export type GenerateT = Awaited<ReturnType<typeof getTranslations<"generate">>>;
+
+/** What a submit hands the page: the new task, also when the provider refused it at once. */
+export type SubmittedVideo = { taskId: string; video: VideoDto };
+
+export const idempotencyKey = z.string().regex(/^[\w-]{8,100}$/);
+
+// Registry rules need the team's channel, so the schema only shapes the fields; run() checks them.
+export const submitVideoSchema = z.object({
+  teamId: z.string().min(1).max(64),
+  idempotencyKey,
+  model: z.string().max(64).catch(""),
+  size: z.string().max(32).catch(""),
+  seconds: z.coerce.number().int().catch(0),
+  prompt: z.string().max(200_000).catch(""),
+  reference: z.file().optional().catch(undefined),
+});
 
 export async function teamChannel(teamId: string): Promise<ChannelId> {
   const team = await db.team.findUniqueOrThrow({ where: { id: teamId }, select: { providerChannel: true } });
@@ -26,25 +45,18 @@ function translate(t: GenerateT, problem: FieldProblem): string {
   return t.has(key) ? t(key, problem.params) : t("errors.invalid");
 }
 
-const formShape = z.object({
-  model: z.string().max(64).catch(""),
-  size: z.string().max(32).catch(""),
-  seconds: z.coerce.number().int().catch(0),
-  prompt: z.string().max(200_000).catch(""),
-});
-
-export function validateSubmission(channel: ChannelId, formData: FormData, t: GenerateT): { ok: true; values: VideoFormValues } | { ok: false; state: SubmitVideoState } {
-  const values = formShape.parse({ model: formData.get("model"), size: formData.get("size"), seconds: formData.get("seconds"), prompt: formData.get("prompt") });
+export function validateSubmission(channel: ChannelId, input: VideoFormValues, t: GenerateT): { ok: true; values: VideoFormValues } | { ok: false; result: ActionResult<never> } {
+  const values = { model: input.model, size: input.size, seconds: input.seconds, prompt: input.prompt };
   const problems = checkVideoForm(channel, values);
   const entries = Object.entries(problems).map(([field, problem]) => [field, translate(t, problem)] as const);
   if (entries.length === 0) return { ok: true, values: { ...values, prompt: values.prompt.trim() } };
-  return { ok: false, state: { fieldErrors: Object.fromEntries(entries), formError: t("errors.fixFields") } };
+  return { ok: false, result: { ok: false, fieldErrors: Object.fromEntries(entries), formError: t("errors.fixFields") } };
 }
 
 export async function readReference(
   channel: ChannelId,
   values: VideoFormValues,
-  file: FormDataEntryValue | null,
+  file: FormDataEntryValue | null | undefined,
   t: GenerateT,
 ): Promise<{ ok: true; image: ReferenceImage | null } | { ok: false; error: string }> {
   if (!(file instanceof File) || file.size === 0) return { ok: true, image: null };
@@ -65,4 +77,13 @@ export async function readReference(
 export function budgetMessage(t: GenerateT, error: BudgetExceededError): string {
   const params = { remaining: formatUsd(error.remainingCents), cost: formatUsd(error.costCents) };
   return error.scope === "member" ? t("errors.overBudgetMember", params) : t("errors.overBudgetTeam", params);
+}
+
+/** Why the provider refused a new task at once, in the person's words; nothing was charged. */
+export async function providerErrorMessage(video: VideoDto): Promise<string> {
+  const t = await getTranslations("providerErrors");
+  const key = providerErrorKey(video.errorCode, video.errorMessage);
+  const raw = video.errorMessage ?? video.errorCode ?? "?";
+  const text = key === "invalidRequest" ? t("invalidRequest", { message: raw }) : key ? t(key) : t("raw", { message: raw });
+  return `${text} ${t("notCharged")}`;
 }

@@ -23,7 +23,7 @@ export const usdField = z
     return z.NEVER;
   });
 
-/** New team (lib/actions/teams.ts, read with parseForm): messages are keys of the global errors.* catalogue. */
+/** New team (lib/actions/teams.ts): messages are keys of the global errors.* catalogue. */
 export const createTeamSchema = z.object({
   name: singleLineText({ required: "errors.teamNameRequired", tooLong: "errors.teamNameTooLong" }, TEAM_NAME_MAX),
 });

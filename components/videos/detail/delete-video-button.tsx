@@ -4,7 +4,7 @@ import { useActionState, useRef } from "react";
 import { useFormStatus } from "react-dom";
 import { useTranslations } from "next-intl";
 import { deleteVideoAction } from "@/lib/actions/videos";
-import { initialActionState } from "@/lib/forms/action-state";
+import { initialResult } from "@/lib/forms/action-result";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 
@@ -12,7 +12,7 @@ import { Button } from "@/components/ui/button";
 export function DeleteVideoButton({ teamId, taskId }: { teamId: string; taskId: string }) {
   const t = useTranslations("videoDetail.delete");
   const dialog = useRef<HTMLDialogElement>(null);
-  const [state, action] = useActionState(deleteVideoAction, initialActionState);
+  const [state, action] = useActionState(deleteVideoAction, initialResult);
   return (
     <>
       <Button type="button" variant="danger" onClick={() => dialog.current?.showModal()}>

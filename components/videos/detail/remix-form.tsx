@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { remixVideoAction } from "@/lib/actions/videos";
-import { initialActionState } from "@/lib/forms/action-state";
+import { initialResult } from "@/lib/forms/action-result";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { controlClass } from "@/components/ui/control-class";
@@ -11,7 +11,7 @@ import { controlClass } from "@/components/ui/control-class";
 /** A remix is a new video (a new task, priced like this one); on success the page moves to it. */
 export function RemixForm({ teamId, taskId, idempotencyKey, price }: { teamId: string; taskId: string; idempotencyKey: string; price: string }) {
   const t = useTranslations("videoDetail.remix");
-  const [state, action] = useActionState(remixVideoAction, initialActionState);
+  const [state, action] = useActionState(remixVideoAction, initialResult);
   const error = state.fieldErrors?.prompt;
   return (
     <form action={action} noValidate className="flex flex-col gap-3">

@@ -1,59 +1,112 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { PERMISSIONS, type Permission } from "@/lib/teams/permissions";
 
-// Inventory: every server action of the app must be exercised, here or in the browser matrix
-// (tests/e2e/team-access-matrix.spec.ts). A new action fails this test until it is listed.
-const COVERED: Record<string, string> = {
-  "preferences.ts:setLocaleAction": "public: cookie only, account only when signed in",
-  "preferences.ts:setThemeAction": "public: cookie only",
-  "sign-in.ts:signInAction": "public",
-  "sign-up.ts:signUpAction": "public",
-  "sign-out.ts:signOutAction": "public",
-  "teams.ts:createTeamAction": "requireUser; creates the caller's own team",
-  "teams.ts:switchTeamAction": "findMembership → 404 (e2e teams.spec.ts)",
-  "team-members.ts:changeRoleAction": "changeMemberRole",
-  "team-members.ts:removeMemberAction": "removeMember",
-  "team-members.ts:leaveTeamAction": "leaveTeam",
-  "team-members.ts:transferOwnershipAction": "transferOwnership",
-  "team-invites.ts:createInviteAction": "createInvite",
-  "team-invites.ts:revokeInviteAction": "revokeInvite",
-  "team-invites.ts:acceptInviteAction": "acceptInvite (invites.test.ts)",
-  "team-provider.ts:saveProviderAction": "saveProviderSettings",
-  "team-provider.ts:testProviderAction": "testProviderConnection",
-  "team-budget.ts:setTeamBudgetAction": "setTeamBudget",
-  "team-budget.ts:setMemberCapAction": "setMemberCap",
-  "team-retention.ts:setRetentionAction": "setTeamRetention",
-  "videos.ts:submitVideoAction": "requireTeam: e2e matrix",
-  "videos.ts:fitReferenceImageAction": "requireTeam: e2e matrix",
-  "videos.ts:deleteVideoAction": "requireTeam + engine role rule: e2e matrix",
-  "videos.ts:remixVideoAction": "requireTeam: e2e matrix",
+// Inventory: every server action of the app, how it is guarded, and where it is exercised (the
+// data-layer matrix in access-matrix.test.ts, the browser tests, tests/unit/forms for the
+// wrapper itself). A new action fails this test until it is listed here. Every action is defined
+// with the wrapper (lib/forms/define-action.ts): publicAction (no session), userAction (session),
+// teamAction (session + membership + permission through authorize()).
+
+type Guard = { kind: "public" } | { kind: "user" } | { kind: "team"; permission: Permission };
+type Entry = Guard & { covered: string };
+
+const pub = (covered: string): Entry => ({ kind: "public", covered });
+const usr = (covered: string): Entry => ({ kind: "user", covered });
+const team = (permission: Permission, covered: string): Entry => ({ kind: "team", permission, covered });
+
+const COVERED: Record<string, Entry> = {
+  "preferences.ts:setLocaleAction": pub("cookie only, account only when signed in (language-and-screens.spec.ts)"),
+  "preferences.ts:setThemeAction": pub("cookie only"),
+  "sign-in.ts:signInAction": pub("accounts.spec.ts"),
+  "sign-up.ts:signUpAction": pub("accounts.spec.ts"),
+  "sign-out.ts:signOutAction": pub("accounts.spec.ts"),
+  "teams.ts:createTeamAction": usr("creates the caller's own team (teams.spec.ts)"),
+  "teams.ts:switchTeamAction": usr("the caller's active team; authorize → 404 (teams.spec.ts)"),
+  "team-members.ts:changeRoleAction": team("members.manage", "changeMemberRole"),
+  "team-members.ts:removeMemberAction": team("members.manage", "removeMember"),
+  "team-members.ts:leaveTeamAction": team("videos.read", "leaveTeam"),
+  "team-members.ts:transferOwnershipAction": team("team.transfer", "transferOwnership"),
+  "team-invites.ts:createInviteAction": team("members.manage", "createInvite"),
+  "team-invites.ts:revokeInviteAction": team("members.manage", "revokeInvite"),
+  "team-invites.ts:acceptInviteAction": usr("acceptInvite: not a member yet (invites.test.ts, team-invites.spec.ts)"),
+  "team-provider.ts:saveProviderAction": team("provider.manage", "saveProviderSettings"),
+  "team-provider.ts:testProviderAction": team("provider.manage", "testProviderConnection"),
+  "team-budget.ts:setTeamBudgetAction": team("budget.manage", "setTeamBudget"),
+  "team-budget.ts:setMemberCapAction": team("budget.manage", "setMemberCap (owner's cap: members.manage.owner in the data layer)"),
+  "team-retention.ts:setRetentionAction": team("videos.delete.any", "setTeamRetention"),
+  "videos.ts:submitVideoAction": team("videos.create", "createVideoJob (videos-generate.spec.ts)"),
+  "videos.ts:fitReferenceImageAction": team("videos.create", "uploads.spec.ts, videos-reference.spec.ts"),
+  "videos.ts:deleteVideoAction": team("videos.delete.own", "deleteVideo checks own vs any (videos-detail.spec.ts)"),
+  "videos.ts:remixVideoAction": team("videos.create", "remixVideo (videos-detail.spec.ts)"),
 };
+
+const WRAPPED = /^export const (\w+) = (?:withoutAnswer\(\s*)?(publicAction|userAction|teamAction)\(\{/;
 
 describe("server action inventory", () => {
   const dir = path.resolve("lib/actions");
-  const actions = readdirSync(dir)
+  const files = readdirSync(dir)
     .filter((f) => f.endsWith(".ts"))
-    .flatMap((file) => {
-      const source = readFileSync(path.join(dir, file), "utf8");
-      if (!/^["']use server["'];?/m.test(source)) return [];
-      return [...source.matchAll(/export async function (\w+)\s*\(([\s\S]*?)\n}/g)].map((m) => ({ id: `${file}:${m[1]}`, body: m[2]! }));
-    });
+    .map((file) => ({ file, source: readFileSync(path.join(dir, file), "utf8") }))
+    .filter(({ source }) => /^["']use server["'];?/m.test(source));
+  // Each top-level export, up to the next one: its name, the wrapper it uses, its definition.
+  const exports = files.flatMap(({ file, source }) =>
+    source
+      .split(/^(?=export )/m)
+      .slice(1)
+      .map((text) => {
+        const m = WRAPPED.exec(text);
+        const name = m?.[1] ?? /^export (?:default |async )*(?:function|const|let|var|class)?\s*(\w+)/.exec(text)?.[1] ?? "default";
+        return { id: `${file}:${name}`, kind: m?.[2]?.replace("Action", "") as Guard["kind"] | undefined, text };
+      }),
+  );
 
-  it("every exported server action is in the matrix", () => {
-    expect(actions.map((a) => a.id).filter((id) => !COVERED[id])).toEqual([]);
+  it("finds the action files", () => {
+    expect(files.map((f) => f.file)).toEqual(expect.arrayContaining(["videos.ts", "team-members.ts", "sign-in.ts"]));
   });
 
-  it("every non-public action resolves the caller from the session before acting", () => {
-    const missing = actions.filter((a) => !COVERED[a.id]?.startsWith("public") && !/(requireUser|currentUser|requireTeam|requireUserFor)\(/.test(a.body));
-    expect(missing.map((a) => a.id)).toEqual([]);
+  it("every export of a server action file is an action defined through the wrapper", () => {
+    expect(exports.filter((e) => !e.kind && !/^export type /.test(e.text)).map((e) => e.id)).toEqual([]);
   });
 
-  // A member whose role is too low gets the same translated "not allowed for your role" from
-  // every team action (teamActionError), not a 404 from requireTeam's notFound().
-  it("every team action answers refusals of the data layer with teamActionError, never requireTeam", () => {
-    const team = actions.filter((a) => a.id.startsWith("team-"));
-    expect(team.map((a) => a.id)).toContain("team-retention.ts:setRetentionAction");
-    expect(team.filter((a) => !a.body.includes("teamActionError(") || a.body.includes("requireTeam(")).map((a) => a.id)).toEqual([]);
+  it("every exported server action is in the inventory, and every listed one exists", () => {
+    const ids = exports.filter((e) => e.kind).map((e) => e.id);
+    expect(ids.filter((id) => !COVERED[id])).toEqual([]);
+    expect(Object.keys(COVERED).filter((id) => !ids.includes(id))).toEqual([]);
+  });
+
+  it("every action resolves the caller as listed: only the listed public ones skip the session", () => {
+    const wrong = exports.filter((e) => e.kind && COVERED[e.id] && COVERED[e.id]!.kind !== e.kind).map((e) => `${e.id}: ${e.kind}, listed ${COVERED[e.id]!.kind}`);
+    expect(wrong).toEqual([]);
+  });
+
+  it("every team action declares the listed permission, a real one", () => {
+    const declared = exports.filter((e) => e.kind === "team").map((e) => [e.id, /^\s+permission: "([\w.]+)",$/m.exec(e.text)?.[1]] as const);
+    expect(declared.length).toBeGreaterThan(10);
+    for (const [id, permission] of declared) {
+      const entry = COVERED[id];
+      expect(PERMISSIONS, id).toContain(permission);
+      expect(entry?.kind === "team" ? entry.permission : undefined, id).toBe(permission);
+    }
+  });
+
+  // The wrapper reads the form (zod), the session and the membership; an action that did any of
+  // it by hand could skip a step. A member whose role is too low gets the wrapper's translated
+  // "not allowed for your role", never a 404 from requireTeam's notFound().
+  it("no action reads FormData, the session or the membership by hand", () => {
+    const byHand = /formData|FormData|Object\.fromEntries|requireUser\(|requireTeam\(|findMembership\(|currentUser\(/g;
+    // The language switcher works signed out (publicAction) and also saves on the account when there is one.
+    const allowed: Record<string, string[]> = { "preferences.ts:setLocaleAction": ["currentUser("] };
+    const offenders = exports.flatMap((e) => [...e.text.matchAll(byHand)].map((m) => m[0]).filter((hit) => !allowed[e.id]?.includes(hit)).map((hit) => `${e.id}: ${hit}`));
+    expect(offenders).toEqual([]);
+  });
+
+  it("the wrapper is bound to the real session, database and translator", () => {
+    const bound = readFileSync(path.resolve("lib/forms/define-action.ts"), "utf8");
+    expect(bound).toMatch(/actionKit\(\{ db, session: currentUser, translator: \(\) => getTranslations\(\) \}\)/);
+    const kit = readFileSync(path.resolve("lib/forms/action-kit.ts"), "utf8");
+    expect(kit).toContain("await authorize(deps.db, user.id,");
+    expect(kit).toContain("unstable_rethrow(error)");
   });
 });
