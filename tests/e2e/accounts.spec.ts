@@ -1,4 +1,4 @@
-import { expect, formAlert, newUser, screenshot, signIn, signUp, test } from "./fixtures";
+import { createUser, expect, formAlert, newUser, screenshot, signIn, signUp, test } from "./fixtures";
 
 test("sign up lands in the user's own team, as its owner", async ({ page }) => {
   const user = newUser("ada");
@@ -12,9 +12,10 @@ test("sign up lands in the user's own team, as its owner", async ({ page }) => {
   await expect(page.getByRole("main").getByText("Owner", { exact: true })).toBeVisible();
 });
 
-test("sign out, then sign in again to the same team", async ({ page }) => {
-  const user = newUser("grace");
-  const teamId = await signUp(page, user);
+test("sign out, then sign in again to the same team", async ({ page, login }) => {
+  const user = await login("grace");
+  const teamId = user.teamId;
+  await page.goto(`/t/${teamId}/generate`);
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.waitForURL(/\/sign-in/);
   await page.goto(`/t/${teamId}/gallery`);
@@ -27,10 +28,7 @@ test("sign out, then sign in again to the same team", async ({ page }) => {
 });
 
 test("a wrong password and an unknown e-mail get the same message", async ({ page }) => {
-  const user = newUser("linus");
-  await signUp(page, user);
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await page.waitForURL(/\/sign-in/);
+  const user = await createUser("linus");
   await signIn(page, { email: user.email, password: "not-the-password" });
   const alert = formAlert(page);
   await expect(alert).toHaveText("The e-mail or password is incorrect.");
@@ -52,10 +50,7 @@ test("sign-up explains every invalid field at once", async ({ page }) => {
 });
 
 test("repeated failed sign-ins for one e-mail are refused for a while", async ({ page }) => {
-  const user = newUser("mallory");
-  await signUp(page, user);
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await page.waitForURL(/\/sign-in/);
+  const user = await createUser("mallory");
   for (let i = 0; i < 5; i++) {
     await signIn(page, { email: user.email, password: `wrong-${i}-password` });
     await expect(formAlert(page)).toHaveText("The e-mail or password is incorrect.");

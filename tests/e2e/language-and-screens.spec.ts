@@ -1,8 +1,8 @@
-import { expect, newUser, screenshot, signUp, test } from "./fixtures";
+import { expect, screenshot, test } from "./fixtures";
 
-test("switching language changes the UI and is remembered for the account", async ({ page }) => {
-  const user = newUser("lin");
-  await signUp(page, user);
+test("switching language changes the UI and is remembered for the account", async ({ page, login }) => {
+  const user = await login("lin");
+  await page.goto(`/t/${user.teamId}/generate`);
   await expect(page.getByRole("link", { name: "Gallery" })).toBeVisible();
   await page.getByLabel("Language").first().selectOption("zh-CN");
   await expect(page.getByRole("link", { name: "作品库" })).toBeVisible();
@@ -29,13 +29,14 @@ test.describe("a Chinese browser", () => {
   });
 });
 
-test("screenshots of the main pages in both languages, desktop and phone", async ({ page }) => {
+test("screenshots of the main pages in both languages, desktop and phone", async ({ page, login }) => {
   test.setTimeout(120_000);
   await page.goto("/sign-in");
   await screenshot(page, "sign-in-en");
   await page.goto("/sign-up");
   await screenshot(page, "sign-up-en");
-  const teamId = await signUp(page, newUser("shots"));
+  const { teamId } = await login("shots");
+  await page.goto(`/t/${teamId}/generate`);
   const langs = [
     { locale: "en", language: "Language", theme: "Theme", nav: "Main navigation" },
     { locale: "zh-CN", language: "语言", theme: "主题", nav: "主导航" },

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
-import { expect, newUser, signUp, test } from "./fixtures";
+import { expect, test } from "./fixtures";
 
 // A POST naming a server action this build does not have (a tab opened before a deploy, a bot)
 // gets Next's own answer — 409 + x-nextjs-action-not-found, which the browser turns into its
@@ -73,9 +73,9 @@ test("unknown action ids get Next's answer and leave no line in the server's out
   }
 });
 
-test("a stale page's action still gets Next's reload behaviour in the browser", async ({ page, consoleErrors }) => {
+test("a stale page's action still gets Next's reload behaviour in the browser", async ({ page, consoleErrors, login }) => {
   test.setTimeout(60_000);
-  const teamId = await signUp(page, newUser("stale"));
+  const { teamId } = await login("stale");
   await page.goto(`/t/${teamId}/generate`);
   await page.getByLabel("Prompt").fill("A kite over the dunes");
   // As if the page came from an older build: its action id no longer exists on the server.

@@ -81,10 +81,10 @@ test("the spend page shows totals, a chart by day, breakdowns and charges; CSV d
   await member.close();
 });
 
-test("the spend page in Chinese", async ({ browser }) => {
+test("the spend page in Chinese", async ({ browser, baseURL }) => {
   const owner = await person(browser, "zhpayer");
   insertCharge(owner.teamId, userIdOf(owner.user.email), 250, thisMonth().day(1));
-  await owner.page.context().addCookies([{ name: "studio-locale", value: "zh-CN", url: owner.page.url() }]);
+  await owner.page.context().addCookies([{ name: "studio-locale", value: "zh-CN", url: baseURL }]);
   await owner.page.goto(`/t/${owner.teamId}/spend`);
   await expect(owner.page.getByRole("heading", { name: "花费", exact: true })).toBeVisible();
   await expect(owner.page.getByText("团队花费", { exact: true })).toBeVisible();

@@ -2,11 +2,11 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { Browser, Page } from "@playwright/test";
-import { newUser, signUp, type NewUser } from "./fixtures";
+import { createUser, e2eDataDir, signInAs, type TestUser } from "./fixtures";
 
 // Helpers for the team browser tests. Charges are written straight into the studio's SQLite file
 // (as the video engine would leave them), so spend pages can be checked without rendering videos.
-export const dbPath = () => path.resolve(process.env.E2E_DATA_DIR ?? ".data/e2e", "studio.db");
+export const dbPath = () => path.join(e2eDataDir, "studio.db");
 
 export function withDb<T>(fn: (db: Database.Database) => T): T {
   const db = new Database(dbPath(), { timeout: 10_000 });
@@ -43,13 +43,13 @@ export function insertCharge(teamId: string, userId: string, cents: number, at: 
   return taskId;
 }
 
-/** A signed-up person in their own browser context (English). */
-export async function person(browser: Browser, prefix: string): Promise<{ page: Page; user: NewUser; teamId: string; close: () => Promise<void> }> {
+/** A new user with their own team, signed in in their own browser context (English), page not opened at any URL yet. */
+export async function person(browser: Browser, prefix: string): Promise<{ page: Page; user: TestUser; teamId: string; close: () => Promise<void> }> {
   const context = await browser.newContext({ locale: "en-US" });
+  const user = await createUser(prefix);
+  await signInAs(context, user);
   const page = await context.newPage();
-  const user = newUser(prefix);
-  const teamId = await signUp(page, user);
-  return { page, user, teamId, close: () => context.close() };
+  return { page, user, teamId: user.teamId, close: () => context.close() };
 }
 
 /** Creates an invite link on the team page and returns it. */

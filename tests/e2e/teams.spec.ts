@@ -1,8 +1,10 @@
-import { expect, newUser, signUp, test } from "./fixtures";
+import { expect, test } from "./fixtures";
+import { person } from "./team-support";
 
-test("create a second team and switch between teams", async ({ page }) => {
-  const user = newUser("alan");
-  const firstTeam = await signUp(page, user);
+test("create a second team and switch between teams", async ({ page, login }) => {
+  const user = await login("alan");
+  const firstTeam = user.teamId;
+  await page.goto(`/t/${firstTeam}/generate`);
   await page.getByRole("link", { name: "New team" }).click();
   await page.getByLabel("Team name").fill("Night Shift");
   await page.getByRole("button", { name: "Create team" }).click();
@@ -22,21 +24,19 @@ test("create a second team and switch between teams", async ({ page }) => {
   await expect(page).toHaveURL(`/t/${firstTeam}/generate`);
 });
 
-test("an empty team name is refused with a message", async ({ page }) => {
-  await signUp(page, newUser("barbara"));
+test("an empty team name is refused with a message", async ({ page, login }) => {
+  await login("barbara");
   await page.goto("/teams/new");
   await page.getByRole("button", { name: "Create team" }).click();
   await expect(page.getByText("Enter a team name.")).toBeVisible();
 });
 
 test("another user cannot open the first user's team (404)", async ({ browser }) => {
-  const owner = await browser.newContext({ locale: "en-US" });
-  const ownerPage = await owner.newPage();
-  const teamId = await signUp(ownerPage, newUser("owner"));
+  const owner = await person(browser, "owner");
+  const teamId = owner.teamId;
 
-  const stranger = await browser.newContext({ locale: "en-US" });
-  const strangerPage = await stranger.newPage();
-  await signUp(strangerPage, newUser("stranger"));
+  const stranger = await person(browser, "stranger");
+  const strangerPage = stranger.page;
   for (const section of ["generate", "gallery", "team", "spend", "settings"]) {
     const response = await strangerPage.goto(`/t/${teamId}/${section}`);
     expect(response?.status(), section).toBe(404);
@@ -46,8 +46,8 @@ test("another user cannot open the first user's team (404)", async ({ browser })
   await stranger.close();
 });
 
-test("an owner sets how long the studio keeps videos", async ({ page }) => {
-  const teamId = await signUp(page, newUser("keeper"));
+test("an owner sets how long the studio keeps videos", async ({ page, login }) => {
+  const { teamId } = await login("keeper");
   await page.goto(`/t/${teamId}/settings`);
   const retention = page.getByLabel("Keep our copy of each video");
   await expect(retention).toHaveValue("keep");

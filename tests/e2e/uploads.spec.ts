@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, formAlert, newUser, screenshot, signUp, test } from "./fixtures";
+import { expect, formAlert, screenshot, test } from "./fixtures";
 import { fillGenerateForm, submitAndFollow } from "./videos-support";
 import { jpegOfBytes, pngWithoutPixels, truncatedJpeg } from "../support/sized-images";
 
@@ -23,9 +23,9 @@ function pageIsWhole(page: Page) {
 
 const jpeg = async (width: number, height: number, bytes: number) => ({ name: `photo-${bytes}.jpg`, mimeType: "image/jpeg", buffer: await jpegOfBytes(width, height, bytes) });
 
-test("Generate: images up to 10 MiB are sent and used; larger ones get the size message before sending", async ({ page }) => {
+test("Generate: images up to 10 MiB are sent and used; larger ones get the size message before sending", async ({ page, login }) => {
   test.setTimeout(150_000);
-  const teamId = await signUp(page, newUser("bigref"));
+  const { teamId } = await login("bigref");
   const choice = { prompt: "A lighthouse keeper waves", model: "sora-2", size: "720x1280", seconds: 4 };
   const input = page.getByLabel("Reference image (optional)");
 
@@ -53,9 +53,9 @@ test("Generate: images up to 10 MiB are sent and used; larger ones get the size 
   }
 });
 
-test("Fit to size: images up to 10 MiB are fitted; larger ones get the size message, never a fit failure", async ({ page }) => {
+test("Fit to size: images up to 10 MiB are fitted; larger ones get the size message, never a fit failure", async ({ page, login }) => {
   test.setTimeout(120_000);
-  const teamId = await signUp(page, newUser("bigfit"));
+  const { teamId } = await login("bigfit");
   const input = page.getByLabel("Reference image (optional)");
   for (const bytes of [...ACCEPTED, ...REFUSED]) {
     await fillGenerateForm(page, teamId, { prompt: "Rain on a tin roof", model: "sora-2", size: "720x1280" });
@@ -74,9 +74,9 @@ test("Fit to size: images up to 10 MiB are fitted; larger ones get the size mess
   }
 });
 
-test("a body over the server's limit is said in words, for submit and for fit; the page stays", async ({ page, consoleErrors }) => {
+test("a body over the server's limit is said in words, for submit and for fit; the page stays", async ({ page, consoleErrors, login }) => {
   test.setTimeout(120_000);
-  const teamId = await signUp(page, newUser("padded"));
+  const { teamId } = await login("padded");
   const answers: number[] = [];
   // Something between the page and the server makes every action body 12.5 MB larger: over the
   // 12 MB action limit (and, with the image, over the proxy's 13 MB buffer). The padded request is
@@ -115,9 +115,9 @@ test("a body over the server's limit is said in words, for submit and for fit; t
   consoleErrors.length = 0;
 });
 
-test("broken images (truncated JPEG, PNG without pixels) get the field error and create no video", async ({ page }) => {
+test("broken images (truncated JPEG, PNG without pixels) get the field error and create no video", async ({ page, login }) => {
   test.setTimeout(90_000);
-  const teamId = await signUp(page, newUser("broken"));
+  const { teamId } = await login("broken");
   const input = page.getByLabel("Reference image (optional)");
   const files = [
     { name: "cut.jpg", mimeType: "image/jpeg", buffer: await truncatedJpeg(720, 1280, { dropLast: 2 }) },
@@ -141,9 +141,9 @@ test("broken images (truncated JPEG, PNG without pixels) get the field error and
 });
 
 test.describe("the size message in Chinese and on a phone", () => {
-  test("en, zh-CN and 375 px screenshots of the too-large message", async ({ page }) => {
+  test("en, zh-CN and 375 px screenshots of the too-large message", async ({ page, login }) => {
     test.setTimeout(90_000);
-    const teamId = await signUp(page, newUser("bigzh"));
+    const { teamId } = await login("bigzh");
     const big = await jpeg(720, 1280, 12_500_000);
     await fillGenerateForm(page, teamId, { prompt: "Lanterns over a river", model: "sora-2", size: "720x1280" });
     await page.getByLabel("Reference image (optional)").setInputFiles(big);

@@ -1,5 +1,5 @@
-import { expect, newUser, screenshot, signUp, test } from "./fixtures";
-import { createInviteLink, insertCharge, person, userIdOf } from "./team-support";
+import { expect, screenshot, test } from "./fixtures";
+import { createInviteLink, insertCharge, person } from "./team-support";
 import { fillGenerateForm, generateVideo, submitAndFollow } from "./videos-support";
 
 test("filters by status, author and prompt, kept in the URL", async ({ browser }) => {
@@ -55,9 +55,9 @@ test("filters by status, author and prompt, kept in the URL", async ({ browser }
   await member.close();
 });
 
-test("live cards share one status request per refresh, with a progress bar", async ({ page }) => {
+test("live cards share one status request per refresh, with a progress bar", async ({ page, login }) => {
   test.setTimeout(90_000);
-  const teamId = await signUp(page, newUser("watcher"));
+  const { teamId } = await login("watcher");
   for (const prompt of ["Clouds rolling over peaks [[stall:40]]", "A slow river at night [[stall:70]]"]) {
     await fillGenerateForm(page, teamId, { prompt });
     await submitAndFollow(page);
@@ -78,15 +78,15 @@ test("live cards share one status request per refresh, with a progress bar", asy
   for (const ids of statusRequests) expect(ids.split(",")).toHaveLength(2);
 });
 
-test("infinite scroll loads the next page; an empty gallery points to Generate", async ({ page }) => {
+test("infinite scroll loads the next page; an empty gallery points to Generate", async ({ page, login }) => {
   test.setTimeout(60_000);
-  const user = newUser("scroller");
-  const teamId = await signUp(page, user);
+  const user = await login("scroller");
+  const teamId = user.teamId;
   await page.goto(`/t/${teamId}/gallery`);
   await expect(page.getByRole("heading", { name: "No videos yet" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Generate a video" })).toHaveAttribute("href", `/t/${teamId}/generate`);
 
-  const userId = userIdOf(user.email);
+  const userId = user.id;
   const start = Date.now() - 60 * 60_000;
   for (let i = 0; i < 30; i++) insertCharge(teamId, userId, 40, new Date(start + i * 1000));
   await page.reload();
@@ -102,9 +102,9 @@ const LABELS = {
   "zh-CN": { prompt: "提示词", model: "模型", size: "尺寸", seconds: "时长" },
 } as const;
 
-test("screenshots: generate, gallery and detail in both languages, phone and dark", async ({ page }) => {
+test("screenshots: generate, gallery and detail in both languages, phone and dark", async ({ page, login }) => {
   test.setTimeout(180_000);
-  const teamId = await signUp(page, newUser("shots"));
+  const { teamId } = await login("shots");
   await generateVideo(page, teamId, { prompt: "A red lighthouse on a cliff at dusk, waves below, slow aerial push-in", model: "sora-2-pro", size: "1280x720", seconds: 8 });
   await generateVideo(page, teamId, { prompt: "A fox in the snow [[moderation]]" }, "Failed");
   await fillGenerateForm(page, teamId, { prompt: "Clouds rolling over mountain peaks [[stall:40]]" });

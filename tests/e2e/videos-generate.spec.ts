@@ -1,11 +1,11 @@
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, formAlert, newUser, signUp, test } from "./fixtures";
+import { expect, formAlert, test } from "./fixtures";
 import { fillGenerateForm, generateVideo, probeMp4, submitAndFollow } from "./videos-support";
 
-test("the cost preview follows model, size and duration, and sizes follow the model", async ({ page }) => {
-  const teamId = await signUp(page, newUser("cost"));
+test("the cost preview follows model, size and duration, and sizes follow the model", async ({ page, login }) => {
+  const { teamId } = await login("cost");
   await page.goto(`/t/${teamId}/generate`);
   const cost = page.getByTestId("cost-line");
   await expect(cost).toHaveText("sora-2 · 720x1280 · 4 s = $0.40");
@@ -30,9 +30,9 @@ test("the cost preview follows model, size and duration, and sizes follow the mo
   await expect(page.getByTestId("prompt-count")).toHaveText("5 / 32,000 characters");
 });
 
-test("submit, watch it finish, play it, download a valid MP4 of the requested size and length", async ({ page }) => {
+test("submit, watch it finish, play it, download a valid MP4 of the requested size and length", async ({ page, login }) => {
   test.setTimeout(120_000);
-  const teamId = await signUp(page, newUser("maker"));
+  const { teamId } = await login("maker");
   await fillGenerateForm(page, teamId, { prompt: "A red lighthouse at dusk, slow aerial push-in", model: "sora-2", size: "1280x720", seconds: 8 });
   const panel = await submitAndFollow(page);
   await expect(page.getByRole("status").filter({ hasText: "Submitted." })).toBeVisible();
@@ -79,9 +79,9 @@ test("submit, watch it finish, play it, download a valid MP4 of the requested si
   await expect(page.getByText(/Charged/)).toBeVisible();
 });
 
-test("a moderation failure is shown in plain words and charged $0.00", async ({ page }) => {
+test("a moderation failure is shown in plain words and charged $0.00", async ({ page, login }) => {
   test.setTimeout(90_000);
-  const teamId = await signUp(page, newUser("blocked"));
+  const { teamId } = await login("blocked");
   const panel = await generateVideo(page, teamId, { prompt: "A famous cartoon mouse dancing [[moderation]]" }, "Failed");
   await expect(panel.getByTestId("failure-reason")).toHaveText(/safety system blocked this request/);
   await expect(panel.getByText("$0.00 · not charged")).toBeVisible();
@@ -101,8 +101,8 @@ test("a moderation failure is shown in plain words and charged $0.00", async ({ 
   await expect(page.getByTestId("cost-line")).toHaveText("sora-2 · 720x1280 · 4 s = $0.40");
 });
 
-test("a request the provider refuses at once is explained, kept as failed and not charged", async ({ page }) => {
-  const teamId = await signUp(page, newUser("refused"));
+test("a request the provider refuses at once is explained, kept as failed and not charged", async ({ page, login }) => {
+  const { teamId } = await login("refused");
   // A malformed simulator marker makes the provider answer 400 to the create itself.
   await fillGenerateForm(page, teamId, { prompt: "A lake at dawn [[sparkles]]" });
   const panel = await submitAndFollow(page);

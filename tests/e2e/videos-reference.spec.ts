@@ -1,9 +1,9 @@
-import { expect, newUser, signUp, test } from "./fixtures";
+import { expect, test } from "./fixtures";
 import { fillGenerateForm, submitAndFollow, testImage } from "./videos-support";
 
-test("image-to-video: a wrong-size image is blocked, fitted to size on the server, then used", async ({ page }) => {
+test("image-to-video: a wrong-size image is blocked, fitted to size on the server, then used", async ({ page, login }) => {
   test.setTimeout(120_000);
-  const teamId = await signUp(page, newUser("frames"));
+  const { teamId } = await login("frames");
   await fillGenerateForm(page, teamId, { prompt: "The sun rises over the painted hills", model: "sora-2", size: "1280x720", seconds: 4 });
   await page.getByLabel("Reference image (optional)").setInputFiles({ name: "hills.png", mimeType: "image/png", buffer: await testImage(800, 600) });
 
@@ -39,9 +39,9 @@ test("image-to-video: a wrong-size image is blocked, fitted to size on the serve
   expect(dimensions).toEqual([720, 1280]);
 });
 
-test("an exact-size image goes straight through; a wrong type is refused in the browser", async ({ page }) => {
+test("an exact-size image goes straight through; a wrong type is refused in the browser", async ({ page, login }) => {
   test.setTimeout(90_000);
-  const teamId = await signUp(page, newUser("exact"));
+  const { teamId } = await login("exact");
   await fillGenerateForm(page, teamId, { prompt: "Waves on a quiet beach" });
   const input = page.getByLabel("Reference image (optional)");
   await input.setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("not an image") });

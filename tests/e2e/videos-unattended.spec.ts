@@ -1,14 +1,14 @@
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import Database from "better-sqlite3";
-import { expect, newUser, signUp, test } from "./fixtures";
+import { expect, test } from "./fixtures";
 import { fillGenerateForm, submitAndFollow } from "./videos-support";
 
 // Nobody keeps a tab open for minutes: the server's own sweep must finish the job. The browser
 // leaves right after submitting; the studio's database (read-only here) shows the outcome.
-test("a video finishes, is archived and charged with no page open", async ({ page, context }) => {
+test("a video finishes, is archived and charged with no page open", async ({ page, context, login }) => {
   test.setTimeout(90_000);
-  const teamId = await signUp(page, newUser("away"));
+  const { teamId } = await login("away");
   await fillGenerateForm(page, teamId, { prompt: "A kettle boils while nobody watches", model: "sora-2", size: "720x1280", seconds: 4 });
   const panel = await submitAndFollow(page);
   const href = await panel.getByRole("link", { name: "Open video" }).getAttribute("href");
