@@ -13,6 +13,8 @@ const config = [
       "playwright-report/**",
       "artifacts/**",
       "next-env.d.ts",
+      ".next*/**",
+      ".data/**",
     ],
   },
   ...nextCoreWebVitals,
@@ -20,6 +22,27 @@ const config = [
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // Layers (docs/architecture.md): lib/ holds the rules and never reaches up into the UI or routing.
+    files: ["lib/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/components/*", "@/app/*", "**/components/*", "**/app/*"], message: "lib/ never imports components/ or app/: move the shared piece into lib/." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // components/ is UI: it may use lib/, never routing.
+    files: ["components/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["@/app/*", "**/app/*"], message: "components/ never imports app/." }] }],
     },
   },
 ];
