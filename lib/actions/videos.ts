@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { teamAction } from "@/lib/forms/define-action";
 import { BudgetExceededError, createVideoJob, VideoRequestError } from "@/lib/videos/create-video-job";
-import { deleteVideo, VideoDeleteForbiddenError } from "@/lib/videos/delete-video";
+import { deleteVideo } from "@/lib/videos/delete-video";
 import { remixVideo, RemixUnavailableError } from "@/lib/videos/remix-video";
 import { FitImageError, fitReferenceImage, toDataUrl } from "@/lib/videos/fit-reference-image";
 import { CHANNELS } from "@/lib/videos/model-registry";
@@ -23,7 +23,7 @@ export const submitVideoAction = teamAction({
   permission: "videos.create",
   invalid: "generate.errors.unexpected",
   unexpected: "generate.errors.unexpected",
-  run: async ({ input, user, team, role }) => {
+  run: async ({ input, user, team }) => {
     const t: GenerateT = await getTranslations("generate");
     const channel = await teamChannel(team.id);
     const checked = validateSubmission(channel, input, t);
@@ -34,7 +34,6 @@ export const submitVideoAction = teamAction({
       const { task } = await createVideoJob({
         teamId: team.id,
         userId: user.id,
-        role,
         idempotencyKey: input.idempotencyKey,
         ...checked.values,
         ...(reference.image ? { referenceImage: reference.image } : {}),
@@ -79,19 +78,15 @@ export const fitReferenceImageAction = teamAction({
 
 /**
  * Deletes after the page's confirmation. Any member may delete their own videos; whether this one
- * is theirs (or the caller may delete anyone's) is the engine's fine check (lib/videos/delete-video.ts).
+ * is theirs (or the caller may delete anyone's) is the engine's fine check (lib/videos/delete-video.ts),
+ * whose VideoDeleteForbiddenError is a TeamAccessError("forbidden"): the wrapper's forbidden answer.
  */
 export const deleteVideoAction = teamAction({
   schema: z.object(ids),
   permission: "videos.delete.own",
   unexpected: "videoDetail.delete.failed",
-  run: async ({ input, user, team, role, t }) => {
-    try {
-      await deleteVideo({ teamId: team.id, userId: user.id, role }, input.taskId);
-    } catch (error) {
-      if (error instanceof VideoDeleteForbiddenError) return { ok: false, formError: t("teamErrors.forbidden") };
-      throw error;
-    }
+  run: async ({ input, user, team }) => {
+    await deleteVideo({ teamId: team.id, userId: user.id }, input.taskId);
     redirect(`/t/${team.id}/gallery`);
   },
 });
@@ -101,11 +96,11 @@ export const remixVideoAction = teamAction({
   permission: "videos.create",
   keep: ["prompt"],
   unexpected: "generate.errors.unexpected",
-  run: async ({ input, user, team, role, t }) => {
+  run: async ({ input, user, team, t }) => {
     const tg: GenerateT = await getTranslations("generate");
     let newTaskId: string;
     try {
-      const result = await remixVideo({ teamId: team.id, userId: user.id, role }, { taskId: input.taskId, prompt: input.prompt, idempotencyKey: input.idempotencyKey });
+      const result = await remixVideo({ teamId: team.id, userId: user.id }, { taskId: input.taskId, prompt: input.prompt, idempotencyKey: input.idempotencyKey });
       if (!result) return { ok: false, formError: tg("errors.unexpected") };
       newTaskId = result.task.id;
     } catch (error) {
