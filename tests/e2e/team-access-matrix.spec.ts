@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { request as playwrightRequest } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { createInviteLink, insertCharge, person, userIdOf } from "./team-support";
+import type { Role } from "@/lib/teams/roles";
+import { createInviteLink, insertCharge, person, userIdOf, withDb } from "./team-support";
 
 // The HTTP half of the access matrix: every route handler under app/api/teams (found on disk, so
 // new ones are covered as they land) and the team pages, as anonymous, stranger, member, admin and
@@ -55,10 +56,13 @@ test("route handlers: anonymous → 401, strangers and guessed ids → 404, memb
       for (const client of [anonymous, forged]) {
         const res = await client.fetch(own, { method, maxRedirects: 0 });
         expect(res.status(), `${label} anonymous`).toBe(401);
-        expect(await res.text(), label).not.toContain(owner.user.email);
+        const body = await res.text();
+        expect(body, label).not.toContain(owner.user.email);
+        expect(JSON.parse(body), `${label} envelope`).toEqual({ error: { message: "Sign in first.", code: "unauthenticated" } });
       }
       const asStranger = await stranger.page.request.fetch(own, { method, maxRedirects: 0 });
       expect(asStranger.status(), `${label} stranger`).toBe(404);
+      expect(await asStranger.json(), `${label} stranger envelope`).toEqual({ error: { message: "Not found.", code: "not_found" } });
       const unknownTeam = await owner.page.request.fetch(fill(route.pattern, "cm0000000000000000000000x", ownTask), { method, maxRedirects: 0 });
       expect(unknownTeam.status(), `${label} unknown team`).toBe(404);
       // The stranger's own task id, asked through the owner's team: absent, not forbidden.
@@ -75,6 +79,14 @@ test("route handlers: anonymous → 401, strangers and guessed ids → 404, memb
   await anonymous.dispose();
   await forged.dispose();
 
+  // The cron route answers in the same envelope (off without CRON_SECRET, wrong secret alike).
+  const cron = await stranger.page.request.post("/api/cron/sweep", { headers: { authorization: "Bearer wrong" } });
+  expect(cron.status()).toBe(404);
+  expect(await cron.json()).toEqual({ error: { message: "Not found.", code: "not_found" } });
+  const badMonth = await member.page.request.get(`/api/teams/${owner.teamId}/spend/csv?month=2026-13`);
+  expect(badMonth.status()).toBe(400);
+  expect((await badMonth.json()).error.code).toBe("bad_month");
+
   // Pages: a stranger gets the same 404 as for a team that does not exist.
   for (const section of ["team", "team/provider", "team/audit", "spend", "spend?month=2020-01"]) {
     expect((await stranger.page.goto(`/t/${owner.teamId}/${section}`))?.status(), section).toBe(404);
@@ -87,4 +99,53 @@ test("route handlers: anonymous → 401, strangers and guessed ids → 404, memb
   await owner.close();
   await stranger.close();
   await member.close();
+});
+
+// The video operations over HTTP, role by role: every member reads the team's videos (list,
+// status, media); "delete" is offered per row by the permission table (own, or any for admin and
+// owner); a task that exists but has no stored file is "not_stored", never confused with an id
+// of another team ("not_found").
+test("video routes: member (own and other's video), admin and owner", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const owner = await person(browser, "vidowner");
+  const stranger = await person(browser, "vidstranger");
+  // Memberships written as an accepted invite leaves them (the invite flow has its own tests).
+  const join = async (prefix: string, role: Role) => {
+    const who = await person(browser, prefix);
+    withDb((db) => db.prepare("INSERT INTO Membership (id, teamId, userId, role, createdAt) VALUES (?, ?, ?, ?, ?)").run(`m${who.user.id}`, owner.teamId, who.user.id, role, new Date().toISOString().replace("Z", "+00:00")));
+    return who;
+  };
+  const admin = await join("vidadmin", "ADMIN");
+  const member = await join("vidmember", "MEMBER");
+  const ownersTask = insertCharge(owner.teamId, userIdOf(owner.user.email), 10, new Date());
+  const membersTask = insertCharge(owner.teamId, userIdOf(member.user.email), 10, new Date());
+  const strangersTask = insertCharge(stranger.teamId, userIdOf(stranger.user.email), 10, new Date());
+  const base = `/api/teams/${owner.teamId}/videos`;
+
+  const cases = [
+    { who: member, deletes: { [ownersTask]: false, [membersTask]: true } },
+    { who: admin, deletes: { [ownersTask]: true, [membersTask]: true } },
+    { who: owner, deletes: { [ownersTask]: true, [membersTask]: true } },
+  ];
+  for (const { who, deletes } of cases) {
+    const name = who.user.email.split("-")[0]!;
+    const list = await who.page.request.get(base);
+    expect(list.status(), name).toBe(200);
+    const items = ((await list.json()) as { items: { id: string; canDelete: boolean }[] }).items;
+    expect(Object.fromEntries(items.map((v) => [v.id, v.canDelete])), name).toEqual(deletes);
+    const status = await who.page.request.get(`${base}/status?ids=${ownersTask},${membersTask},${strangersTask}`);
+    expect(status.status(), name).toBe(200);
+    expect(((await status.json()) as { items: { id: string }[] }).items.map((v) => v.id).sort(), name).toEqual([ownersTask, membersTask].sort());
+    for (const task of [ownersTask, membersTask]) {
+      const media = await who.page.request.get(`${base}/${task}/media/video?download=1`);
+      expect(media.status(), `${name} media`).toBe(404);
+      expect((await media.json()).error.code, `${name} media`).toBe("not_stored");
+    }
+    for (const path of [`${base}/${strangersTask}/media/video`, `${base}/${ownersTask}/media/secret`]) {
+      const refused = await who.page.request.get(path);
+      expect(refused.status(), `${name} ${path}`).toBe(404);
+      expect((await refused.json()).error.code, `${name} ${path}`).toBe("not_found");
+    }
+  }
+  for (const who of [owner, stranger, admin, member]) await who.close();
 });
