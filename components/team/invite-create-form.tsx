@@ -4,7 +4,7 @@ import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { createInviteAction } from "@/lib/actions/team-invites";
 import { INVITE_EXPIRY_DAYS } from "@/lib/teams/invite-token";
-import { ASSIGNABLE_ROLES } from "@/lib/teams/permissions";
+import { ASSIGNABLE_ROLES, DEFAULT_INVITE_ROLE } from "@/lib/teams/permissions";
 import { initialResult } from "@/lib/forms/action-result";
 import { Button } from "@/components/ui/button";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -21,7 +21,7 @@ export function InviteCreateForm({ teamId }: { teamId: string }) {
     <form action={action} className="flex flex-col gap-3">
       <input type="hidden" name="teamId" value={teamId} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <SelectField label={t("invites.role")} name="role" defaultValue="MEMBER" options={ASSIGNABLE_ROLES.map((r) => ({ value: r, label: t(`shell.role.${r}`) }))} />
+        <SelectField label={t("invites.role")} name="role" defaultValue={DEFAULT_INVITE_ROLE} options={ASSIGNABLE_ROLES.map((r) => ({ value: r, label: t(`shell.role.${r}`) }))} />
         <SelectField
           label={t("invites.expiresIn")}
           name="days"
