@@ -10,7 +10,7 @@ import { env } from "@/lib/env";
 export type LeaseField = "pollLeaseUntil" | "archiveLeaseUntil";
 
 export function leaseMs(scale = env.pollScale): number {
-  return Math.max(2_000, 20_000 * scale);
+  return Math.max(5_000, 20_000 * scale);
 }
 
 export function leaseUntil(from: Date | number, scale = env.pollScale): Date {

@@ -17,7 +17,8 @@ import type { CrashPoint } from "@/lib/config/crash-points";
 // exists upstream — and no upstream job may be left without its task.
 
 async function crashSubmit(point: CrashPoint, team: { id: string }, userId: string, prompt: string) {
-  const exit = await runCrashingChild(point, { submit: { teamId: team.id, userId, idempotencyKey: key(), model: "sora-2", size: "720x1280", seconds: 4, prompt } });
+  // A generous create timeout: the crash point must be reached, not a timeout on a busy machine.
+  const exit = await runCrashingChild(point, { submit: { teamId: team.id, userId, idempotencyKey: key(), model: "sora-2", size: "720x1280", seconds: 4, prompt } }, { PROVIDER_CREATE_TIMEOUT_MS: "30000" });
   expect(exit.signal, exit.stderr).toBe("SIGKILL");
   return db.videoTask.findFirstOrThrow({ where: { teamId: team.id, prompt }, orderBy: { createdAt: "desc" } });
 }
@@ -35,7 +36,7 @@ afterEach(clearFaults);
 const creates = async () => (await simulatorStats()).byEndpoint.create ?? 0;
 const settled = (r: Awaited<ReturnType<typeof taskRow>>) => r.status === "failed" || r.archiveStatus === "done";
 
-describe("a crash during submit loses nothing", () => {
+describe("a crash during submit loses nothing", { timeout: 120_000 }, () => {
   it("before anything was sent: the task fails at once, its reservation is released, nothing exists upstream", async () => {
     const { owner, team } = await newTeam();
     const prompt = `Crash after the row ${randomUUID()}`;
@@ -95,26 +96,26 @@ describe("a crash during submit loses nothing", () => {
 
   it("several identical submits killed after acceptance each find their own job: none orphaned, none shared", async () => {
     const { owner, team } = await newTeam();
-    const prompt = `Same prompt three times ${randomUUID()}`;
+    const prompt = `Same prompt twice ${randomUUID()}`;
     const tasks = [];
-    for (let i = 0; i < 3; i++) tasks.push(await crashSubmit("submit:accepted", team, owner.id, prompt));
+    for (let i = 0; i < 2; i++) tasks.push(await crashSubmit("submit:accepted", team, owner.id, prompt));
     const rows = [];
     for (const task of tasks) rows.push(await driveUntil(task.id, settled));
     const linked = rows.map((r) => r.providerJobId);
-    expect(rows.map((r) => r.archiveStatus)).toEqual(["done", "done", "done"]);
-    expect(new Set(linked).size).toBe(3);
+    expect(rows.map((r) => r.archiveStatus)).toEqual(["done", "done"]);
+    expect(new Set(linked).size).toBe(2);
     expect((await upstreamJobs(team, prompt)).sort()).toEqual([...linked].sort());
-    expect(await db.charge.count({ where: { teamId: team.id } })).toBe(3);
+    expect(await db.charge.count({ where: { teamId: team.id } })).toBe(2);
   });
 
   it("a live submit whose create outlasts several leases is not taken over: its lease is renewed", async () => {
     const { owner, team } = await newTeam();
     const prompt = `Slow create ${randomUUID()}`;
-    // The create is answered after 3 s; a lease lasts leaseMs() (2 s here). Were it not renewed,
+    // The create is answered after 12 s; a lease lasts leaseMs() (5 s here). Were it not renewed,
     // the sweep below would take the task over, find no job yet, and fail it.
-    expect(leaseMs()).toBeLessThan(3_000);
-    await setFaults("slow:3000@create*1");
-    const child = runCrashingChild(null, { submit: { teamId: team.id, userId: owner.id, idempotencyKey: key(), model: "sora-2", size: "720x1280", seconds: 4, prompt } }, { PROVIDER_CREATE_TIMEOUT_MS: "10000" });
+    expect(leaseMs() * 2).toBeLessThan(12_000);
+    await setFaults("slow:12000@create*1");
+    const child = runCrashingChild(null, { submit: { teamId: team.id, userId: owner.id, idempotencyKey: key(), model: "sora-2", size: "720x1280", seconds: 4, prompt } }, { PROVIDER_CREATE_TIMEOUT_MS: "30000" });
     let exited = false;
     void child.then(() => (exited = true));
     while (!exited) {
@@ -160,7 +161,7 @@ describe("a crash during submit loses nothing", () => {
   });
 });
 
-describe("a crash during archive", () => {
+describe("a crash during archive", { timeout: 120_000 }, () => {
   it("leaves a short lease: another process resumes the copy within one lease, and charges once", async () => {
     const { owner, team } = await newTeam();
     const { task } = await createVideoJob({ teamId: team.id, userId: owner.id, idempotencyKey: key(), model: "sora-2", size: "720x1280", seconds: 4, prompt: `Archive crash ${randomUUID()}` });
