@@ -10,6 +10,8 @@ import { serialisedSqlite } from "./sqlite-serial";
 export type Db = SqliteClient;
 /** The client handed to a `db.$transaction(async (tx) => …)` callback. */
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+/** Either the client or a transaction: for reads that may run inside or outside one. */
+export type Reader = Tx | Db;
 
 export function createDb(databaseUrl: string): Db {
   if (databaseUrl.startsWith("file:")) {

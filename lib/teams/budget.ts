@@ -1,8 +1,5 @@
-import type { Db } from "@/lib/db/client";
+import type { Reader, Tx } from "@/lib/db/client";
 import { monthOf, type SpendMonth } from "@/lib/spend/month";
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
-type Reader = Tx | Db;
 
 // Budgets are per calendar month in UTC (lib/spend/month.ts): a charge belongs to the month of
 // its createdAt. Open reservations belong to the current month only.
