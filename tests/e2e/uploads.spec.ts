@@ -74,45 +74,54 @@ test("Fit to size: images up to 10 MiB are fitted; larger ones get the size mess
   }
 });
 
-test("a body over the server's limit is said in words, for submit and for fit; the page stays", async ({ page, consoleErrors, login }) => {
-  test.setTimeout(120_000);
-  const { teamId } = await login("padded");
-  const answers: number[] = [];
-  // Something between the page and the server makes every action body 12.5 MB larger: over the
-  // 12 MB action limit (and, with the image, over the proxy's 13 MB buffer). The padded request is
-  // sent from here (Chromium does not reliably replace a large multipart body itself), and the real
-  // server's answer goes back to the page.
-  await page.route(`**/t/${teamId}/generate`, async (route) => {
-    const request = route.request();
-    const headers = await request.allHeaders();
-    const boundary = /boundary=(.+)$/.exec(headers["content-type"] ?? "")?.[1];
-    if (request.method() !== "POST" || !headers["next-action"] || !boundary) return route.fallback();
-    const padding = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="padding"\r\n\r\n`), Buffer.alloc(12_500_000, 0x61), Buffer.from("\r\n")]);
-    const forward = Object.fromEntries(Object.entries(headers).filter(([name]) => name !== "content-length"));
-    const response = await route.fetch({ headers: forward, postData: Buffer.concat([padding, request.postDataBuffer() ?? Buffer.alloc(0)]), timeout: 60_000 });
-    answers.push(response.status());
-    await route.fulfill({ response });
+// The padded body is swapped in by page.route; about one run in three, the first action POST of
+// a fresh page slips past the route and goes through unpadded (seen at 11:20 on a quiet machine,
+// cause not found yet). Retried, so the refusal itself must still be seen; the flake is noted.
+test.describe("a body over the server's limit", () => {
+  test.describe.configure({ retries: 2 });
+  test("a body over the server's limit is said in words, for submit and for fit; the page stays", async ({ page, consoleErrors, login }) => {
+    test.setTimeout(120_000);
+    const { teamId } = await login("padded");
+    const answers: number[] = [];
+    // Something between the page and the server makes every action body 12.5 MB larger: over the
+    // 12 MB action limit (and, with the image, over the proxy's 13 MB buffer). The padded request is
+    // sent from here (Chromium does not reliably replace a large multipart body itself), and the real
+    // server's answer goes back to the page.
+    await page.route(`**/t/${teamId}/generate`, async (route) => {
+      const request = route.request();
+      const headers = await request.allHeaders();
+      const body = request.postDataBuffer() ?? Buffer.alloc(0);
+      // Every POST of this page is the action's multipart body. Its boundary is read from the body
+      // itself: Chromium does not always report a request's headers to the route in full.
+      const boundary = /boundary=(.+)$/.exec(headers["content-type"] ?? "")?.[1] ?? /^--(\S+)\r\n/.exec(body.subarray(0, 200).toString("latin1"))?.[1];
+      if (request.method() !== "POST" || !boundary) return route.fallback();
+      const padding = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="padding"\r\n\r\n`), Buffer.alloc(12_500_000, 0x61), Buffer.from("\r\n")]);
+      const forward = Object.fromEntries(Object.entries(headers).filter(([name]) => name !== "content-length"));
+      const response = await route.fetch({ headers: forward, postData: Buffer.concat([padding, body]), timeout: 60_000 });
+      answers.push(response.status());
+      await route.fulfill({ response });
+    });
+    const input = page.getByLabel("Reference image (optional)");
+
+    await fillGenerateForm(page, teamId, { prompt: "Snow over a quiet town", model: "sora-2", size: "720x1280" });
+    await input.setInputFiles(await jpeg(720, 1280, LIMIT - 200));
+    await page.getByRole("button", { name: "Generate video" }).click();
+    await expect(formAlert(page).getByText("The form could not be sent. Try again; with a large image, try a smaller one.")).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId("latest-video")).toHaveCount(0);
+    await pageIsWhole(page);
+
+    await page.getByRole("button", { name: "Remove image" }).click();
+    await input.setInputFiles(await jpeg(1280, 720, LIMIT - 200));
+    await expect(page.getByTestId("reference-match")).toHaveText(/does not match/);
+    await page.getByRole("button", { name: "Fit to size" }).click();
+    await expect(page.getByText("The image could not be fitted. Try another file.")).toBeVisible({ timeout: 30_000 });
+    await pageIsWhole(page);
+
+    expect(answers, "the server refused both padded bodies").toEqual([500, 500]);
+    // The browser reports each refused request (status 500 from the action limit); nothing else.
+    expect(consoleErrors.every((e) => /status of 500/.test(e))).toBe(true);
+    consoleErrors.length = 0;
   });
-  const input = page.getByLabel("Reference image (optional)");
-
-  await fillGenerateForm(page, teamId, { prompt: "Snow over a quiet town", model: "sora-2", size: "720x1280" });
-  await input.setInputFiles(await jpeg(720, 1280, LIMIT - 200));
-  await page.getByRole("button", { name: "Generate video" }).click();
-  await expect(formAlert(page).getByText("The form could not be sent. Try again; with a large image, try a smaller one.")).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByTestId("latest-video")).toHaveCount(0);
-  await pageIsWhole(page);
-
-  await page.getByRole("button", { name: "Remove image" }).click();
-  await input.setInputFiles(await jpeg(1280, 720, LIMIT - 200));
-  await expect(page.getByTestId("reference-match")).toHaveText(/does not match/);
-  await page.getByRole("button", { name: "Fit to size" }).click();
-  await expect(page.getByText("The image could not be fitted. Try another file.")).toBeVisible({ timeout: 30_000 });
-  await pageIsWhole(page);
-
-  expect(answers, "the server refused both padded bodies").toEqual([500, 500]);
-  // The browser reports each refused request (status 500 from the action limit); nothing else.
-  expect(consoleErrors.every((e) => /status of 500/.test(e))).toBe(true);
-  consoleErrors.length = 0;
 });
 
 test("broken images (truncated JPEG, PNG without pixels) get the field error and create no video", async ({ page, login }) => {
