@@ -1,9 +1,8 @@
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { TASK_DTO_SELECT, toEventDto, toVideoDto } from "./task-dto";
+import { mediaUrl, TASK_DTO_SELECT, toEventDto, toVideoDto, type ViewerContext } from "./task-dto";
 import { authorizeVideo, type VideoActor } from "./video-access";
 import type { VideoDto, VideoEventDto, VideoPage } from "./video-dto";
-import { mediaUrl } from "./task-dto";
 import { cleanSingleLineText } from "@/lib/text/clean-text";
 
 export type VideoFilters = { cursor?: string; status?: "active" | "completed" | "failed"; model?: string; mine?: boolean; q?: string; limit?: number };
@@ -72,7 +71,11 @@ export async function listVideos(actor: VideoActor, filters: VideoFilters = {}):
 
 /** The given tasks of this team only (ids of other teams are silently absent). */
 export async function videosByIds(actor: VideoActor, ids: string[]): Promise<VideoDto[]> {
-  const viewer = await authorizeVideo(actor, "videos.read");
+  return readVideosByIds(await authorizeVideo(actor, "videos.read"), ids);
+}
+
+/** videosByIds for a viewer `authorizeVideo` has just checked (the status route's hot path). */
+export async function readVideosByIds(viewer: ViewerContext, ids: string[]): Promise<VideoDto[]> {
   const wanted = [...new Set(ids)].filter((id) => typeof id === "string" && id.length <= 64).slice(0, 100);
   if (wanted.length === 0) return [];
   const rows = await db.videoTask.findMany({ where: { teamId: viewer.teamId, deletedAt: null, id: { in: wanted } }, select: TASK_DTO_SELECT });

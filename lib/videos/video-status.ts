@@ -1,6 +1,6 @@
 import "server-only";
 import { syncDueTasks } from "./sync-video-status";
-import { videosByIds } from "./list-videos";
+import { readVideosByIds } from "./list-videos";
 import { pollDelayMs } from "./poll-schedule";
 import { authorizeVideo, type VideoActor } from "./video-access";
 import type { VideoDto } from "./video-dto";
@@ -19,7 +19,8 @@ export async function videoStatuses(actor: VideoActor, ids: string[]): Promise<{
   } catch (error) {
     console.error("status: syncDueTasks failed", error);
   }
-  return { items: await videosByIds(viewer, ids), pollAfterMs: pollAfterMs() };
+  // Already checked above: one membership read per status request in lib, not two.
+  return { items: await readVideosByIds(viewer, ids), pollAfterMs: pollAfterMs() };
 }
 
 // The browser asks as often as the engine would poll a young job (5 s, scaled in tests): asking
