@@ -1,6 +1,7 @@
 // `npm start`: the one command that runs the studio on the embedded defaults. It prepares the data
 // folder (SQLite file, generated secret), applies migrations, builds when the sources changed,
 // then runs `next start` on PORT (default 3000). No .env needed; see README "Quick start".
+import "./lib/require-node.mjs";
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";

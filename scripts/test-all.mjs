@@ -1,5 +1,6 @@
 // `npm test`: every check, in order — lint, typecheck, unit, integration (SQLite, or PostgreSQL
 // when DATABASE_URL says so), browser tests. Installs Debian's chromium first when missing.
+import "./lib/require-node.mjs";
 import { spawnSync } from "node:child_process";
 import { ensureChromium } from "./lib/ensure-chromium.mjs";
 
