@@ -32,7 +32,10 @@ const config = [
         "error",
         {
           patterns: [
-            { group: ["@/components/*", "@/app/*", "**/components/*", "**/app/*"], message: "lib/ never imports components/ or app/: move the shared piece into lib/." },
+            {
+              group: ["@/components/*", "@/app/*", "**/components/*", "**/app/*"],
+              message: "lib/ never imports components/ or app/: move the shared piece into lib/.",
+            },
           ],
         },
       ],
@@ -42,7 +45,10 @@ const config = [
     // components/ is UI: it may use lib/, never routing.
     files: ["components/**/*.{ts,tsx}"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/app/*", "**/app/*"], message: "components/ never imports app/." }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/app/*", "**/app/*"], message: "components/ never imports app/." }] },
+      ],
     },
   },
 ];

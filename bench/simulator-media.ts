@@ -26,7 +26,11 @@ async function renderOnce(root: string, name: string, model: string, width: numb
   await import("node:fs/promises").then((fs) => fs.mkdir(dir, { recursive: true }));
   const files = mediaFilesIn(dir);
   const started = performance.now();
-  await renderMedia({ width, height, seconds, model, prompt: PROMPT, remixedFromVideoId: null, reference: null }, files, await defaultFfmpegPath());
+  await renderMedia(
+    { width, height, seconds, model, prompt: PROMPT, remixedFromVideoId: null, reference: null },
+    files,
+    await defaultFfmpegPath(),
+  );
   return { ms: performance.now() - started, bytes: (await stat(files.video)).size };
 }
 
@@ -52,7 +56,9 @@ async function main(): Promise<void> {
     const started = performance.now();
     await Promise.all([0, 1, 2].map((i) => renderOnce(root, `parallel-${i}`, "sora-2", 720, 1280, 8)));
     lag.disable();
-    console.log(`3 concurrent 720x1280 8 s renders: ${(performance.now() - started).toFixed(0)} ms in all, loop lag p99 ${ms(lag.percentile(99))} ms, max ${ms(lag.max)} ms`);
+    console.log(
+      `3 concurrent 720x1280 8 s renders: ${(performance.now() - started).toFixed(0)} ms in all, loop lag p99 ${ms(lag.percentile(99))} ms, max ${ms(lag.max)} ms`,
+    );
   } finally {
     await rm(root, { recursive: true, force: true });
   }

@@ -26,10 +26,23 @@ const { createUserWithTeam } = await import("../lib/auth/sign-up");
 const { createVideoJob } = await import("../lib/videos/create-video-job");
 const { syncDueTasks } = await import("../lib/videos/sync-video-status");
 
-const { user, team } = await createUserWithTeam(db, { name: "Bench", email: `bench-${randomUUID()}@x.test`, password: "password-1" }, "Bench", "en");
+const { user, team } = await createUserWithTeam(
+  db,
+  { name: "Bench", email: `bench-${randomUUID()}@x.test`, password: "password-1" },
+  "Bench",
+  "en",
+);
 const ids: string[] = [];
 for (let i = 0; i < 12; i++) {
-  const { task } = await createVideoJob({ teamId: team.id, userId: user.id, idempotencyKey: randomUUID(), model: "sora-2", size: "720x1280", seconds: 12, prompt: `bench ${i} [[stall]]` });
+  const { task } = await createVideoJob({
+    teamId: team.id,
+    userId: user.id,
+    idempotencyKey: randomUUID(),
+    model: "sora-2",
+    size: "720x1280",
+    seconds: 12,
+    prompt: `bench ${i} [[stall]]`,
+  });
   ids.push(task.id);
 }
 await fetch(`${sim.url}/__simulator/reset-stats`, { method: "POST" });
@@ -51,12 +64,15 @@ await Promise.all(
 );
 const stats = (await (await fetch(`${sim.url}/__simulator/stats`)).json()) as { byEndpoint: Record<string, number> };
 latencies.sort((a, b) => a - b);
-const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(1);
+const pct = (p: number) =>
+  latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(1);
 const retrieves = stats.byEndpoint.retrieve ?? 0;
 console.log(`viewers: ${viewers}, duration: ${seconds} s, active jobs: ${ids.length}, poll interval: 1 s`);
 console.log(`status requests served: ${requests} (each covering ${ids.length} jobs)`);
 console.log(`upstream retrieves: ${retrieves} (one poll per viewer per job would be ${requests * ids.length})`);
 console.log(`upstream retrieves per job per second: ${(retrieves / ids.length / seconds).toFixed(2)} (bound: 1.00)`);
-console.log(`status call latency ms: p50 ${pct(50)}, p95 ${pct(95)}, max ${latencies[latencies.length - 1]!.toFixed(1)}`);
+console.log(
+  `status call latency ms: p50 ${pct(50)}, p95 ${pct(95)}, max ${latencies[latencies.length - 1]!.toFixed(1)}`,
+);
 await sim.close();
 await db.$disconnect();

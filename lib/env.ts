@@ -94,13 +94,24 @@ export function parseEnv(source: Record<string, string | undefined>): StudioEnv 
     databaseProvider: databaseUrl.startsWith("file:") ? "sqlite" : "postgresql",
     storageDir: e.STORAGE_DIR ? resolveDataDir(e.STORAGE_DIR) : `${dataDir}/media`,
     authUrl: e.AUTH_URL,
-    github: e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET ? { clientId: e.AUTH_GITHUB_ID, clientSecret: e.AUTH_GITHUB_SECRET } : undefined,
-    google: e.AUTH_GOOGLE_ID && e.AUTH_GOOGLE_SECRET ? { clientId: e.AUTH_GOOGLE_ID, clientSecret: e.AUTH_GOOGLE_SECRET } : undefined,
+    github:
+      e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET
+        ? { clientId: e.AUTH_GITHUB_ID, clientSecret: e.AUTH_GITHUB_SECRET }
+        : undefined,
+    google:
+      e.AUTH_GOOGLE_ID && e.AUTH_GOOGLE_SECRET
+        ? { clientId: e.AUTH_GOOGLE_ID, clientSecret: e.AUTH_GOOGLE_SECRET }
+        : undefined,
     signIn: { maxFailures: e.SIGNIN_MAX_FAILURES, lockSeconds: e.SIGNIN_LOCK_SECONDS },
-    authSecret: () =>
-      (secret ??= resolveAuthSecret({ configured: e.AUTH_SECRET, dataDir, production })),
+    authSecret: () => (secret ??= resolveAuthSecret({ configured: e.AUTH_SECRET, dataDir, production })),
     providerKeySecret: () =>
-      (keySecret ??= resolveSecret({ variable: "PROVIDER_KEY_SECRET", file: "provider-key-secret", configured: e.PROVIDER_KEY_SECRET, dataDir, production })),
+      (keySecret ??= resolveSecret({
+        variable: "PROVIDER_KEY_SECRET",
+        file: "provider-key-secret",
+        configured: e.PROVIDER_KEY_SECRET,
+        dataDir,
+        production,
+      })),
     simulatorBaseUrl: e.SIMULATOR_BASE_URL ?? `${internalUrl}/api/simulator/v1`,
     simulatorKey: () => (simulatorKey ??= resolveSimulatorKey({ configured: e.SIMULATOR_STUDIO_KEY, dataDir })),
     cronSecret: e.CRON_SECRET,

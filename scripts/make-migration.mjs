@@ -22,7 +22,10 @@ if (!existsSync(path.join(tool, "node_modules/prisma"))) {
 }
 execFileSync("node", [path.join(root, "scripts/prisma-generate.mjs"), "--write-schemas-only"], { stdio: "inherit" });
 
-const stamp = new Date().toISOString().replace(/[-:TZ.]/g, "").slice(0, 14);
+const stamp = new Date()
+  .toISOString()
+  .replace(/[-:TZ.]/g, "")
+  .slice(0, 14);
 for (const provider of ["sqlite", "postgresql"]) {
   const adapterProvider = provider === "postgresql" ? "postgres" : "sqlite";
   const config = path.join(tool, `prisma.config.${provider}.ts`);
@@ -44,14 +47,30 @@ export default {
   const withUrl = (file, label) => {
     const copy = path.join(tool, `${provider}.${label}.prisma`);
     const url = provider === "sqlite" ? "file:./unused.db" : "postgresql://unused@localhost/unused";
-    writeFileSync(copy, readFileSync(file, "utf8").replace(/datasource db \{\n  provider = "[a-z]+"\n/, (m) => `${m}  url      = "${url}"\n`));
+    writeFileSync(
+      copy,
+      readFileSync(file, "utf8").replace(
+        /datasource db \{\n  provider = "[a-z]+"\n/,
+        (m) => `${m}  url      = "${url}"\n`,
+      ),
+    );
     return copy;
   };
   const from = existsSync(snapshot) ? ["--from-schema-datamodel", withUrl(snapshot, "from")] : ["--from-empty"];
   const sql = execFileSync(
     path.join(tool, "node_modules/.bin/prisma"),
     ["migrate", "diff", ...from, "--to-schema-datamodel", withUrl(target, "to"), "--script", "--config", config],
-    { cwd: tool, encoding: "utf8", env: { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1", PRISMA_QUERY_ENGINE_LIBRARY: path.join(tool, "libquery_engine-stub.so.node"), PRISMA_SCHEMA_ENGINE_BINARY: path.join(root, "scripts/prisma-engine-stub.sh") } },
+    {
+      cwd: tool,
+      encoding: "utf8",
+      env: {
+        ...process.env,
+        PRISMA_HIDE_UPDATE_MESSAGE: "1",
+        CHECKPOINT_DISABLE: "1",
+        PRISMA_QUERY_ENGINE_LIBRARY: path.join(tool, "libquery_engine-stub.so.node"),
+        PRISMA_SCHEMA_ENGINE_BINARY: path.join(root, "scripts/prisma-engine-stub.sh"),
+      },
+    },
   );
   if (!sql.trim() || /This is an empty migration/.test(sql)) {
     console.log(`${provider}: no changes`);
@@ -63,5 +82,7 @@ export default {
   copyFileSync(target, snapshot);
   const lock = path.join(migrationsDir, "migration_lock.toml");
   if (!existsSync(lock)) writeFileSync(lock, `provider = "${provider}"\n`);
-  console.log(`${provider}: wrote ${path.relative(root, dir)}/migration.sql (${readFileSync(path.join(dir, "migration.sql"), "utf8").split("\n").length} lines)`);
+  console.log(
+    `${provider}: wrote ${path.relative(root, dir)}/migration.sql (${readFileSync(path.join(dir, "migration.sql"), "utf8").split("\n").length} lines)`,
+  );
 }

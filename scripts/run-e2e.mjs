@@ -8,5 +8,8 @@ ensureChromium();
 const dataDir = process.env.E2E_DATA_DIR ?? ".data/e2e";
 rmSync(dataDir, { recursive: true, force: true });
 rmSync("artifacts/screenshots", { recursive: true, force: true });
-const result = spawnSync("npx", ["playwright", "test", ...process.argv.slice(2)], { stdio: "inherit", env: { ...process.env, E2E_DATA_DIR: dataDir } });
+const result = spawnSync("npx", ["playwright", "test", ...process.argv.slice(2)], {
+  stdio: "inherit",
+  env: { ...process.env, E2E_DATA_DIR: dataDir },
+});
 process.exit(result.status ?? 1);

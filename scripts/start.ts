@@ -26,7 +26,13 @@ try {
   secret = resolveAuthSecret({ configured: process.env.AUTH_SECRET, dataDir, production });
   // `next start` runs with NODE_ENV=production, where lib/env.ts refuses to generate secrets:
   // resolve (or generate, outside production) the provider-key secret here, like AUTH_SECRET.
-  providerKeySecret = resolveSecret({ variable: "PROVIDER_KEY_SECRET", file: "provider-key-secret", configured: process.env.PROVIDER_KEY_SECRET, dataDir, production });
+  providerKeySecret = resolveSecret({
+    variable: "PROVIDER_KEY_SECRET",
+    file: "provider-key-secret",
+    configured: process.env.PROVIDER_KEY_SECRET,
+    dataDir,
+    production,
+  });
 } catch (error) {
   if (error instanceof MissingSecretError) fail(error.message);
   throw error;
@@ -34,12 +40,25 @@ try {
 
 if (databaseUrl.startsWith("file:")) mkdirSync(path.dirname(sqlitePath(databaseUrl)), { recursive: true });
 const migrated = await migrateDatabase(databaseUrl, { root }).catch((error: unknown) =>
-  fail(`the database at ${databaseUrl.replace(/\/\/[^@]*@/, "//***@")} could not be migrated: ${(error as Error).message}`),
+  fail(
+    `the database at ${databaseUrl.replace(/\/\/[^@]*@/, "//***@")} could not be migrated: ${(error as Error).message}`,
+  ),
 );
-console.log(`Database ready (${migrated.applied.length} migration(s) applied, ${migrated.alreadyApplied} already in place).`);
+console.log(
+  `Database ready (${migrated.applied.length} migration(s) applied, ${migrated.alreadyApplied} already in place).`,
+);
 
 // Rebuild when any source is newer than the last build, so `git pull && npm start` just works.
-const SOURCES = ["app", "components", "lib", "proxy.ts", "next.config.ts", "package.json", "tailwind.config.ts", "instrumentation.ts"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "proxy.ts",
+  "next.config.ts",
+  "package.json",
+  "tailwind.config.ts",
+  "instrumentation.ts",
+];
 function newestMtime(p: string): number {
   if (!existsSync(p)) return 0;
   const st = statSync(p);
@@ -51,7 +70,14 @@ const distDir = path.join(root, process.env.STUDIO_DIST_DIR || ".next");
 const stampFile = path.join(distDir, "studio-build-stamp");
 const sourcesAt = Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))));
 const builtAt = existsSync(stampFile) ? Number(readFileSync(stampFile, "utf8")) : 0;
-const childEnv = { ...process.env, AUTH_SECRET: secret, PROVIDER_KEY_SECRET: providerKeySecret, NEXT_TELEMETRY_DISABLED: "1", STUDIO_DATA_DIR: dataDir, DATABASE_URL: databaseUrl };
+const childEnv = {
+  ...process.env,
+  AUTH_SECRET: secret,
+  PROVIDER_KEY_SECRET: providerKeySecret,
+  NEXT_TELEMETRY_DISABLED: "1",
+  STUDIO_DATA_DIR: dataDir,
+  DATABASE_URL: databaseUrl,
+};
 const nextBin = path.join(root, "node_modules/.bin/next");
 if (!existsSync(path.join(distDir, "BUILD_ID")) || sourcesAt > builtAt || process.env.STUDIO_REBUILD === "1") {
   console.log("Building the studio (first start or changed sources)…");

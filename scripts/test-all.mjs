@@ -1,4 +1,4 @@
-// `npm test`: every check, in order — lint, typecheck, unit, integration (SQLite, or PostgreSQL
+// `npm test`: every check, in order — format (Prettier), lint, typecheck, unit, integration (SQLite, or PostgreSQL
 // when DATABASE_URL says so), browser tests. Installs Debian's chromium first when missing.
 import "./lib/require-node.mjs";
 import { spawnSync } from "node:child_process";
@@ -6,6 +6,7 @@ import { ensureChromium } from "./lib/ensure-chromium.mjs";
 
 ensureChromium();
 const steps = [
+  ["format", ["npx", "prettier", "--check", "."]],
   ["lint", ["npx", "eslint", "--max-warnings=0", "."]],
   ["typecheck", ["npx", "tsc", "--noEmit"]],
   ["unit", ["npx", "vitest", "run", "--project", "unit"]],

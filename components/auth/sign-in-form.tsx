@@ -16,12 +16,22 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     <form action={action} className="flex flex-col gap-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       {state.formError ? <Alert>{state.formError}</Alert> : null}
-      <TextField label={t("auth.email")} name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} />
+      <TextField
+        label={t("auth.email")}
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.values?.email}
+      />
       <TextField label={t("auth.password")} name="password" type="password" autoComplete="current-password" required />
       <SubmitButton label={t("auth.signIn")} pendingLabel={t("auth.signingIn")} />
       <p className="text-sm text-slate-600 dark:text-slate-400">
         {t("auth.noAccount")}{" "}
-        <Link className="font-medium text-brand-600 underline-offset-2 hover:underline dark:text-brand-100" href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`}>
+        <Link
+          className="font-medium text-brand-600 underline-offset-2 hover:underline dark:text-brand-100"
+          href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+        >
           {t("auth.createOne")}
         </Link>
       </p>

@@ -18,8 +18,23 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     <form action={action} className="flex flex-col gap-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       {state.formError ? <Alert>{state.formError}</Alert> : null}
-      <TextField label={t("auth.name")} name="name" autoComplete="name" required defaultValue={state.values?.name} error={errors.name} />
-      <TextField label={t("auth.email")} name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={errors.email} />
+      <TextField
+        label={t("auth.name")}
+        name="name"
+        autoComplete="name"
+        required
+        defaultValue={state.values?.name}
+        error={errors.name}
+      />
+      <TextField
+        label={t("auth.email")}
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.values?.email}
+        error={errors.email}
+      />
       <TextField
         label={t("auth.password")}
         name="password"
@@ -33,7 +48,10 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       <SubmitButton label={t("auth.signUp")} pendingLabel={t("auth.signingUp")} />
       <p className="text-sm text-slate-600 dark:text-slate-400">
         {t("auth.haveAccount")}{" "}
-        <Link className="font-medium text-brand-600 underline-offset-2 hover:underline dark:text-brand-100" href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`}>
+        <Link
+          className="font-medium text-brand-600 underline-offset-2 hover:underline dark:text-brand-100"
+          href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+        >
           {t("auth.signInInstead")}
         </Link>
       </p>

@@ -23,8 +23,17 @@ export function GalleryFilterBar({ filters, models, onChange }: Props) {
   }, [q, filters, onChange]);
 
   return (
-    <form role="search" aria-label={t("label")} onSubmit={(e) => e.preventDefault()} className="mb-6 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-[repeat(3,minmax(0,10rem))_minmax(0,1fr)_auto] lg:items-end">
-      <SelectField label={t("status")} value={filters.status ?? ""} onChange={(e) => onChange({ ...filters, status: (e.target.value || undefined) as StatusFilter | undefined })}>
+    <form
+      role="search"
+      aria-label={t("label")}
+      onSubmit={(e) => e.preventDefault()}
+      className="mb-6 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-[repeat(3,minmax(0,10rem))_minmax(0,1fr)_auto] lg:items-end"
+    >
+      <SelectField
+        label={t("status")}
+        value={filters.status ?? ""}
+        onChange={(e) => onChange({ ...filters, status: (e.target.value || undefined) as StatusFilter | undefined })}
+      >
         <option value="">{t("anyStatus")}</option>
         {STATUS_FILTERS.map((s) => (
           <option key={s} value={s}>
@@ -32,7 +41,11 @@ export function GalleryFilterBar({ filters, models, onChange }: Props) {
           </option>
         ))}
       </SelectField>
-      <SelectField label={t("model")} value={filters.model ?? ""} onChange={(e) => onChange({ ...filters, model: e.target.value || undefined })}>
+      <SelectField
+        label={t("model")}
+        value={filters.model ?? ""}
+        onChange={(e) => onChange({ ...filters, model: e.target.value || undefined })}
+      >
         <option value="">{t("anyModel")}</option>
         {models.map((m) => (
           <option key={m} value={m}>
@@ -40,7 +53,11 @@ export function GalleryFilterBar({ filters, models, onChange }: Props) {
           </option>
         ))}
       </SelectField>
-      <SelectField label={t("who")} value={filters.mine ? "mine" : ""} onChange={(e) => onChange({ ...filters, mine: e.target.value === "mine" || undefined })}>
+      <SelectField
+        label={t("who")}
+        value={filters.mine ? "mine" : ""}
+        onChange={(e) => onChange({ ...filters, mine: e.target.value === "mine" || undefined })}
+      >
         <option value="">{t("everyone")}</option>
         <option value="mine">{t("mine")}</option>
       </SelectField>

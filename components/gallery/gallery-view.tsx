@@ -7,7 +7,12 @@ import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { galleryFiltersToSearch, hasFilters, parseGalleryFilters, type GalleryFilters } from "@/lib/videos/gallery-filters-url";
+import {
+  galleryFiltersToSearch,
+  hasFilters,
+  parseGalleryFilters,
+  type GalleryFilters,
+} from "@/lib/videos/gallery-filters-url";
 import { GalleryFilterBar } from "./gallery-filters";
 import { useGalleryVideos, type InitialGallery } from "./use-gallery-videos";
 import { VideoCard } from "./video-card";
@@ -66,7 +71,11 @@ export function GalleryView({ teamId, models, initial }: Props) {
               </li>
             ))}
           </ul>
-          <LoadMore hasMore={Boolean(query.hasNextPage)} loading={query.isFetchingNextPage} onLoad={() => void query.fetchNextPage()} />
+          <LoadMore
+            hasMore={Boolean(query.hasNextPage)}
+            loading={query.isFetchingNextPage}
+            onLoad={() => void query.fetchNextPage()}
+          />
         </>
       )}
     </>

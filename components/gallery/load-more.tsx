@@ -18,9 +18,12 @@ export function LoadMore({ hasMore, loading, onLoad }: Props) {
   useEffect(() => {
     const node = sentinel.current;
     if (!node || !hasMore || loading || typeof IntersectionObserver === "undefined") return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) onLoadRef.current();
-    }, { rootMargin: "400px 0px" });
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) onLoadRef.current();
+      },
+      { rootMargin: "400px 0px" },
+    );
     observer.observe(node);
     return () => observer.disconnect();
   }, [hasMore, loading]);

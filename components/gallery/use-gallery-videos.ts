@@ -35,9 +35,12 @@ export function useGalleryVideos(teamId: string, filters: GalleryFilters, initia
   const onStatus = useCallback(
     (items: VideoDto[]) => {
       const fresh = new Map(items.map((v) => [v.id, v]));
-      queryClient.setQueriesData<InfiniteData<VideoPage>>({ queryKey: videoKeys.lists(teamId) }, (old) => patchPages(old, fresh));
+      queryClient.setQueriesData<InfiniteData<VideoPage>>({ queryKey: videoKeys.lists(teamId) }, (old) =>
+        patchPages(old, fresh),
+      );
       // "In progress" should not keep showing videos that just finished.
-      if (filters.status === "active" && items.some((v) => !isLive(v))) void queryClient.invalidateQueries({ queryKey: videoKeys.lists(teamId) });
+      if (filters.status === "active" && items.some((v) => !isLive(v)))
+        void queryClient.invalidateQueries({ queryKey: videoKeys.lists(teamId) });
     },
     [queryClient, teamId, filters.status],
   );

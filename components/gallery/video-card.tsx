@@ -29,7 +29,7 @@ export function VideoCard({ video }: { video: VideoDto }) {
       <div className="flex flex-1 flex-col gap-2 p-3">
         <div className="flex items-center justify-between gap-2 text-sm">
           <VideoStatusBadge video={video} />
-          <span className="tabular-nums text-slate-700 dark:text-slate-300">
+          <span className="text-slate-700 tabular-nums dark:text-slate-300">
             <span className="sr-only">{t("cost.label")}: </span>
             <VideoCost video={video} />
           </span>
@@ -39,12 +39,16 @@ export function VideoCard({ video }: { video: VideoDto }) {
             {video.prompt}
           </Link>
         </h3>
-        <p className="text-xs text-slate-500 dark:text-slate-400">{t("settingsLine", { model: video.model, size: video.size, seconds: video.seconds })}</p>
+        <p className="text-xs text-slate-500 dark:text-slate-400">
+          {t("settingsLine", { model: video.model, size: video.size, seconds: video.seconds })}
+        </p>
         <p className="text-xs text-slate-500 dark:text-slate-400">
           {t("by", { name: video.mine ? t("you") : video.createdBy.name })} · <RelativeTime iso={video.createdAt} />
         </p>
         {isLive(video) ? <VideoProgress progress={video.progress} /> : null}
-        {video.status === "failed" ? <FailureReason code={video.errorCode} message={video.errorMessage} className="line-clamp-3 text-xs" /> : null}
+        {video.status === "failed" ? (
+          <FailureReason code={video.errorCode} message={video.errorMessage} className="line-clamp-3 text-xs" />
+        ) : null}
         <ExpiryCountdown video={video} className="mt-auto" />
       </div>
     </article>

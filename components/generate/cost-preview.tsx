@@ -3,7 +3,12 @@
 import { useTranslations } from "next-intl";
 import { formatUsd } from "@/lib/videos/estimate-cost";
 
-export type BudgetSummary = { spentCents: number; reservedCents: number; teamRemainingCents: number | null; memberRemainingCents: number | null };
+export type BudgetSummary = {
+  spentCents: number;
+  reservedCents: number;
+  teamRemainingCents: number | null;
+  memberRemainingCents: number | null;
+};
 
 type Props = { model: string; size: string; seconds: number; costCents: number | null; budget: BudgetSummary };
 
@@ -15,7 +20,7 @@ export function CostPreview({ model, size, seconds, costCents, budget }: Props) 
   const over = costCents !== null && left !== null && costCents > left;
   return (
     <section aria-labelledby="cost-title" className="flex flex-col gap-2">
-      <h2 id="cost-title" className="text-sm font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">
+      <h2 id="cost-title" className="text-sm font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">
         {t("costTitle")}
       </h2>
       <p data-testid="cost-line" aria-live="polite" className="text-lg font-semibold tabular-nums">
@@ -24,8 +29,14 @@ export function CostPreview({ model, size, seconds, costCents, budget }: Props) 
       <ul className="space-y-0.5 text-sm text-slate-600 dark:text-slate-400">
         <li data-testid="month-spend">{t("spentThisMonth", { amount: formatUsd(budget.spentCents) })}</li>
         {budget.reservedCents > 0 ? <li>{t("reserved", { amount: formatUsd(budget.reservedCents) })}</li> : null}
-        {budget.teamRemainingCents !== null ? <li>{t("teamLeft", { amount: formatUsd(budget.teamRemainingCents) })}</li> : <li>{t("noBudget")}</li>}
-        {budget.memberRemainingCents !== null ? <li>{t("memberLeft", { amount: formatUsd(budget.memberRemainingCents) })}</li> : null}
+        {budget.teamRemainingCents !== null ? (
+          <li>{t("teamLeft", { amount: formatUsd(budget.teamRemainingCents) })}</li>
+        ) : (
+          <li>{t("noBudget")}</li>
+        )}
+        {budget.memberRemainingCents !== null ? (
+          <li>{t("memberLeft", { amount: formatUsd(budget.memberRemainingCents) })}</li>
+        ) : null}
       </ul>
       {over ? (
         <p role="status" className="text-sm font-medium text-amber-700 dark:text-amber-300">

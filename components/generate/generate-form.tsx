@@ -20,7 +20,13 @@ import { useReferenceImage } from "./use-reference-image";
 import { newIdempotencyKey } from "./new-idempotency-key";
 import { maxMegabytes, type VideoFormValues } from "@/lib/videos/form-rules";
 
-type Props = { teamId: string; channel: ChannelId; initial: VideoFormValues; budget: BudgetSummary; initialIdempotencyKey: string };
+type Props = {
+  teamId: string;
+  channel: ChannelId;
+  initial: VideoFormValues;
+  budget: BudgetSummary;
+  initialIdempotencyKey: string;
+};
 
 export function GenerateForm({ teamId, channel, initial, budget, initialIdempotencyKey }: Props) {
   const t = useTranslations("generate");
@@ -38,27 +44,35 @@ export function GenerateForm({ teamId, channel, initial, budget, initialIdempote
   const sizeSpec = findSize(model, size) ?? model.sizes[0]!;
   const reference = useReferenceImage(teamId, sizeSpec, model.reference.maxBytes);
 
-  const [state, action, pending] = useActionState(async (prev: ActionResult<SubmittedVideo>, formData: FormData): Promise<ActionResult<SubmittedVideo>> => {
-    formData.delete("reference");
-    const image = reference.effective?.file;
-    if (image) formData.set("reference", image);
-    const tooLarge = image && image.size > model.reference.maxBytes;
-    if (tooLarge) return { ok: false, fieldErrors: { reference: t("errors.referenceTooLarge", { maxMb: maxMegabytes(model) }) }, formError: t("errors.fixFields") };
-    let result: ActionResult<SubmittedVideo>;
-    try {
-      result = await submitVideoAction(prev, formData);
-    } catch (error) {
-      // A page from an older build: Next's own "reload" error. Anything else (a body the server
-      // refused, a dropped connection) is said in words and the page stays as it was.
-      if (unstable_isUnrecognizedActionError(error)) throw error;
-      return { ok: false, formError: t("errors.notSent") };
-    }
-    if (result.data?.taskId) {
-      setIdempotencyKey(newIdempotencyKey());
-      router.refresh(); // the month's spend and reservations changed
-    }
-    return result;
-  }, initialResult);
+  const [state, action, pending] = useActionState(
+    async (prev: ActionResult<SubmittedVideo>, formData: FormData): Promise<ActionResult<SubmittedVideo>> => {
+      formData.delete("reference");
+      const image = reference.effective?.file;
+      if (image) formData.set("reference", image);
+      const tooLarge = image && image.size > model.reference.maxBytes;
+      if (tooLarge)
+        return {
+          ok: false,
+          fieldErrors: { reference: t("errors.referenceTooLarge", { maxMb: maxMegabytes(model) }) },
+          formError: t("errors.fixFields"),
+        };
+      let result: ActionResult<SubmittedVideo>;
+      try {
+        result = await submitVideoAction(prev, formData);
+      } catch (error) {
+        // A page from an older build: Next's own "reload" error. Anything else (a body the server
+        // refused, a dropped connection) is said in words and the page stays as it was.
+        if (unstable_isUnrecognizedActionError(error)) throw error;
+        return { ok: false, formError: t("errors.notSent") };
+      }
+      if (result.data?.taskId) {
+        setIdempotencyKey(newIdempotencyKey());
+        router.refresh(); // the month's spend and reservations changed
+      }
+      return result;
+    },
+    initialResult,
+  );
 
   function chooseModel(id: string) {
     const next = findModel(channel, id);
@@ -89,18 +103,38 @@ export function GenerateForm({ teamId, channel, initial, budget, initialIdempote
         <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
         <Card className="flex min-w-0 flex-col gap-5">
           <PromptField value={prompt} onChange={setPrompt} max={model.promptMaxChars} error={errors.prompt} />
-          <ModelSettings models={models} model={model} size={sizeSpec.size} seconds={seconds} onModel={chooseModel} onSize={setSize} onSeconds={setSeconds} errors={errors} />
+          <ModelSettings
+            models={models}
+            model={model}
+            size={sizeSpec.size}
+            seconds={seconds}
+            onModel={chooseModel}
+            onSize={setSize}
+            onSeconds={setSeconds}
+            errors={errors}
+          />
           <ReferenceImageField model={model} size={sizeSpec} reference={reference} serverError={errors.reference} />
         </Card>
         <div className="flex flex-col gap-4 lg:sticky lg:top-6 lg:self-start">
           <Card className="flex flex-col gap-4">
-            <CostPreview model={model.id} size={sizeSpec.size} seconds={seconds} costCents={costCents} budget={budget} />
+            <CostPreview
+              model={model.id}
+              size={sizeSpec.size}
+              seconds={seconds}
+              costCents={costCents}
+              budget={budget}
+            />
             {blocked ? (
               <p id="submit-blocked" className="text-sm font-medium text-amber-700 dark:text-amber-300">
                 {blocked}
               </p>
             ) : null}
-            <Button type="submit" disabled={pending || blocked !== null} aria-describedby={blocked ? "submit-blocked" : undefined} className="w-full">
+            <Button
+              type="submit"
+              disabled={pending || blocked !== null}
+              aria-describedby={blocked ? "submit-blocked" : undefined}
+              className="w-full"
+            >
               {pending ? t("submitting") : t("submit")}
             </Button>
             {state.formError && !pending ? <Alert>{state.formError}</Alert> : null}

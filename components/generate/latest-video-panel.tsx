@@ -24,7 +24,11 @@ export function LatestVideoPanel({ initial }: { initial: VideoDto }) {
   const href = `/t/${video.teamId}/gallery/${video.id}`;
   return (
     <Card className="mt-6">
-      <section aria-labelledby="latest-title" data-testid="latest-video" className="grid gap-4 sm:grid-cols-[12rem_minmax(0,1fr)]">
+      <section
+        aria-labelledby="latest-title"
+        data-testid="latest-video"
+        className="grid gap-4 sm:grid-cols-[12rem_minmax(0,1fr)]"
+      >
         <div className="overflow-hidden rounded-lg">
           <VideoThumbnail video={video} />
         </div>
@@ -37,7 +41,8 @@ export function LatestVideoPanel({ initial }: { initial: VideoDto }) {
           </div>
           <p className="line-clamp-2 text-sm text-slate-700 dark:text-slate-300">{video.prompt}</p>
           <p className="text-xs text-slate-500 dark:text-slate-400">
-            {tv("settingsLine", { model: video.model, size: video.size, seconds: video.seconds })} · <VideoCost video={video} />
+            {tv("settingsLine", { model: video.model, size: video.size, seconds: video.seconds })} ·{" "}
+            <VideoCost video={video} />
           </p>
           {isLive(video) ? <VideoProgress progress={video.progress} /> : null}
           {video.status === "failed" ? <FailureReason code={video.errorCode} message={video.errorMessage} /> : null}

@@ -20,21 +20,39 @@ export function ModelSettings({ models, model, size, seconds, onModel, onSize, o
   const t = useTranslations("generate");
   return (
     <div className="grid gap-4 sm:grid-cols-3">
-      <SelectField label={t("model")} name="model" value={model.id} onChange={(e) => onModel(e.target.value)} error={errors?.model}>
+      <SelectField
+        label={t("model")}
+        name="model"
+        value={model.id}
+        onChange={(e) => onModel(e.target.value)}
+        error={errors?.model}
+      >
         {models.map((m) => (
           <option key={m.id} value={m.id}>
             {m.id}
           </option>
         ))}
       </SelectField>
-      <SelectField label={t("size")} name="size" value={size} onChange={(e) => onSize(e.target.value)} error={errors?.size}>
+      <SelectField
+        label={t("size")}
+        name="size"
+        value={size}
+        onChange={(e) => onSize(e.target.value)}
+        error={errors?.size}
+      >
         {model.sizes.map((s) => (
           <option key={s.size} value={s.size}>
             {s.height > s.width ? t("sizePortrait", { size: s.size }) : t("sizeLandscape", { size: s.size })}
           </option>
         ))}
       </SelectField>
-      <SelectField label={t("seconds")} name="seconds" value={String(seconds)} onChange={(e) => onSeconds(Number(e.target.value))} error={errors?.seconds}>
+      <SelectField
+        label={t("seconds")}
+        name="seconds"
+        value={String(seconds)}
+        onChange={(e) => onSeconds(Number(e.target.value))}
+        error={errors?.seconds}
+      >
         {model.durations.map((d) => (
           <option key={d} value={d}>
             {t("secondsOption", { seconds: d })}

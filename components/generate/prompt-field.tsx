@@ -33,7 +33,11 @@ export function PromptField({ value, onChange, max, error }: Props) {
         <p id="prompt-hint" className="text-slate-500 dark:text-slate-400">
           {t("promptHint")}
         </p>
-        <p id="prompt-count" data-testid="prompt-count" className={`tabular-nums ${over ? "font-medium text-red-600 dark:text-red-400" : "text-slate-500 dark:text-slate-400"}`}>
+        <p
+          id="prompt-count"
+          data-testid="prompt-count"
+          className={`tabular-nums ${over ? "font-medium text-red-600 dark:text-red-400" : "text-slate-500 dark:text-slate-400"}`}
+        >
           {t("promptCount", { count: format.number(count), max: format.number(max) })}
         </p>
       </div>

@@ -12,24 +12,39 @@ import type { ReferenceImageState } from "./use-reference-image";
 
 type Props = { model: ModelSpec; size: SizeSpec; reference: ReferenceImageState; serverError?: string };
 
-const ACCEPT: Record<string, string[]> = { "image/jpeg": [".jpg", ".jpeg"], "image/png": [".png"], "image/webp": [".webp"] };
+const ACCEPT: Record<string, string[]> = {
+  "image/jpeg": [".jpg", ".jpeg"],
+  "image/png": [".png"],
+  "image/webp": [".webp"],
+};
 
 /** Optional reference image: drop or choose, see its pixels against the video's, fit it to size. */
 export function ReferenceImageField({ model, size, reference, serverError }: Props) {
   const t = useTranslations("generate.reference");
   const mb = maxMegabytes(model);
-  const accept = Object.fromEntries(Object.entries(ACCEPT).filter(([mime]) => model.reference.mimeTypes.includes(mime)));
+  const accept = Object.fromEntries(
+    Object.entries(ACCEPT).filter(([mime]) => model.reference.mimeTypes.includes(mime)),
+  );
 
   function onDrop(accepted: File[], rejected: FileRejection[]) {
     const code = rejected[0]?.errors[0]?.code;
     if (code) {
-      reference.setError(code === "file-too-large" ? t("tooLarge", { mb }) : code === "too-many-files" ? t("oneFile") : t("wrongType"));
+      reference.setError(
+        code === "file-too-large" ? t("tooLarge", { mb }) : code === "too-many-files" ? t("oneFile") : t("wrongType"),
+      );
       return;
     }
     if (accepted[0]) void reference.pick(accepted[0]);
   }
 
-  const { getRootProps, getInputProps, isDragActive, open } = useDropzone({ accept, maxSize: model.reference.maxBytes, multiple: false, onDrop, noClick: true, noKeyboard: true });
+  const { getRootProps, getInputProps, isDragActive, open } = useDropzone({
+    accept,
+    maxSize: model.reference.maxBytes,
+    multiple: false,
+    onDrop,
+    noClick: true,
+    noKeyboard: true,
+  });
   const error = reference.error ?? serverError;
   const { picked, fitted } = reference;
 
@@ -44,7 +59,9 @@ export function ReferenceImageField({ model, size, reference, serverError }: Pro
           {...getRootProps({
             className:
               "flex flex-col items-center justify-center gap-3 rounded-xl border-2 border-dashed px-4 py-6 text-center text-sm transition " +
-              (isDragActive ? "border-brand-500 bg-brand-50 dark:bg-slate-800" : "border-slate-300 dark:border-slate-700"),
+              (isDragActive
+                ? "border-brand-500 bg-brand-50 dark:bg-slate-800"
+                : "border-slate-300 dark:border-slate-700"),
           })}
         >
           <input {...getInputProps({ "aria-label": t("label") })} />
@@ -56,13 +73,31 @@ export function ReferenceImageField({ model, size, reference, serverError }: Pro
       ) : (
         <div className="flex flex-col gap-3 rounded-xl border border-slate-200 p-3 dark:border-slate-800">
           <div className="flex flex-wrap gap-4">
-            <Preview src={picked.previewUrl} alt={t("preview")} width={picked.width} height={picked.height} caption={t("pixels", { width: picked.width, height: picked.height })} />
+            <Preview
+              src={picked.previewUrl}
+              alt={t("preview")}
+              width={picked.width}
+              height={picked.height}
+              caption={t("pixels", { width: picked.width, height: picked.height })}
+            />
             {fitted ? (
-              <Preview src={fitted.previewUrl} alt={t("fittedPreview")} width={fitted.width} height={fitted.height} caption={t("fitted", { width: fitted.width, height: fitted.height, mode: t(fitted.mode) })} />
+              <Preview
+                src={fitted.previewUrl}
+                alt={t("fittedPreview")}
+                width={fitted.width}
+                height={fitted.height}
+                caption={t("fitted", { width: fitted.width, height: fitted.height, mode: t(fitted.mode) })}
+              />
             ) : null}
           </div>
-          <p className="text-sm text-slate-700 dark:text-slate-300">{t("required", { width: size.width, height: size.height })}</p>
-          <p role="status" data-testid="reference-match" className={`text-sm font-medium ${reference.matches ? "text-emerald-700 dark:text-emerald-300" : "text-amber-700 dark:text-amber-300"}`}>
+          <p className="text-sm text-slate-700 dark:text-slate-300">
+            {t("required", { width: size.width, height: size.height })}
+          </p>
+          <p
+            role="status"
+            data-testid="reference-match"
+            className={`text-sm font-medium ${reference.matches ? "text-emerald-700 dark:text-emerald-300" : "text-amber-700 dark:text-amber-300"}`}
+          >
             {reference.matches ? t("matches") : t("mismatch")}
           </p>
           {!reference.matches ? <FitChooser reference={reference} /> : null}
@@ -95,10 +130,19 @@ function FitChooser({ reference }: { reference: ReferenceImageState }) {
       <legend className="sr-only">{t("fitTitle")}</legend>
       {(["crop", "pad"] as const).map((m) => (
         <label key={m} className="flex items-start gap-2 text-sm">
-          <input type="radio" name="fitMode" value={m} checked={mode === m} onChange={() => setMode(m)} className="mt-1 accent-brand-600" />
+          <input
+            type="radio"
+            name="fitMode"
+            value={m}
+            checked={mode === m}
+            onChange={() => setMode(m)}
+            className="mt-1 accent-brand-600"
+          />
           <span>
             <span className="font-medium">{t(m)}</span>
-            <span className="block text-xs text-slate-500 dark:text-slate-400">{t(m === "crop" ? "cropHint" : "padHint")}</span>
+            <span className="block text-xs text-slate-500 dark:text-slate-400">
+              {t(m === "crop" ? "cropHint" : "padHint")}
+            </span>
           </span>
         </label>
       ))}
@@ -109,11 +153,30 @@ function FitChooser({ reference }: { reference: ReferenceImageState }) {
   );
 }
 
-function Preview({ src, alt, width, height, caption }: { src: string; alt: string; width: number; height: number; caption: string }) {
+function Preview({
+  src,
+  alt,
+  width,
+  height,
+  caption,
+}: {
+  src: string;
+  alt: string;
+  width: number;
+  height: number;
+  caption: string;
+}) {
   return (
     <figure className="flex flex-col gap-1">
-      <Image src={src} alt={alt} width={width} height={height} unoptimized className="h-32 w-auto max-w-full rounded-lg border border-slate-200 bg-slate-900 object-contain dark:border-slate-700" />
-      <figcaption className="text-xs tabular-nums text-slate-600 dark:text-slate-400">{caption}</figcaption>
+      <Image
+        src={src}
+        alt={alt}
+        width={width}
+        height={height}
+        unoptimized
+        className="h-32 w-auto max-w-full rounded-lg border border-slate-200 bg-slate-900 object-contain dark:border-slate-700"
+      />
+      <figcaption className="text-xs text-slate-600 tabular-nums dark:text-slate-400">{caption}</figcaption>
     </figure>
   );
 }

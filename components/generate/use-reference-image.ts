@@ -28,7 +28,11 @@ async function dataUrlToFile(dataUrl: string, name: string, type: string): Promi
   return new File([blob], name, { type });
 }
 
-export function useReferenceImage(teamId: string, size: { size: string; width: number; height: number }, maxBytes: number) {
+export function useReferenceImage(
+  teamId: string,
+  size: { size: string; width: number; height: number },
+  maxBytes: number,
+) {
   const t = useTranslations("generate.reference");
   const [picked, setPicked] = useState<PickedImage | null>(null);
   const [fitted, setFitted] = useState<FittedImage | null>(null);
@@ -92,9 +96,20 @@ export function useReferenceImage(teamId: string, size: { size: string; width: n
           }
           const ext = fittedImage.mimeType.split("/")[1] ?? "png";
           const base = picked.file.name.replace(/\.[^.]+$/, "") || "reference";
-          const file = await dataUrlToFile(fittedImage.dataUrl, `${base}-${size.size}-${mode}.${ext}`, fittedImage.mimeType);
+          const file = await dataUrlToFile(
+            fittedImage.dataUrl,
+            `${base}-${size.size}-${mode}.${ext}`,
+            fittedImage.mimeType,
+          );
           setError(null);
-          setFitted({ file, previewUrl: fittedImage.dataUrl, width: fittedImage.width, height: fittedImage.height, mode, forSize: size.size });
+          setFitted({
+            file,
+            previewUrl: fittedImage.dataUrl,
+            width: fittedImage.width,
+            height: fittedImage.height,
+            mode,
+            forSize: size.size,
+          });
         } catch (error) {
           if (unstable_isUnrecognizedActionError(error)) throw error;
           setError(t("fitFailed"));
@@ -107,7 +122,19 @@ export function useReferenceImage(teamId: string, size: { size: string; width: n
   const current = fitted && fitted.forSize === size.size ? fitted : null;
   const effective: PickedImage | null = current ?? picked;
   const matches = effective ? effective.width === size.width && effective.height === size.height : true;
-  return { picked, fitted: current, effective, matches, error, setError, fitting, pick, clear, fit, undoFit: () => setFitted(null) };
+  return {
+    picked,
+    fitted: current,
+    effective,
+    matches,
+    error,
+    setError,
+    fitting,
+    pick,
+    clear,
+    fit,
+    undoFit: () => setFitted(null),
+  };
 }
 
 export type ReferenceImageState = ReturnType<typeof useReferenceImage>;

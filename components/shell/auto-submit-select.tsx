@@ -3,7 +3,19 @@
 import type { ReactNode } from "react";
 
 /** A select that submits its form on change; the form keeps a submit button for no-JS use. */
-export function AutoSubmitSelect({ name, defaultValue, label, children, id }: { name: string; defaultValue: string; label: string; children: ReactNode; id: string }) {
+export function AutoSubmitSelect({
+  name,
+  defaultValue,
+  label,
+  children,
+  id,
+}: {
+  name: string;
+  defaultValue: string;
+  label: string;
+  children: ReactNode;
+  id: string;
+}) {
   return (
     <>
       <label htmlFor={id} className="sr-only">

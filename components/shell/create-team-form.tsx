@@ -12,7 +12,14 @@ export function CreateTeamForm() {
   const [state, action] = useActionState(createTeamAction, initialResult);
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
-      <TextField label={t("name")} name="name" required maxLength={60} defaultValue={state.values?.name} error={state.fieldErrors?.name} />
+      <TextField
+        label={t("name")}
+        name="name"
+        required
+        maxLength={60}
+        defaultValue={state.values?.name}
+        error={state.fieldErrors?.name}
+      />
       <SubmitButton label={t("create")} pendingLabel={t("creating")} />
     </form>
   );

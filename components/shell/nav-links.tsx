@@ -18,7 +18,7 @@ export function NavLinks({ items, label }: { items: NavItem[]; label: string }) 
                 href={item.href}
                 aria-current={active ? "page" : undefined}
                 className={
-                  "block whitespace-nowrap rounded-lg px-3 py-2 text-sm font-medium outline-none transition " +
+                  "block rounded-lg px-3 py-2 text-sm font-medium whitespace-nowrap transition outline-none " +
                   "focus-visible:ring-2 focus-visible:ring-brand-500 " +
                   (active
                     ? "bg-brand-600 text-white"

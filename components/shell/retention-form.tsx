@@ -19,7 +19,10 @@ export function RetentionForm({ teamId, current }: { teamId: string; current: Re
         label={t("label")}
         name="retention"
         defaultValue={state.values?.retention ?? current}
-        options={RETENTION_CHOICES.map((c) => ({ value: c, label: c === "keep" ? t("keep") : t("days", { days: Number(c) }) }))}
+        options={RETENTION_CHOICES.map((c) => ({
+          value: c,
+          label: c === "keep" ? t("keep") : t("days", { days: Number(c) }),
+        }))}
       />
       <p className="text-xs text-slate-500 dark:text-slate-400">{t("hint")}</p>
       {state.ok ? <Alert tone="success">{t("saved")}</Alert> : null}

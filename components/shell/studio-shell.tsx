@@ -21,19 +21,30 @@ export async function StudioShell({ user, teams, activeTeamId, children }: Props
   const items = STUDIO_SECTIONS.map((s) => ({ href: `/t/${activeTeamId}/${s}`, label: t(`nav.${s}`) }));
   return (
     <div className="min-h-screen md:flex">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-slate-900">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-slate-900"
+      >
         {t("app.skipToContent")}
       </a>
-      <aside className="flex flex-col gap-4 border-b border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900 md:sticky md:top-0 md:h-screen md:self-start md:w-64 md:shrink-0 md:border-b-0 md:border-r">
+      <aside className="flex flex-col gap-4 border-b border-slate-200 bg-white p-4 md:sticky md:top-0 md:h-screen md:w-64 md:shrink-0 md:self-start md:border-r md:border-b-0 dark:border-slate-800 dark:bg-slate-900">
         <div className="flex items-center justify-between gap-2">
-          <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight outline-none focus-visible:ring-2 focus-visible:ring-brand-500">
-            <span aria-hidden className="inline-flex h-7 w-7 items-center justify-center rounded-lg bg-brand-600 text-sm text-white">S</span>
+          <Link
+            href="/"
+            className="flex items-center gap-2 text-lg font-semibold tracking-tight outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
+          >
+            <span
+              aria-hidden
+              className="inline-flex h-7 w-7 items-center justify-center rounded-lg bg-brand-600 text-sm text-white"
+            >
+              S
+            </span>
             {t("app.name")}
           </Link>
         </div>
         <TeamSwitcher teams={teams} activeTeamId={activeTeamId} />
         <NavLinks items={items} label={t("nav.main")} />
-        <div className="grid grid-cols-2 gap-2 border-t border-slate-200 pt-3 dark:border-slate-800 md:mt-auto md:flex md:flex-col">
+        <div className="grid grid-cols-2 gap-2 border-t border-slate-200 pt-3 md:mt-auto md:flex md:flex-col dark:border-slate-800">
           <LanguageSwitcher />
           <ThemeSwitcher />
           <p className="col-span-2 truncate text-xs text-slate-500 dark:text-slate-400" title={user.email}>

@@ -11,7 +11,9 @@ export async function TeamSwitcher({ teams, activeTeamId }: Props) {
   const t = await getTranslations("shell");
   return (
     <div className="flex flex-col gap-1">
-      <span className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">{t("activeTeam")}</span>
+      <span className="text-xs font-medium tracking-wide text-slate-500 uppercase dark:text-slate-400">
+        {t("activeTeam")}
+      </span>
       <form action={switchTeamAction} className="flex items-center gap-2">
         <CurrentSectionInput />
         <AutoSubmitSelect id="team-switcher" name="teamId" defaultValue={activeTeamId} label={t("switchTeam")}>

@@ -5,7 +5,15 @@ import { AutoSubmitSelect } from "@/components/shell/auto-submit-select";
 import { buttonClass } from "@/components/ui/button";
 
 /** Earlier months: a select that submits on change (a GET form, so the month is in the URL). */
-export async function MonthPicker({ basePath, months, current }: { basePath: string; months: SpendMonth[]; current: string }) {
+export async function MonthPicker({
+  basePath,
+  months,
+  current,
+}: {
+  basePath: string;
+  months: SpendMonth[];
+  current: string;
+}) {
   const t = await getTranslations("spendPage");
   const format = await getFormatter();
   const index = months.findIndex((m) => m.key === current);
@@ -14,7 +22,11 @@ export async function MonthPicker({ basePath, months, current }: { basePath: str
   return (
     <div className="flex flex-wrap items-center gap-2">
       {older ? (
-        <Link className={buttonClass("ghost", "px-2")} href={`${basePath}?month=${older.key}`} aria-label={t("olderMonth")}>
+        <Link
+          className={buttonClass("ghost", "px-2")}
+          href={`${basePath}?month=${older.key}`}
+          aria-label={t("olderMonth")}
+        >
           ←
         </Link>
       ) : null}
@@ -31,7 +43,11 @@ export async function MonthPicker({ basePath, months, current }: { basePath: str
         </noscript>
       </form>
       {newer ? (
-        <Link className={buttonClass("ghost", "px-2")} href={`${basePath}?month=${newer.key}`} aria-label={t("newerMonth")}>
+        <Link
+          className={buttonClass("ghost", "px-2")}
+          href={`${basePath}?month=${newer.key}`}
+          aria-label={t("newerMonth")}
+        >
           →
         </Link>
       ) : null}

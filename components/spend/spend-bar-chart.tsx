@@ -1,6 +1,13 @@
 import { formatUsd } from "@/lib/videos/estimate-cost";
 
-type Props = { title: string; description: string; tableLabel: string; dayLabel: string; amountLabel: string; days: { day: string; cents: number }[] };
+type Props = {
+  title: string;
+  description: string;
+  tableLabel: string;
+  dayLabel: string;
+  amountLabel: string;
+  days: { day: string; cents: number }[];
+};
 
 const W = 720;
 const H = 220;
@@ -27,7 +34,12 @@ export function SpendBarChart({ title, description, tableLabel, dayLabel, amount
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(max * f));
   return (
     <figure className="flex flex-col gap-3">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="spend-chart-title spend-chart-desc" className="h-auto w-full text-slate-500">
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-labelledby="spend-chart-title spend-chart-desc"
+        className="h-auto w-full text-slate-500"
+      >
         <title id="spend-chart-title">{title}</title>
         <desc id="spend-chart-desc">{description}</desc>
         {ticks.map((tick) => {
@@ -47,7 +59,16 @@ export function SpendBarChart({ title, description, tableLabel, dayLabel, amount
           const dayNumber = Number(d.day.slice(8));
           return (
             <g key={d.day}>
-              <rect x={x} y={PAD.top + plotH - h} width={barW} height={Math.max(h, d.cents > 0 ? 1 : 0)} rx={2} className="fill-brand-600" data-day={d.day} data-cents={d.cents}>
+              <rect
+                x={x}
+                y={PAD.top + plotH - h}
+                width={barW}
+                height={Math.max(h, d.cents > 0 ? 1 : 0)}
+                rx={2}
+                className="fill-brand-600"
+                data-day={d.day}
+                data-cents={d.cents}
+              >
                 <title>{`${d.day}: ${formatUsd(d.cents)}`}</title>
               </rect>
               {dayNumber === 1 || dayNumber % 5 === 0 ? (
@@ -60,12 +81,18 @@ export function SpendBarChart({ title, description, tableLabel, dayLabel, amount
         })}
       </svg>
       <details>
-        <summary className="cursor-pointer text-sm font-medium text-brand-700 dark:text-brand-100">{tableLabel}</summary>
+        <summary className="cursor-pointer text-sm font-medium text-brand-700 dark:text-brand-100">
+          {tableLabel}
+        </summary>
         <table className="mt-2 w-full max-w-sm text-sm">
           <thead>
             <tr className="text-left text-slate-500">
-              <th scope="col" className="py-1 font-medium">{dayLabel}</th>
-              <th scope="col" className="py-1 text-right font-medium">{amountLabel}</th>
+              <th scope="col" className="py-1 font-medium">
+                {dayLabel}
+              </th>
+              <th scope="col" className="py-1 text-right font-medium">
+                {amountLabel}
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -19,7 +19,11 @@ export async function SpendSummary({ report }: { report: SpendReport }) {
   return (
     <dl className="mb-6 grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
       <Figure label={t("teamSpent")} value={formatUsd(team.spentCents)} />
-      <Figure label={t("openReservations")} value={formatUsd(team.reservedCents)} note={report.current ? t("reservationsNote") : t("reservationsPast")} />
+      <Figure
+        label={t("openReservations")}
+        value={formatUsd(team.reservedCents)}
+        note={report.current ? t("reservationsNote") : t("reservationsPast")}
+      />
       <Figure
         label={t("teamRemaining")}
         value={team.remainingCents === null ? t("noBudget") : formatUsd(team.remainingCents)}
@@ -28,7 +32,11 @@ export async function SpendSummary({ report }: { report: SpendReport }) {
       <Figure
         label={t("youSpent")}
         value={formatUsd(own.spentCents)}
-        note={own.capCents === null ? t("noCap") : t("capLeft", { cap: formatUsd(own.capCents), left: formatUsd(own.remainingCents ?? 0) })}
+        note={
+          own.capCents === null
+            ? t("noCap")
+            : t("capLeft", { cap: formatUsd(own.capCents), left: formatUsd(own.remainingCents ?? 0) })
+        }
       />
     </dl>
   );

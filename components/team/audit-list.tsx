@@ -15,7 +15,10 @@ async function describer() {
     const someone = t("audit.someone");
     const role = (v: unknown) => (isRole(v) ? t(`shell.role.${v}`) : String(v ?? "—"));
     const money = (v: unknown) => (typeof v === "number" ? formatUsd(v) : t("audit.noLimit"));
-    const channel = (v: unknown) => (v === "simulator" || v === "openai" || v === "apiyi" || v === "custom" ? t(`provider.channels.${v}.name`) : String(v ?? "—"));
+    const channel = (v: unknown) =>
+      v === "simulator" || v === "openai" || v === "apiyi" || v === "custom"
+        ? t(`provider.channels.${v}.name`)
+        : String(v ?? "—");
     const kept = (v: unknown) => (typeof v === "number" ? t("audit.keptDays", { count: v }) : t("audit.keptForever"));
     const args = { actor: entry.actor?.name ?? someone, target: entry.target?.name ?? someone };
     if (entry.action === "unknown") return t("audit.action.unknown", args);
@@ -36,7 +39,11 @@ async function describer() {
       case "providerChanged":
         return t("audit.action.providerChanged", { ...args, from: channel(d.from), to: channel(d.to) });
       case "providerKeyChanged":
-        return t("audit.action.providerKeyChanged", { ...args, last4: String(d.last4 ?? ""), replaced: d.replaced ? "yes" : "no" });
+        return t("audit.action.providerKeyChanged", {
+          ...args,
+          last4: String(d.last4 ?? ""),
+          replaced: d.replaced ? "yes" : "no",
+        });
       default:
         return t(`audit.action.${key}`, args);
     }
@@ -56,7 +63,7 @@ export async function AuditList({ teamId, page }: { teamId: string; page: AuditP
         <ol className="divide-y divide-slate-200 dark:divide-slate-800" aria-label={t("audit.title")}>
           {page.entries.map((e) => (
             <li key={e.id} className="flex flex-col gap-0.5 py-2 sm:flex-row sm:items-baseline sm:gap-4">
-              <time dateTime={e.createdAt} className="shrink-0 text-xs tabular-nums text-slate-500 sm:w-44">
+              <time dateTime={e.createdAt} className="shrink-0 text-xs text-slate-500 tabular-nums sm:w-44">
                 {format.dateTime(new Date(e.createdAt), { dateStyle: "medium", timeStyle: "medium" })}
               </time>
               <span className="text-sm">{describe(e)}</span>

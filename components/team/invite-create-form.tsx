@@ -16,12 +16,20 @@ export function InviteCreateForm({ teamId }: { teamId: string }) {
   const t = useTranslations();
   const [state, action] = useActionState(createInviteAction, initialResult);
   const [copied, setCopied] = useState<string | null>(null);
-  const link = state.data?.invitePath && typeof window !== "undefined" ? `${window.location.origin}${state.data.invitePath}` : null;
+  const link =
+    state.data?.invitePath && typeof window !== "undefined"
+      ? `${window.location.origin}${state.data.invitePath}`
+      : null;
   return (
     <form action={action} className="flex flex-col gap-3">
       <input type="hidden" name="teamId" value={teamId} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <SelectField label={t("invites.role")} name="role" defaultValue={DEFAULT_INVITE_ROLE} options={ASSIGNABLE_ROLES.map((r) => ({ value: r, label: t(`shell.role.${r}`) }))} />
+        <SelectField
+          label={t("invites.role")}
+          name="role"
+          defaultValue={DEFAULT_INVITE_ROLE}
+          options={ASSIGNABLE_ROLES.map((r) => ({ value: r, label: t(`shell.role.${r}`) }))}
+        />
         <SelectField
           label={t("invites.expiresIn")}
           name="days"
@@ -37,7 +45,13 @@ export function InviteCreateForm({ teamId }: { teamId: string }) {
             {t("invites.linkLabel")}
           </label>
           <div className="flex gap-2">
-            <input id="invite-link" readOnly value={link} onFocus={(e) => e.currentTarget.select()} className="min-w-0 flex-1 rounded-lg border border-slate-300 bg-white px-2 py-1.5 font-mono text-xs dark:border-slate-700 dark:bg-slate-900" />
+            <input
+              id="invite-link"
+              readOnly
+              value={link}
+              onFocus={(e) => e.currentTarget.select()}
+              className="min-w-0 flex-1 rounded-lg border border-slate-300 bg-white px-2 py-1.5 font-mono text-xs dark:border-slate-700 dark:bg-slate-900"
+            />
             <Button
               type="button"
               variant="secondary"

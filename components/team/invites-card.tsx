@@ -22,21 +22,31 @@ export async function InvitesCard({ teamId, invites }: { teamId: string; invites
       <InviteCreateForm teamId={teamId} />
       {invites.length ? (
         <>
-          <h3 className="mb-2 mt-6 text-sm font-semibold">{t("invites.recent")}</h3>
+          <h3 className="mt-6 mb-2 text-sm font-semibold">{t("invites.recent")}</h3>
           <ul className="divide-y divide-slate-200 text-sm dark:divide-slate-800">
             {invites.map((inv) => (
               <li key={inv.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                 <span>
                   <span className="font-medium">{t(`shell.role.${inv.role}`)}</span>{" "}
-                  <span className={`ml-1 rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_TONE[inv.status]}`}>{t(`invites.status.${inv.status}`)}</span>
+                  <span className={`ml-1 rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_TONE[inv.status]}`}>
+                    {t(`invites.status.${inv.status}`)}
+                  </span>
                   <span className="block text-xs text-slate-500">
                     {inv.status === "used" && inv.acceptedBy
                       ? t("invites.usedBy", { name: inv.acceptedBy })
-                      : t("invites.expiresAt", { date: format.dateTime(new Date(inv.expiresAt), { dateStyle: "medium", timeStyle: "short" }) })}
+                      : t("invites.expiresAt", {
+                          date: format.dateTime(new Date(inv.expiresAt), { dateStyle: "medium", timeStyle: "short" }),
+                        })}
                     {inv.createdBy ? ` · ${t("invites.createdBy", { name: inv.createdBy })}` : ""}
                   </span>
                 </span>
-                {inv.status === "pending" ? <RevokeInviteButton teamId={teamId} inviteId={inv.id} label={t("invites.revokeLabel", { role: t(`shell.role.${inv.role}`) })} /> : null}
+                {inv.status === "pending" ? (
+                  <RevokeInviteButton
+                    teamId={teamId}
+                    inviteId={inv.id}
+                    label={t("invites.revokeLabel", { role: t(`shell.role.${inv.role}`) })}
+                  />
+                ) : null}
               </li>
             ))}
           </ul>

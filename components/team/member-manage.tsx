@@ -27,8 +27,10 @@ export function MemberManage({ teamId, member, canRole, canCap, canRemove }: Pro
   const [capState, capAction, capPending] = useActionState(setMemberCapAction, initialResult);
   const [removeState, removeAction, removePending] = useActionState(removeMemberAction, initialResult);
   return (
-    <details className="group w-full rounded-lg border border-slate-200 px-3 py-2 text-sm dark:border-slate-800 sm:w-auto">
-      <summary className="cursor-pointer select-none font-medium text-brand-700 dark:text-brand-100">{t("teamAdmin.manage", { name: member.name })}</summary>
+    <details className="group w-full rounded-lg border border-slate-200 px-3 py-2 text-sm sm:w-auto dark:border-slate-800">
+      <summary className="cursor-pointer font-medium text-brand-700 select-none dark:text-brand-100">
+        {t("teamAdmin.manage", { name: member.name })}
+      </summary>
       <div className="mt-3 flex flex-col gap-4 sm:min-w-80">
         {canRole ? (
           <form action={roleAction} className="flex flex-col gap-2">

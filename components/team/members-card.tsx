@@ -15,7 +15,8 @@ export async function MembersCard({ view }: { view: MembersView }) {
   return (
     <Card className="mb-6">
       <h2 className="mb-3 font-semibold">
-        {t("teams.members")} <span className="font-normal text-slate-500">· {t("teams.memberCount", { count: members.length })}</span>
+        {t("teams.members")}{" "}
+        <span className="font-normal text-slate-500">· {t("teams.memberCount", { count: members.length })}</span>
       </h2>
       <ul className="divide-y divide-slate-200 dark:divide-slate-800">
         {members.map((m) => {
@@ -26,16 +27,22 @@ export async function MembersCard({ view }: { view: MembersView }) {
                 <span className="font-medium">{m.name}</span>
                 {m.isYou ? <span className="text-slate-500"> ({t("teams.you")})</span> : null}
                 <span className="block text-sm text-slate-500">{m.email}</span>
-                <span className="block text-xs text-slate-500">{t("teamAdmin.joined", { date: format.dateTime(new Date(m.joinedAt), { dateStyle: "medium" }) })}</span>
+                <span className="block text-xs text-slate-500">
+                  {t("teamAdmin.joined", { date: format.dateTime(new Date(m.joinedAt), { dateStyle: "medium" }) })}
+                </span>
               </span>
               <span className="flex flex-wrap items-center gap-3">
                 {seesSpend ? (
-                  <span className="text-sm tabular-nums text-slate-700 dark:text-slate-300">
+                  <span className="text-sm text-slate-700 tabular-nums dark:text-slate-300">
                     {t("teamAdmin.spentThisMonth", { amount: formatUsd(m.spentCents ?? 0) })}
-                    {m.capCents !== null ? <span className="text-slate-500"> / {t("teamAdmin.cap", { amount: formatUsd(m.capCents) })}</span> : null}
+                    {m.capCents !== null ? (
+                      <span className="text-slate-500"> / {t("teamAdmin.cap", { amount: formatUsd(m.capCents) })}</span>
+                    ) : null}
                   </span>
                 ) : null}
-                <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium dark:bg-slate-800">{t(`shell.role.${m.role}`)}</span>
+                <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium dark:bg-slate-800">
+                  {t(`shell.role.${m.role}`)}
+                </span>
               </span>
               {m.manageable || canCap ? (
                 <div className="w-full">

@@ -30,7 +30,13 @@ export function LeaveTeamForm({ teamId, teamName }: { teamId: string; teamName: 
   );
 }
 
-export function TransferOwnershipForm({ teamId, candidates }: { teamId: string; candidates: { userId: string; name: string }[] }) {
+export function TransferOwnershipForm({
+  teamId,
+  candidates,
+}: {
+  teamId: string;
+  candidates: { userId: string; name: string }[];
+}) {
   const t = useTranslations("teamAdmin");
   const [state, action, pending] = useActionState(transferOwnershipAction, initialResult);
   if (!candidates.length) return <p className="text-sm text-slate-600 dark:text-slate-400">{t("transferNobody")}</p>;
@@ -46,7 +52,11 @@ export function TransferOwnershipForm({ teamId, candidates }: { teamId: string; 
     >
       <input type="hidden" name="teamId" value={teamId} />
       <p className="text-sm text-slate-600 dark:text-slate-400">{t("transferLead")}</p>
-      <SelectField label={t("newOwner")} name="userId" options={candidates.map((c) => ({ value: c.userId, label: c.name }))} />
+      <SelectField
+        label={t("newOwner")}
+        name="userId"
+        options={candidates.map((c) => ({ value: c.userId, label: c.name }))}
+      />
       <ActionMessage state={state} />
       <Button type="submit" variant="danger" disabled={pending} className="self-start">
         {t("transfer")}

@@ -29,8 +29,18 @@ export function ProviderForm({ teamId, channel: savedChannel, baseUrl, keyLast4 
         <fieldset className="flex flex-col gap-2">
           <legend className="mb-1 text-sm font-medium">{t("channel")}</legend>
           {CHANNELS.map((id) => (
-            <label key={id} className="flex items-start gap-2 rounded-lg border border-slate-200 p-2 text-sm has-[:checked]:border-brand-500 dark:border-slate-800">
-              <input type="radio" name="channel" value={id} checked={channel === id} onChange={() => setChannel(id)} className="mt-1" />
+            <label
+              key={id}
+              className="flex items-start gap-2 rounded-lg border border-slate-200 p-2 text-sm has-[:checked]:border-brand-500 dark:border-slate-800"
+            >
+              <input
+                type="radio"
+                name="channel"
+                value={id}
+                checked={channel === id}
+                onChange={() => setChannel(id)}
+                className="mt-1"
+              />
               <span>
                 <span className="font-medium">{t(`channels.${id}.name`)}</span>
                 <span className="block text-xs text-slate-500 dark:text-slate-400">{t(`channels.${id}.hint`)}</span>

@@ -24,7 +24,9 @@ export async function TeamTabs({ teamId, role, current }: { teamId: string; role
           aria-current={tab.id === current ? "page" : undefined}
           className={
             "-mb-px border-b-2 px-3 py-2 text-sm font-medium outline-none focus-visible:ring-2 focus-visible:ring-brand-500 " +
-            (tab.id === current ? "border-brand-600 text-brand-700 dark:text-brand-100" : "border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100")
+            (tab.id === current
+              ? "border-brand-600 text-brand-700 dark:text-brand-100"
+              : "border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100")
           }
         >
           {t(tab.id)}

@@ -32,7 +32,10 @@ export function ExpiryCountdown({ video, className = "" }: { video: ExpiryFields
   }
   if (!text) return null;
   return (
-    <p data-testid="expiry" className={`text-xs ${urgent ? "text-amber-700 dark:text-amber-300" : "text-slate-500 dark:text-slate-400"} ${className}`}>
+    <p
+      data-testid="expiry"
+      className={`text-xs ${urgent ? "text-amber-700 dark:text-amber-300" : "text-slate-500 dark:text-slate-400"} ${className}`}
+    >
       {text}
     </p>
   );

@@ -15,7 +15,15 @@ export function useProviderErrorText(): (code: string | null, message: string | 
   };
 }
 
-export function FailureReason({ code, message, className = "" }: { code: string | null; message: string | null; className?: string }) {
+export function FailureReason({
+  code,
+  message,
+  className = "",
+}: {
+  code: string | null;
+  message: string | null;
+  className?: string;
+}) {
   const text = useProviderErrorText()(code, message);
   return (
     <p data-testid="failure-reason" className={`text-sm text-red-700 dark:text-red-300 ${className}`}>

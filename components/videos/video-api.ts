@@ -9,7 +9,8 @@ export type VideoStatusAnswer = { items: VideoDto[]; pollAfterMs: number };
 export const videoKeys = {
   team: (teamId: string) => ["videos", teamId] as const,
   lists: (teamId: string) => ["videos", teamId, "list"] as const,
-  list: (teamId: string, filters: GalleryFilters) => ["videos", teamId, "list", galleryFiltersToSearch(filters).toString()] as const,
+  list: (teamId: string, filters: GalleryFilters) =>
+    ["videos", teamId, "list", galleryFiltersToSearch(filters).toString()] as const,
   status: (teamId: string, ids: string[]) => ["videos", teamId, "status", ids.join(",")] as const,
 };
 
@@ -31,7 +32,12 @@ async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
   return (await response.json()) as T;
 }
 
-export function fetchVideoPage(teamId: string, filters: GalleryFilters, cursor: string | null, signal?: AbortSignal): Promise<VideoPage> {
+export function fetchVideoPage(
+  teamId: string,
+  filters: GalleryFilters,
+  cursor: string | null,
+  signal?: AbortSignal,
+): Promise<VideoPage> {
   const params = galleryFiltersToSearch(filters);
   if (cursor) params.set("cursor", cursor);
   const query = params.toString();

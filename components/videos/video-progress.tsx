@@ -17,9 +17,12 @@ export function VideoProgress({ progress, className = "" }: { progress: number; 
         aria-valuetext={t("progress", { progress: value })}
         className="h-2 flex-1 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800"
       >
-        <div className="h-full rounded-full bg-brand-600 transition-[width] duration-500" style={{ width: `${value}%` }} />
+        <div
+          className="h-full rounded-full bg-brand-600 transition-[width] duration-500"
+          style={{ width: `${value}%` }}
+        />
       </div>
-      <span className="w-10 text-right text-xs tabular-nums text-slate-600 dark:text-slate-400">{value}%</span>
+      <span className="w-10 text-right text-xs text-slate-600 tabular-nums dark:text-slate-400">{value}%</span>
     </div>
   );
 }

@@ -3,7 +3,16 @@
 import { useTranslations } from "next-intl";
 import type { VideoDto } from "@/lib/videos/video-dto";
 
-const KNOWN = ["submitting", "submit_unknown", "queued", "in_progress", "completed", "failed", "expired", "canceled"] as const;
+const KNOWN = [
+  "submitting",
+  "submit_unknown",
+  "queued",
+  "in_progress",
+  "completed",
+  "failed",
+  "expired",
+  "canceled",
+] as const;
 type Known = (typeof KNOWN)[number];
 
 const TONES: Record<Known | "archiving", string> = {

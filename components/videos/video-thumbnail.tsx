@@ -49,9 +49,22 @@ export function VideoThumbnail({ video }: { video: Pick<VideoDto, "size" | "seco
     }
     if (video.media.thumbnail) {
       const [w, h] = video.size.split("x").map(Number);
-      return <Image src={video.media.thumbnail} alt="" width={w || 1280} height={h || 720} unoptimized className="h-full w-auto object-contain" />;
+      return (
+        <Image
+          src={video.media.thumbnail}
+          alt=""
+          width={w || 1280}
+          height={h || 720}
+          unoptimized
+          className="h-full w-auto object-contain"
+        />
+      );
     }
-    return <span className="px-2 text-center text-xs text-slate-400">{video.status === "failed" ? t("failedPreview") : t("noPreview")}</span>;
+    return (
+      <span className="px-2 text-center text-xs text-slate-400">
+        {video.status === "failed" ? t("failedPreview") : t("noPreview")}
+      </span>
+    );
   })();
 
   return (

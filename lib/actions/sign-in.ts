@@ -28,7 +28,8 @@ export const signInAction = publicAction({
     }
     // Only after a successful sign-in: the account's saved language follows the person.
     const user = await db.user.findUnique({ where: { email: input.email }, select: { locale: true } });
-    if (isLocale(user?.locale)) (await cookies()).set(LOCALE_COOKIE, user.locale, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax" });
+    if (isLocale(user?.locale))
+      (await cookies()).set(LOCALE_COOKIE, user.locale, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax" });
     redirect(safeCallbackPath(input.callbackUrl));
   },
 });

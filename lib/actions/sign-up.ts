@@ -14,7 +14,12 @@ export const signUpAction = publicAction({
   run: async ({ input, t }) => {
     const { name, email, password } = input;
     try {
-      await createUserWithTeam(db, { name, email, password }, t("auth.defaultTeamName", { name }), await currentLocale());
+      await createUserWithTeam(
+        db,
+        { name, email, password },
+        t("auth.defaultTeamName", { name }),
+        await currentLocale(),
+      );
     } catch (error) {
       if (error instanceof EmailUnavailableError) return { ok: false, formError: t("errors.signUpUnavailable") };
       throw error;

@@ -45,12 +45,19 @@ function translate(t: GenerateT, problem: FieldProblem): string {
   return t.has(key) ? t(key, problem.params) : t("errors.invalid");
 }
 
-export function validateSubmission(channel: ChannelId, input: VideoFormValues, t: GenerateT): { ok: true; values: VideoFormValues } | { ok: false; result: ActionResult<never> } {
+export function validateSubmission(
+  channel: ChannelId,
+  input: VideoFormValues,
+  t: GenerateT,
+): { ok: true; values: VideoFormValues } | { ok: false; result: ActionResult<never> } {
   const values = { model: input.model, size: input.size, seconds: input.seconds, prompt: input.prompt };
   const problems = checkVideoForm(channel, values);
   const entries = Object.entries(problems).map(([field, problem]) => [field, translate(t, problem)] as const);
   if (entries.length === 0) return { ok: true, values: { ...values, prompt: values.prompt.trim() } };
-  return { ok: false, result: { ok: false, fieldErrors: Object.fromEntries(entries), formError: t("errors.fixFields") } };
+  return {
+    ok: false,
+    result: { ok: false, fieldErrors: Object.fromEntries(entries), formError: t("errors.fixFields") },
+  };
 }
 
 export async function readReference(
@@ -62,11 +69,23 @@ export async function readReference(
   if (!(file instanceof File) || file.size === 0) return { ok: true, image: null };
   const model = findModel(channel, values.model)!;
   const size = findSize(model, values.size)!;
-  if (file.size > model.reference.maxBytes) return { ok: false, error: translate(t, { key: "referenceTooLarge", params: { maxMb: Math.round(model.reference.maxBytes / 1048576) } }) };
+  if (file.size > model.reference.maxBytes)
+    return {
+      ok: false,
+      error: translate(t, {
+        key: "referenceTooLarge",
+        params: { maxMb: Math.round(model.reference.maxBytes / 1048576) },
+      }),
+    };
   const bytes = Buffer.from(await file.arrayBuffer());
   const info = await readImageInfo(bytes);
   if (!info) return { ok: false, error: translate(t, { key: "referenceUnreadable" }) };
-  const problem = checkReferenceImage(model, size, { mimeType: info.mimeType, bytes: bytes.byteLength, width: info.width, height: info.height });
+  const problem = checkReferenceImage(model, size, {
+    mimeType: info.mimeType,
+    bytes: bytes.byteLength,
+    width: info.width,
+    height: info.height,
+  });
   if (problem) return { ok: false, error: translate(t, problem) };
   // Last, as it is the costly check: every pixel must decode (a perfect header can hide a
   // truncated JPEG or a PNG with no pixel data, which the provider would fail much later).
@@ -84,6 +103,7 @@ export async function providerErrorMessage(video: VideoDto): Promise<string> {
   const t = await getTranslations("providerErrors");
   const key = providerErrorKey(video.errorCode, video.errorMessage);
   const raw = video.errorMessage ?? video.errorCode ?? "?";
-  const text = key === "invalidRequest" ? t("invalidRequest", { message: raw }) : key ? t(key) : t("raw", { message: raw });
+  const text =
+    key === "invalidRequest" ? t("invalidRequest", { message: raw }) : key ? t(key) : t("raw", { message: raw });
   return `${text} ${t("notCharged")}`;
 }

@@ -10,7 +10,17 @@ import { remixVideo, RemixUnavailableError } from "@/lib/videos/remix-video";
 import { FitImageError, fitReferenceImage, toDataUrl } from "@/lib/videos/fit-reference-image";
 import { CHANNELS } from "@/lib/videos/model-registry";
 import { findChannelSize } from "@/lib/videos/form-rules";
-import { budgetMessage, idempotencyKey, providerErrorMessage, readReference, submitVideoSchema, teamChannel, validateSubmission, type GenerateT, type SubmittedVideo } from "./video-submission";
+import {
+  budgetMessage,
+  idempotencyKey,
+  providerErrorMessage,
+  readReference,
+  submitVideoSchema,
+  teamChannel,
+  validateSubmission,
+  type GenerateT,
+  type SubmittedVideo,
+} from "./video-submission";
 
 // Thin server actions: the wrapper checks the caller's team and permission; these call the
 // engine and translate its answer. The engine (lib/videos/*) owns the rules that matter: budget,
@@ -29,7 +39,8 @@ export const submitVideoAction = teamAction({
     const checked = validateSubmission(channel, input, t);
     if (!checked.ok) return checked.result;
     const reference = await readReference(channel, checked.values, input.reference, t);
-    if (!reference.ok) return { ok: false, fieldErrors: { reference: reference.error }, formError: t("errors.fixFields") };
+    if (!reference.ok)
+      return { ok: false, fieldErrors: { reference: reference.error }, formError: t("errors.fixFields") };
     try {
       const { task } = await createVideoJob({
         teamId: team.id,
@@ -65,10 +76,14 @@ export const fitReferenceImageAction = teamAction({
     // The registry's reference limit (10 MB), as in the browser; bodies up to 12 MB reach this
     // action intact (docs/decisions/030-upload-limits.md).
     const maxBytes = Math.max(...CHANNELS[channel].models.map((m) => m.reference.maxBytes));
-    if (input.image.size > maxBytes) return { ok: false, formError: t("generate.reference.tooLarge", { mb: Math.round(maxBytes / 1048576) }) };
+    if (input.image.size > maxBytes)
+      return { ok: false, formError: t("generate.reference.tooLarge", { mb: Math.round(maxBytes / 1048576) }) };
     try {
       const fitted = await fitReferenceImage(Buffer.from(await input.image.arrayBuffer()), size, input.mode);
-      return { ok: true, data: { dataUrl: toDataUrl(fitted), width: fitted.width, height: fitted.height, mimeType: fitted.mimeType } };
+      return {
+        ok: true,
+        data: { dataUrl: toDataUrl(fitted), width: fitted.width, height: fitted.height, mimeType: fitted.mimeType },
+      };
     } catch (error) {
       if (error instanceof FitImageError) return { ok: false, formError: t("generate.reference.unreadable") };
       throw error;
@@ -92,7 +107,11 @@ export const deleteVideoAction = teamAction({
 });
 
 export const remixVideoAction = teamAction({
-  schema: z.object({ ...ids, idempotencyKey, prompt: z.string().trim().min(1, "generate.errors.promptRequired").max(32_000) }),
+  schema: z.object({
+    ...ids,
+    idempotencyKey,
+    prompt: z.string().trim().min(1, "generate.errors.promptRequired").max(32_000),
+  }),
   permission: "videos.create",
   keep: ["prompt"],
   unexpected: "generate.errors.unexpected",
@@ -100,7 +119,10 @@ export const remixVideoAction = teamAction({
     const tg: GenerateT = await getTranslations("generate");
     let newTaskId: string;
     try {
-      const result = await remixVideo({ teamId: team.id, userId: user.id }, { taskId: input.taskId, prompt: input.prompt, idempotencyKey: input.idempotencyKey });
+      const result = await remixVideo(
+        { teamId: team.id, userId: user.id },
+        { taskId: input.taskId, prompt: input.prompt, idempotencyKey: input.idempotencyKey },
+      );
       if (!result) return { ok: false, formError: tg("errors.unexpected") };
       newTaskId = result.task.id;
     } catch (error) {

@@ -9,7 +9,10 @@ export const currentUser = cache(async () => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  return db.user.findUnique({ where: { id }, select: { id: true, name: true, email: true, locale: true, activeTeamId: true } });
+  return db.user.findUnique({
+    where: { id },
+    select: { id: true, name: true, email: true, locale: true, activeTeamId: true },
+  });
 });
 
 export type CurrentUser = NonNullable<Awaited<ReturnType<typeof currentUser>>>;

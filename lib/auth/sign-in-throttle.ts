@@ -23,7 +23,12 @@ export async function secondsLocked(db: Db, keys: ThrottleKeys, now = new Date()
   return until > now.getTime() ? Math.ceil((until - now.getTime()) / 1000) : 0;
 }
 
-export async function recordFailure(db: Db, keys: ThrottleKeys, policy: ThrottlePolicy, now = new Date()): Promise<void> {
+export async function recordFailure(
+  db: Db,
+  keys: ThrottleKeys,
+  policy: ThrottlePolicy,
+  now = new Date(),
+): Promise<void> {
   for (const { key, limit } of keysOf(keys)) {
     await db.$transaction(async (tx) => {
       const row = await tx.signInThrottle.findUnique({ where: { key } });

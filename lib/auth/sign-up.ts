@@ -7,12 +7,20 @@ import { cleanSingleLineText } from "@/lib/text/clean-text";
 import { singleLineText } from "@/lib/text/text-fields";
 
 // Messages are catalogue keys (errors.*): the action translates them into the person's language.
-export const emailSchema = z.string().trim().toLowerCase().max(254, "errors.emailInvalid").pipe(z.email("errors.emailInvalid"));
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, "errors.emailInvalid")
+  .pipe(z.email("errors.emailInvalid"));
 
 export const signUpSchema = z.object({
   name: singleLineText({ required: "errors.nameRequired", tooLong: "errors.nameTooLong" }, 80),
   email: emailSchema,
-  password: z.string().min(MIN_PASSWORD_LENGTH, "errors.passwordTooShort").max(MAX_PASSWORD_LENGTH, "errors.passwordTooLong"),
+  password: z
+    .string()
+    .min(MIN_PASSWORD_LENGTH, "errors.passwordTooShort")
+    .max(MAX_PASSWORD_LENGTH, "errors.passwordTooLong"),
 });
 
 export type SignUpInput = z.infer<typeof signUpSchema>;
@@ -33,7 +41,8 @@ export async function createUserWithTeam(db: Db, input: SignUpInput, teamName: s
       return { user, team };
     });
   } catch (error) {
-    if (typeof error === "object" && error && "code" in error && error.code === "P2002") throw new EmailUnavailableError();
+    if (typeof error === "object" && error && "code" in error && error.code === "P2002")
+      throw new EmailUnavailableError();
     throw error;
   }
 }

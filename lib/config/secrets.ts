@@ -4,7 +4,13 @@ import path from "node:path";
 
 export class MissingSecretError extends Error {}
 
-type SecretSpec = { variable: string; file: string; configured: string | undefined; dataDir: string; production: boolean };
+type SecretSpec = {
+  variable: string;
+  file: string;
+  configured: string | undefined;
+  dataDir: string;
+  production: boolean;
+};
 
 /**
  * A configured secret when set; otherwise, outside production, one generated once and kept in
@@ -14,7 +20,9 @@ type SecretSpec = { variable: string; file: string; configured: string | undefin
 export function resolveSecret(spec: SecretSpec): string {
   if (spec.configured && spec.configured.length >= 32) return spec.configured;
   if (spec.configured) {
-    throw new MissingSecretError(`${spec.variable} is too short: use at least 32 characters (for example: openssl rand -base64 32).`);
+    throw new MissingSecretError(
+      `${spec.variable} is too short: use at least 32 characters (for example: openssl rand -base64 32).`,
+    );
   }
   if (spec.production) {
     throw new MissingSecretError(
@@ -37,7 +45,11 @@ export function resolveSecret(spec: SecretSpec): string {
   }
 }
 
-export function resolveAuthSecret(opts: { configured: string | undefined; dataDir: string; production: boolean }): string {
+export function resolveAuthSecret(opts: {
+  configured: string | undefined;
+  dataDir: string;
+  production: boolean;
+}): string {
   return resolveSecret({ variable: "AUTH_SECRET", file: "auth-secret", ...opts });
 }
 

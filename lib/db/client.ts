@@ -15,7 +15,9 @@ export type Reader = Tx | Db;
 
 export function createDb(databaseUrl: string): Db {
   if (databaseUrl.startsWith("file:")) {
-    return new SqliteClient({ adapter: serialisedSqlite(new PrismaBetterSqlite3({ url: sqlitePath(databaseUrl), timeout: 10_000 })) });
+    return new SqliteClient({
+      adapter: serialisedSqlite(new PrismaBetterSqlite3({ url: sqlitePath(databaseUrl), timeout: 10_000 })),
+    });
   }
   const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
   return client as unknown as Db;

@@ -30,10 +30,15 @@ export function readMigrations(dir: string): Migration[] {
     });
 }
 
-export async function migrateDatabase(databaseUrl: string, opts: { root?: string; dir?: string } = {}): Promise<MigrationResult> {
+export async function migrateDatabase(
+  databaseUrl: string,
+  opts: { root?: string; dir?: string } = {},
+): Promise<MigrationResult> {
   const provider = databaseUrl.startsWith("file:") ? "sqlite" : "postgresql";
   const migrations = readMigrations(opts.dir ?? migrationsDir(provider, opts.root));
-  return provider === "sqlite" ? migrateSqlite(sqlitePath(databaseUrl), migrations) : migratePostgres(databaseUrl, migrations);
+  return provider === "sqlite"
+    ? migrateSqlite(sqlitePath(databaseUrl), migrations)
+    : migratePostgres(databaseUrl, migrations);
 }
 
 export function sqlitePath(databaseUrl: string): string {
@@ -44,7 +49,9 @@ function checkHistory(done: Map<string, string>, migrations: Migration[]): void 
   for (const m of migrations) {
     const recorded = done.get(m.name);
     if (recorded && recorded !== m.checksum) {
-      throw new Error(`Migration ${m.name} was changed after it was applied (checksum differs). Write a new migration instead.`);
+      throw new Error(
+        `Migration ${m.name} was changed after it was applied (checksum differs). Write a new migration instead.`,
+      );
     }
   }
 }
@@ -67,10 +74,16 @@ function migrateSqlite(file: string, migrations: Migration[]): MigrationResult {
       db.exec("BEGIN IMMEDIATE");
       try {
         const done = new Map(
-          (db.prepare(`SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`).all() as {
-            migration_name: string;
-            checksum: string;
-          }[]).map((r) => [r.migration_name, r.checksum]),
+          (
+            db
+              .prepare(
+                `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+              )
+              .all() as {
+              migration_name: string;
+              checksum: string;
+            }[]
+          ).map((r) => [r.migration_name, r.checksum]),
         );
         checkHistory(done, migrations);
         if (done.has(m.name)) {

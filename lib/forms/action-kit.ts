@@ -54,9 +54,18 @@ export function actionKit(deps: ActionDeps) {
         const ctx: Record<string, unknown> = { input, t };
         if (access.kind !== "public") {
           const user = await deps.session();
-          if (!user) redirect(access.kind === "user" && access.signInCallback ? `/sign-in?callbackUrl=${encodeURIComponent(access.signInCallback(input))}` : "/sign-in");
+          if (!user)
+            redirect(
+              access.kind === "user" && access.signInCallback
+                ? `/sign-in?callbackUrl=${encodeURIComponent(access.signInCallback(input))}`
+                : "/sign-in",
+            );
           ctx.user = user;
-          if (access.kind === "team") Object.assign(ctx, await authorize(deps.db, user.id, (input as { teamId?: unknown }).teamId, access.permission));
+          if (access.kind === "team")
+            Object.assign(
+              ctx,
+              await authorize(deps.db, user.id, (input as { teamId?: unknown }).teamId, access.permission),
+            );
         }
         const result = await (def.run as Run<Record<string, unknown>, T>)(ctx);
         return result.ok || result.values ? result : { ...result, values };
@@ -77,14 +86,18 @@ export function actionKit(deps: ActionDeps) {
       return define(def as Common<S> & { run: Run<never, T> }, { kind: "public" });
     },
     /** A signed-in person acting on their own account; signed out → the sign-in page (and back). */
-    userAction<S extends z.ZodType, T>(def: Common<S> & { run: Run<UserContext<S>, T>; signInCallback?: (input: z.output<S>) => string }): ServerAction<T> {
+    userAction<S extends z.ZodType, T>(
+      def: Common<S> & { run: Run<UserContext<S>, T>; signInCallback?: (input: z.output<S>) => string },
+    ): ServerAction<T> {
       return define(def as Common<S> & { run: Run<never, T> }, { kind: "user", signInCallback: def.signInCallback });
     },
     /**
      * A member of the form's `teamId` whose role has `permission` (authorize). A stranger gets the
      * not-found answer, a member whose role is too low "not allowed for your role".
      */
-    teamAction<S extends z.ZodType<{ teamId: string }>, T>(def: Common<S> & { permission: Permission; run: Run<TeamContext<S>, T> }): ServerAction<T> {
+    teamAction<S extends z.ZodType<{ teamId: string }>, T>(
+      def: Common<S> & { permission: Permission; run: Run<TeamContext<S>, T> },
+    ): ServerAction<T> {
       return define(def as Common<S> & { run: Run<never, T> }, { kind: "team", permission: def.permission });
     },
   };

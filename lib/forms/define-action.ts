@@ -8,4 +8,8 @@ import { actionKit } from "./action-kit";
  * The wrappers every server action in lib/actions/ is defined with (see docs/architecture.md,
  * "Server actions"): publicAction, userAction, teamAction.
  */
-export const { publicAction, userAction, teamAction } = actionKit({ db, session: currentUser, translator: () => getTranslations() });
+export const { publicAction, userAction, teamAction } = actionKit({
+  db,
+  session: currentUser,
+  translator: () => getTranslations(),
+});

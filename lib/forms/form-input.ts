@@ -19,7 +19,10 @@ export function formInput(formData: FormData): Record<string, string | File> {
 }
 
 /** The text fields named in `keep`, to refill the form after a failed submit. */
-export function keptValues(input: Record<string, string | File>, keep: readonly string[] = []): Record<string, string> | undefined {
+export function keptValues(
+  input: Record<string, string | File>,
+  keep: readonly string[] = [],
+): Record<string, string> | undefined {
   if (keep.length === 0) return undefined;
   return Object.fromEntries(keep.map((k) => [k, typeof input[k] === "string" ? input[k] : ""]));
 }
@@ -33,8 +36,14 @@ export function say(t: Translate, key: string, fallback: MessageKey = "errors.in
  * Every failing field gets its message (schemas carry catalogue keys such as "errors.nameRequired"
  * or "teamErrors.amountFormat"), not just the first. A malformed id gets the not-found answer.
  */
-export function invalidInput(issues: readonly z.core.$ZodIssue[], t: Translate, values: Record<string, string> | undefined, formErrorKey?: MessageKey): ActionResult<never> {
-  if (issues.some((issue) => ID_FIELDS.has(String(issue.path[0])))) return { ok: false, formError: t("teamErrors.notFound") };
+export function invalidInput(
+  issues: readonly z.core.$ZodIssue[],
+  t: Translate,
+  values: Record<string, string> | undefined,
+  formErrorKey?: MessageKey,
+): ActionResult<never> {
+  if (issues.some((issue) => ID_FIELDS.has(String(issue.path[0]))))
+    return { ok: false, formError: t("teamErrors.notFound") };
   const fieldErrors: Record<string, string> = {};
   for (const issue of issues) {
     const field = String(issue.path[0] ?? "form");

@@ -34,6 +34,7 @@ export const httpErrors = {
 /** HttpError as it says; the data layer's TeamAccessError as 404 (non-member, unknown id) or 403. */
 export function refusalResponse(error: unknown): Response | null {
   if (error instanceof HttpError) return error.toResponse();
-  if (error instanceof TeamAccessError) return (error.reason === "forbidden" ? httpErrors.forbidden() : httpErrors.notFound()).toResponse();
+  if (error instanceof TeamAccessError)
+    return (error.reason === "forbidden" ? httpErrors.forbidden() : httpErrors.notFound()).toResponse();
   return null;
 }

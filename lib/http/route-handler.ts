@@ -59,5 +59,6 @@ export function teamRoute<P extends { teamId: string }, I>(spec: {
 export function requireCronSecret(request: Request): void {
   const expected = env.cronSecret;
   const given = request.headers.get("authorization")?.replace(/^Bearer\s+/i, "") ?? "";
-  if (!expected || given.length !== expected.length || !timingSafeEqual(Buffer.from(given), Buffer.from(expected))) throw httpErrors.notFound();
+  if (!expected || given.length !== expected.length || !timingSafeEqual(Buffer.from(given), Buffer.from(expected)))
+    throw httpErrors.notFound();
 }

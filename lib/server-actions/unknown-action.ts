@@ -40,5 +40,8 @@ export function unknownActionAnswer(method: string, headers: Headers, ids: Set<s
   if (id === null || ids.has(id)) return null;
   const status = id.length === ID_LENGTH ? 409 : 400;
   const body = status === 409 ? "Server Action unavailable." : "Invalid Server Action request.";
-  return new Response(body, { status, headers: { [NOT_FOUND_HEADER]: "1", "content-type": "text/plain", "cache-control": "no-store" } });
+  return new Response(body, {
+    status,
+    headers: { [NOT_FOUND_HEADER]: "1", "content-type": "text/plain", "cache-control": "no-store" },
+  });
 }

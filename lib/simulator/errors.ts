@@ -162,7 +162,8 @@ export const apiErrors = {
       "input_reference",
       "invalid_value",
     ),
-  invalidReferenceObject: (detail: string) => invalidRequest(`Invalid 'input_reference': ${detail}`, "input_reference", "invalid_value"),
+  invalidReferenceObject: (detail: string) =>
+    invalidRequest(`Invalid 'input_reference': ${detail}`, "input_reference", "invalid_value"),
   noSuchFile: (fileId: string) => invalidRequest(`No such File object: ${fileId}`, "input_reference", "invalid_value"),
   // CHOICE: wording for content/remix/delete on a job in the wrong state.
   videoNotReady: (status: string) =>
@@ -178,11 +179,7 @@ export const apiErrors = {
   remixSourceNotCompleted: (status: string) =>
     invalidRequest(`Only completed videos can be remixed; this video's status is '${status}'.`, null, null),
   deleteNotAllowed: (status: string) =>
-    invalidRequest(
-      `Only completed or failed videos can be deleted; this video's status is '${status}'.`,
-      null,
-      null,
-    ),
+    invalidRequest(`Only completed or failed videos can be deleted; this video's status is '${status}'.`, null, null),
   // CHOICE: API易's CDN delay answers 400; its body is unknown, so this text is ours.
   contentNotYetAvailable: () =>
     invalidRequest("Video content is not available yet, please retry in a few seconds.", null, null),

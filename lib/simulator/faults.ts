@@ -49,10 +49,17 @@ function parseValue(kind: FaultKind, raw: string | undefined, token: string): Pi
       return null;
     }
     const n = Number(raw);
-    const bad = !Number.isFinite(n) || (opts.integer && !Number.isInteger(n)) || n < opts.min || (opts.max !== undefined && n > opts.max);
+    const bad =
+      !Number.isFinite(n) ||
+      (opts.integer && !Number.isInteger(n)) ||
+      n < opts.min ||
+      (opts.max !== undefined && n > opts.max);
     if (bad) {
       const range = opts.max === undefined ? `>= ${opts.min}` : `${opts.min}..${opts.max}`;
-      throw new FaultSyntaxError(token, `'${kind}' takes ${opts.integer ? "an integer" : "a number"} ${range}, got '${raw}'`);
+      throw new FaultSyntaxError(
+        token,
+        `'${kind}' takes ${opts.integer ? "an integer" : "a number"} ${range}, got '${raw}'`,
+      );
     }
     return n;
   };
@@ -86,7 +93,10 @@ function parseValue(kind: FaultKind, raw: string | undefined, token: string): Pi
 function parseEndpoint(kind: FaultKind, raw: string | undefined, scope: FaultScope, token: string): Endpoint | "*" {
   if (isOneOf(JOB_KINDS, kind)) {
     if (raw === undefined || (scope === "instance" && raw === "create")) return "create";
-    throw new FaultSyntaxError(token, `'${kind}' applies to the job being created and takes no '@endpoint'${scope === "instance" ? " other than '@create'" : ""}`);
+    throw new FaultSyntaxError(
+      token,
+      `'${kind}' applies to the job being created and takes no '@endpoint'${scope === "instance" ? " other than '@create'" : ""}`,
+    );
   }
   // A cut body matters for downloads; cutting the JSON of every poll would only break polling.
   const endpoint = raw ?? (kind === "truncate" ? "content" : "*");
@@ -97,7 +107,10 @@ function parseEndpoint(kind: FaultKind, raw: string | undefined, scope: FaultSco
     throw new FaultSyntaxError(token, "'content400' applies only to '@content' or '@cdn'");
   }
   if (scope === "job" && !JOB_ENDPOINTS.includes(endpoint)) {
-    throw new FaultSyntaxError(token, `a prompt marker only reaches requests about its own job (${JOB_ENDPOINTS.join(", ")})`);
+    throw new FaultSyntaxError(
+      token,
+      `a prompt marker only reaches requests about its own job (${JOB_ENDPOINTS.join(", ")})`,
+    );
   }
   return endpoint;
 }
@@ -111,7 +124,12 @@ export function parseFaultRule(token: string, scope: FaultScope): FaultRule {
   }
   const remaining = countRaw === undefined ? null : Number(countRaw);
   if (remaining === 0) throw new FaultSyntaxError(token, "a count must be at least 1");
-  return { kind: kindRaw, ...parseValue(kindRaw, valueRaw, token), endpoint: parseEndpoint(kindRaw, endpointRaw, scope, token), remaining };
+  return {
+    kind: kindRaw,
+    ...parseValue(kindRaw, valueRaw, token),
+    endpoint: parseEndpoint(kindRaw, endpointRaw, scope, token),
+    remaining,
+  };
 }
 
 export function parseFaultRules(spec: string, scope: FaultScope): FaultRule[] {
@@ -124,7 +142,9 @@ export function parseFaultRules(spec: string, scope: FaultScope): FaultRule[] {
 export function formatFaultRule(rule: FaultRule): string {
   const value = rule.code ?? (rule.value === null ? null : String(rule.value));
   const implicitEndpoint =
-    rule.endpoint === "*" || (isOneOf(JOB_KINDS, rule.kind) && rule.endpoint === "create") || (rule.kind === "truncate" && rule.endpoint === "content");
+    rule.endpoint === "*" ||
+    (isOneOf(JOB_KINDS, rule.kind) && rule.endpoint === "create") ||
+    (rule.kind === "truncate" && rule.endpoint === "content");
   return `${rule.kind}${value === null ? "" : `:${value}`}${implicitEndpoint ? "" : `@${rule.endpoint}`}${rule.remaining === null ? "" : `*${rule.remaining}`}`;
 }
 
@@ -154,7 +174,8 @@ export function planHttpFaults(lists: FaultRule[][], endpoint: Endpoint): HttpFa
     consume(lists[index] ?? [], rule);
     plan.consumed[index] = true;
   };
-  const matching = (index: number) => [...(lists[index] ?? [])].filter((r) => r.endpoint === "*" || r.endpoint === endpoint);
+  const matching = (index: number) =>
+    [...(lists[index] ?? [])].filter((r) => r.endpoint === "*" || r.endpoint === endpoint);
   lists.forEach((_, index) => {
     for (const rule of matching(index)) {
       if (rule.kind === "slow") {
@@ -185,9 +206,7 @@ export function findContentDelay(list: FaultRule[], endpoint: Endpoint): { secon
   return { seconds: rule.value ?? 0, fire: () => consume(list, rule) };
 }
 
-export type JobOutcomeFault =
-  | { kind: "fail"; code: string }
-  | { kind: "stall"; progress: number };
+export type JobOutcomeFault = { kind: "fail"; code: string } | { kind: "stall"; progress: number };
 
 export interface JobFaults {
   outcome: JobOutcomeFault | null;
@@ -208,7 +227,10 @@ export function takeJobFaults(markerRules: FaultRule[], instanceRules: FaultRule
         result.outcome =
           rule.kind === "stall"
             ? { kind: "stall", progress: rule.value ?? 50 }
-            : { kind: "fail", code: rule.kind === "moderation" ? "moderation_blocked" : (rule.code ?? "internal_error") };
+            : {
+                kind: "fail",
+                code: rule.kind === "moderation" ? "moderation_blocked" : (rule.code ?? "internal_error"),
+              };
       }
       if (list === instanceRules) consume(list, rule);
     }

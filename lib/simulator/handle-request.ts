@@ -101,7 +101,9 @@ async function dispatch(core: SimulatorCore, request: Request): Promise<Response
     const owner = authenticate(core.options, request);
     const jobId = route.jobId ?? "";
     const job = route.jobId === null ? undefined : core.findJob(route.jobId, owner);
-    return runWithFaults(core, request, route.endpoint, job, (nowMs) => route.run({ core, request, url, nowMs, publicRoot, jobId, job, owner }));
+    return runWithFaults(core, request, route.endpoint, job, (nowMs) =>
+      route.run({ core, request, url, nowMs, publicRoot, jobId, job, owner }),
+    );
   }
   if (sub.startsWith("/cdn/") && core.profile.servesCdn) {
     const match = /^\/cdn\/([^/]+)\.mp4$/.exec(sub);
@@ -109,7 +111,9 @@ async function dispatch(core: SimulatorCore, request: Request): Promise<Response
     if (jobId) {
       core.stats.record("cdn", jobId);
       const job = core.findJobByCdnId(jobId);
-      return runWithFaults(core, request, "cdn", job, (nowMs) => cdnVideo({ core, request, url, nowMs, publicRoot, jobId, job }));
+      return runWithFaults(core, request, "cdn", job, (nowMs) =>
+        cdnVideo({ core, request, url, nowMs, publicRoot, jobId, job }),
+      );
     }
   }
   if (sub.startsWith("/__simulator/") && core.options.controlRoutes) {
@@ -131,7 +135,9 @@ export async function handleRequest(core: SimulatorCore, request: Request): Prom
     if (error instanceof SimulatorHttpError) {
       response = errorResponse(error);
     } else {
-      core.options.log(`simulator: ${request.method} ${request.url} failed: ${(error as Error).stack ?? String(error)}`);
+      core.options.log(
+        `simulator: ${request.method} ${request.url} failed: ${(error as Error).stack ?? String(error)}`,
+      );
       response = errorResponse(apiErrors.serverError());
     }
   }

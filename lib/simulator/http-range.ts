@@ -1,7 +1,5 @@
 export type RangeAnswer =
-  | { kind: "full" }
-  | { kind: "partial"; start: number; end: number }
-  | { kind: "unsatisfiable" };
+  { kind: "full" } | { kind: "partial"; start: number; end: number } | { kind: "unsatisfiable" };
 
 /**
  * Reads a `Range: bytes=...` header for a body of `size` bytes.

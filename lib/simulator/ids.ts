@@ -5,7 +5,10 @@ import { randomBytes } from "node:crypto";
 export const VIDEO_ID_PATTERN = /^video_[0-9a-f]{48}$/;
 
 export function newVideoId(nowMs: number): string {
-  const seconds = Math.floor(nowMs / 1000).toString(16).padStart(8, "0").slice(-8);
+  const seconds = Math.floor(nowMs / 1000)
+    .toString(16)
+    .padStart(8, "0")
+    .slice(-8);
   return `video_${seconds}${randomBytes(20).toString("hex")}`;
 }
 

@@ -83,7 +83,14 @@ export function jobStateAt(job: Pick<JobRecord, "createdMs" | "plan">, nowMs: nu
   }
   const completedAtMs = startMs + renderMs;
   const completedAt = Math.floor(completedAtMs / 1000);
-  return { ...base, status: "completed", progress: 100, completedAtMs, completedAt, expiresAt: completedAt + expirySeconds };
+  return {
+    ...base,
+    status: "completed",
+    progress: 100,
+    completedAtMs,
+    completedAt,
+    expiresAt: completedAt + expirySeconds,
+  };
 }
 
 /** Content is gone from the second `expires_at` names (the same boundary the client sees). */

@@ -26,7 +26,10 @@ export class JobStore {
   private lastSeq = 0;
   private loaded: Promise<void> | null = null;
 
-  constructor(dataDir: string, private readonly log: (message: string) => void) {
+  constructor(
+    dataDir: string,
+    private readonly log: (message: string) => void,
+  ) {
     this.jobsDir = path.join(dataDir, "jobs");
     this.referencesDir = path.join(dataDir, "references");
     this.mediaRoot = path.join(dataDir, "media");
@@ -81,7 +84,9 @@ export class JobStore {
     this.jobs.set(job.id, job);
     const json = JSON.stringify(job, null, 2);
     const previous = this.writes.get(job.id) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(() => writeFileAtomic(path.join(this.jobsDir, `${job.id}.json`), json));
+    const next = previous
+      .catch(() => undefined)
+      .then(() => writeFileAtomic(path.join(this.jobsDir, `${job.id}.json`), json));
     this.writes.set(job.id, next);
     return next;
   }

@@ -34,7 +34,9 @@ function faults(env: Env): FaultRule[] {
 }
 
 export function defaultSimulatorDataDir(env: Env = process.env): string {
-  return path.resolve(env.SIMULATOR_DATA_DIR?.trim() || path.join(env.STUDIO_DATA_DIR?.trim() || "./data", "simulator"));
+  return path.resolve(
+    env.SIMULATOR_DATA_DIR?.trim() || path.join(env.STUDIO_DATA_DIR?.trim() || "./data", "simulator"),
+  );
 }
 
 /**
@@ -42,7 +44,11 @@ export function defaultSimulatorDataDir(env: Env = process.env): string {
  * <STUDIO_DATA_DIR or ./data>/simulator), SIMULATOR_API_KEYS, SIMULATOR_FAULTS,
  * SIMULATOR_PROFILE, SIMULATOR_CONTROL, SIMULATOR_FFMPEG_PATH.
  */
-export function simulatorOptionsFromEnv(basePath: string, env: Env = process.env, controlDefault = true): SimulatorInit {
+export function simulatorOptionsFromEnv(
+  basePath: string,
+  env: Env = process.env,
+  controlDefault = true,
+): SimulatorInit {
   const profile = (env.SIMULATOR_PROFILE?.trim() || "openai") as SimulatorProfileName;
   if (!SIMULATOR_PROFILES.includes(profile)) {
     throw new Error(`SIMULATOR_PROFILE must be one of ${SIMULATOR_PROFILES.join(", ")}, got '${profile}'`);
@@ -54,8 +60,20 @@ export function simulatorOptionsFromEnv(basePath: string, env: Env = process.env
   return {
     dataDir: defaultSimulatorDataDir(env),
     basePath,
-    timeScale: number(env, "SIMULATOR_TIME_SCALE", 1, (n) => n >= 0, "a number >= 0 (1 = real time, 0.01 = 100x faster)"),
-    expirySeconds: number(env, "SIMULATOR_EXPIRY_SECONDS", DEFAULT_EXPIRY_SECONDS, (n) => n >= 0 && Number.isInteger(n), "a whole number of seconds >= 0"),
+    timeScale: number(
+      env,
+      "SIMULATOR_TIME_SCALE",
+      1,
+      (n) => n >= 0,
+      "a number >= 0 (1 = real time, 0.01 = 100x faster)",
+    ),
+    expirySeconds: number(
+      env,
+      "SIMULATOR_EXPIRY_SECONDS",
+      DEFAULT_EXPIRY_SECONDS,
+      (n) => n >= 0 && Number.isInteger(n),
+      "a whole number of seconds >= 0",
+    ),
     apiKeys: apiKeys.length > 0 ? apiKeys : null,
     faults: faults(env),
     profile,

@@ -38,15 +38,18 @@ export const DEFAULT_EXPIRY_SECONDS = 86_400;
 
 export function resolveOptions(init: SimulatorInit): SimulatorOptions {
   const timeScale = init.timeScale ?? 1;
-  if (!Number.isFinite(timeScale) || timeScale < 0) throw new Error(`simulator: timeScale must be a number >= 0, got ${timeScale}`);
+  if (!Number.isFinite(timeScale) || timeScale < 0)
+    throw new Error(`simulator: timeScale must be a number >= 0, got ${timeScale}`);
   const expirySeconds = init.expirySeconds ?? DEFAULT_EXPIRY_SECONDS;
-  if (!Number.isFinite(expirySeconds) || expirySeconds < 0) throw new Error(`simulator: expirySeconds must be >= 0, got ${expirySeconds}`);
+  if (!Number.isFinite(expirySeconds) || expirySeconds < 0)
+    throw new Error(`simulator: expirySeconds must be >= 0, got ${expirySeconds}`);
   const profile = init.profile ?? "openai";
   if (!SIMULATOR_PROFILES.includes(profile)) throw new Error(`simulator: unknown profile '${profile}'`);
   const basePath = (init.basePath ?? "/v1").replace(/\/+$/, "");
   if (!basePath.endsWith("/v1")) throw new Error(`simulator: basePath must end with /v1, got '${basePath}'`);
   const faults = typeof init.faults === "string" ? parseFaultRules(init.faults, "instance") : [...(init.faults ?? [])];
-  const apiKeys = init.apiKeys === undefined || init.apiKeys === null || init.apiKeys.length === 0 ? null : init.apiKeys;
+  const apiKeys =
+    init.apiKeys === undefined || init.apiKeys === null || init.apiKeys.length === 0 ? null : init.apiKeys;
   return {
     dataDir: init.dataDir,
     basePath,

@@ -56,11 +56,13 @@ export async function readReferenceField(value: unknown, encoding: "json" | "for
   const hasFile = ref.file_id !== undefined;
   if (hasUrl === hasFile) throw apiErrors.invalidReferenceObject("provide exactly one of 'image_url' or 'file_id'.");
   if (hasFile) {
-    if (typeof ref.file_id !== "string") throw apiErrors.invalidType("input_reference.file_id", "a string", ref.file_id);
+    if (typeof ref.file_id !== "string")
+      throw apiErrors.invalidType("input_reference.file_id", "a string", ref.file_id);
     // CHOICE: the simulator has no Files API, so every file id is unknown.
     throw apiErrors.noSuchFile(ref.file_id);
   }
-  if (typeof ref.image_url !== "string") throw apiErrors.invalidType("input_reference.image_url", "a string", ref.image_url);
+  if (typeof ref.image_url !== "string")
+    throw apiErrors.invalidType("input_reference.image_url", "a string", ref.image_url);
   return fromDataUrl(ref.image_url);
 }
 
@@ -74,7 +76,8 @@ export interface DecodedReference {
 export async function inspectReference(upload: ReferenceUpload): Promise<DecodedReference> {
   try {
     const meta = await sharp(upload.bytes).metadata();
-    if (!meta.format || !IMAGE_FORMATS.includes(meta.format) || !meta.width || !meta.height) throw new Error("not an image");
+    if (!meta.format || !IMAGE_FORMATS.includes(meta.format) || !meta.width || !meta.height)
+      throw new Error("not an image");
     return { width: meta.width, height: meta.height, format: meta.format };
   } catch {
     throw apiErrors.undecodableImage();

@@ -26,7 +26,12 @@ function outcomeFor(faults: JobFaults): JobOutcome {
   const outcome = faults.outcome;
   if (outcome === null) return { kind: "complete" };
   if (outcome.kind === "stall") return { kind: "stall", atProgress: outcome.progress };
-  return { kind: "fail", code: outcome.code, message: failureMessage(outcome.code), atProgress: failureProgress(outcome.code) };
+  return {
+    kind: "fail",
+    code: outcome.code,
+    message: failureMessage(outcome.code),
+    atProgress: failureProgress(outcome.code),
+  };
 }
 
 /** The simulator's state: options, jobs, media, counters and the instance's fault rules. */
@@ -96,7 +101,10 @@ export class SimulatorCore {
     const referenceFile =
       request.reference === null
         ? null
-        : await this.store.saveReference(id, await normaliseReference(request.reference, request.width, request.height));
+        : await this.store.saveReference(
+            id,
+            await normaliseReference(request.reference, request.width, request.height),
+          );
     const job: JobRecord = {
       version: 1,
       id,

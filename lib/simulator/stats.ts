@@ -37,7 +37,13 @@ export class RequestStats {
   }
 
   snapshot(): StatsSnapshot {
-    return structuredClone({ since: this.since.toISOString(), total: this.total, renders: this.renders, byEndpoint: this.byEndpoint, byJob: this.byJob });
+    return structuredClone({
+      since: this.since.toISOString(),
+      total: this.total,
+      renders: this.renders,
+      byEndpoint: this.byEndpoint,
+      byJob: this.byJob,
+    });
   }
 
   reset(): void {

@@ -41,5 +41,7 @@ export function monthsBetween(from: Date, to: Date, limit = 36): SpendMonth[] {
 
 /** "2026-10-07" for each day of the month. */
 export function daysOf(month: SpendMonth): string[] {
-  return Array.from({ length: month.days }, (_, i) => new Date(month.start.getTime() + i * 86_400_000).toISOString().slice(0, 10));
+  return Array.from({ length: month.days }, (_, i) =>
+    new Date(month.start.getTime() + i * 86_400_000).toISOString().slice(0, 10),
+  );
 }

@@ -10,13 +10,35 @@ export function csvField(value: string | number): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export const CSV_HEADER = ["date_utc", "member", "email", "model", "size", "seconds", "amount_usd", "task_id", "video_url"];
+export const CSV_HEADER = [
+  "date_utc",
+  "member",
+  "email",
+  "model",
+  "size",
+  "seconds",
+  "amount_usd",
+  "task_id",
+  "video_url",
+];
 
 export function chargesToCsv(rows: ChargeRow[], videoUrl: (taskId: string) => string): string {
   const lines = [CSV_HEADER.join(",")];
   for (const r of rows) {
     lines.push(
-      [r.createdAt, r.user.name, r.user.email, r.model, r.size, r.seconds, centsToDecimal(r.amountCents), r.taskId, videoUrl(r.taskId)].map(csvField).join(","),
+      [
+        r.createdAt,
+        r.user.name,
+        r.user.email,
+        r.model,
+        r.size,
+        r.seconds,
+        centsToDecimal(r.amountCents),
+        r.taskId,
+        videoUrl(r.taskId),
+      ]
+        .map(csvField)
+        .join(","),
     );
   }
   return `${lines.join("\r\n")}\r\n`;

@@ -50,7 +50,13 @@ function sumBy<K extends string>(rows: ChargeRow[], key: (r: ChargeRow) => K) {
  * owner and admins (spend.read.members) see every member's. Totals and open reservations come
  * from budgetRoom: the same figures the submit check uses (reservations count in the current month).
  */
-export async function spendReport(db: Reader, userId: string, teamId: string, month: SpendMonth, now = new Date()): Promise<SpendReport> {
+export async function spendReport(
+  db: Reader,
+  userId: string,
+  teamId: string,
+  month: SpendMonth,
+  now = new Date(),
+): Promise<SpendReport> {
   const actor = await authorize(db, userId, teamId, "spend.read");
   const everyone = can(actor.role, "spend.read.members");
   const inMonth = { teamId: actor.team.id, createdAt: { gte: month.start, lt: month.end } };
@@ -60,12 +66,25 @@ export async function spendReport(db: Reader, userId: string, teamId: string, mo
     db.charge.findMany({
       where: everyone ? inMonth : { ...inMonth, userId },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      select: { id: true, taskId: true, createdAt: true, model: true, size: true, seconds: true, amountCents: true, user: { select: { id: true, name: true, email: true } } },
+      select: {
+        id: true,
+        taskId: true,
+        createdAt: true,
+        model: true,
+        size: true,
+        seconds: true,
+        amountCents: true,
+        user: { select: { id: true, name: true, email: true } },
+      },
     }),
     db.charge.aggregate({ _min: { createdAt: true }, where: { teamId: actor.team.id } }),
   ]);
   const current = monthOf(now).key === month.key;
-  const charges: ChargeRow[] = rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), user: { id: r.user.id, name: r.user.name ?? r.user.email, email: r.user.email } }));
+  const charges: ChargeRow[] = rows.map((r) => ({
+    ...r,
+    createdAt: r.createdAt.toISOString(),
+    user: { id: r.user.id, name: r.user.name ?? r.user.email, email: r.user.email },
+  }));
   const names = new Map(charges.map((c) => [c.user.id, c.user.name]));
   const perDay = sumBy(charges, (c) => c.createdAt.slice(0, 10));
   return {
@@ -74,20 +93,36 @@ export async function spendReport(db: Reader, userId: string, teamId: string, mo
     role: actor.role,
     current,
     team: room.team,
-    own: { spentCents: room.member.spentCents, reservedCents: room.member.reservedCents, capCents: room.member.budgetCents, remainingCents: room.member.remainingCents },
+    own: {
+      spentCents: room.member.spentCents,
+      reservedCents: room.member.reservedCents,
+      capCents: room.member.budgetCents,
+      remainingCents: room.member.remainingCents,
+    },
     byMember: everyone
-      ? [...sumBy(charges, (c) => c.user.id)].map(([id, v]) => ({ userId: id, name: names.get(id) ?? id, ...v })).sort((a, b) => b.cents - a.cents)
+      ? [...sumBy(charges, (c) => c.user.id)]
+          .map(([id, v]) => ({ userId: id, name: names.get(id) ?? id, ...v }))
+          .sort((a, b) => b.cents - a.cents)
       : [],
-    byModel: [...sumBy(charges, (c) => c.model)].map(([model, v]) => ({ model, ...v })).sort((a, b) => b.cents - a.cents),
+    byModel: [...sumBy(charges, (c) => c.model)]
+      .map(([model, v]) => ({ model, ...v }))
+      .sort((a, b) => b.cents - a.cents),
     byDay: daysOf(month).map((day) => ({ day, cents: perDay.get(day)?.cents ?? 0 })),
     charges,
-    firstMonthAt: (first._min.createdAt && first._min.createdAt < team.createdAt ? first._min.createdAt : team.createdAt).toISOString(),
+    firstMonthAt: (first._min.createdAt && first._min.createdAt < team.createdAt
+      ? first._min.createdAt
+      : team.createdAt
+    ).toISOString(),
   };
 }
 
 /** This month's spend per member, for the members page (owner and admins only). */
 export async function memberSpendThisMonth(db: Reader, teamId: string, now = new Date()): Promise<Map<string, number>> {
   const month = monthOf(now);
-  const groups = await db.charge.groupBy({ by: ["userId"], where: { teamId, createdAt: { gte: month.start, lt: month.end } }, _sum: { amountCents: true } });
+  const groups = await db.charge.groupBy({
+    by: ["userId"],
+    where: { teamId, createdAt: { gte: month.start, lt: month.end } },
+    _sum: { amountCents: true },
+  });
   return new Map(groups.map((g) => [g.userId, g._sum.amountCents ?? 0]));
 }

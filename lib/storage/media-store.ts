@@ -23,7 +23,12 @@ export function storageRoot(): string {
 }
 
 /** Relative to the storage root, so the root can move. */
-export function mediaRelativePath(teamId: string, taskId: string, variant: MediaVariant, ext = VARIANT_FILES[variant].ext): string {
+export function mediaRelativePath(
+  teamId: string,
+  taskId: string,
+  variant: MediaVariant,
+  ext = VARIANT_FILES[variant].ext,
+): string {
   return path.join("teams", teamId, taskId, `${variant}.${ext}`);
 }
 
@@ -73,11 +78,25 @@ export async function removeTaskMedia(teamId: string, taskId: string): Promise<v
   await rm(absoluteMediaPath(path.join("teams", teamId, taskId)), { recursive: true, force: true });
 }
 
-type StoredPaths = { videoPath: string | null; thumbnailPath: string | null; spritesheetPath: string | null; referenceImagePath: string | null };
+type StoredPaths = {
+  videoPath: string | null;
+  thumbnailPath: string | null;
+  spritesheetPath: string | null;
+  referenceImagePath: string | null;
+};
 
 /** The stored file of one variant of a task, or null when we do not have it (yet). */
-export function openStoredMedia(task: StoredPaths, variant: MediaVariant, rangeHeader: string | null): Promise<OpenResult | null> {
-  const relative = { video: task.videoPath, thumbnail: task.thumbnailPath, spritesheet: task.spritesheetPath, reference: task.referenceImagePath }[variant];
+export function openStoredMedia(
+  task: StoredPaths,
+  variant: MediaVariant,
+  rangeHeader: string | null,
+): Promise<OpenResult | null> {
+  const relative = {
+    video: task.videoPath,
+    thumbnail: task.thumbnailPath,
+    spritesheet: task.spritesheetPath,
+    reference: task.referenceImagePath,
+  }[variant];
   if (!relative) return Promise.resolve(null);
   const contentType = variant === "reference" ? referenceContentType(relative) : VARIANT_FILES[variant].contentType;
   return openMediaFile(relative, contentType, variant === "video" ? rangeHeader : null);
@@ -92,12 +111,20 @@ function referenceContentType(relative: string): string {
 type OpenResult = { status: 200 | 206 | 416; headers: Headers; body: ReadableStream | null };
 
 /** Serves a stored file, honouring a single HTTP Range (players seek with it). */
-export async function openMediaFile(relative: string, contentType: string, rangeHeader: string | null): Promise<OpenResult | null> {
+export async function openMediaFile(
+  relative: string,
+  contentType: string,
+  rangeHeader: string | null,
+): Promise<OpenResult | null> {
   const file = absoluteMediaPath(relative);
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) return null;
   const size = info.size;
-  const headers = new Headers({ "Content-Type": contentType, "Accept-Ranges": "bytes", "Cache-Control": "private, max-age=3600" });
+  const headers = new Headers({
+    "Content-Type": contentType,
+    "Accept-Ranges": "bytes",
+    "Cache-Control": "private, max-age=3600",
+  });
   const match = rangeHeader?.match(/^bytes=(\d*)-(\d*)$/);
   if (rangeHeader && !match) {
     headers.set("Content-Range", `bytes */${size}`);

@@ -39,7 +39,12 @@ export type TeamActor = { team: { id: string; name: string }; role: Role };
  * `permission`? Runs inside the caller's transaction when given one, so the role it saw is the
  * role the change is made under.
  */
-export async function authorize(db: Reader, userId: string, teamId: unknown, permission: Permission): Promise<TeamActor> {
+export async function authorize(
+  db: Reader,
+  userId: string,
+  teamId: unknown,
+  permission: Permission,
+): Promise<TeamActor> {
   if (typeof teamId !== "string" || teamId.length === 0 || teamId.length > 64) throw new TeamAccessError("not_found");
   const m = await db.membership.findUnique({
     where: { teamId_userId: { teamId, userId } },

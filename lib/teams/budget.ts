@@ -4,29 +4,50 @@ import { monthOf, type SpendMonth } from "@/lib/spend/month";
 // Budgets are per calendar month in UTC (lib/spend/month.ts): a charge belongs to the month of
 // its createdAt. Open reservations belong to the current month only.
 
-export type Room = { budgetCents: number | null; spentCents: number; reservedCents: number; remainingCents: number | null };
+export type Room = {
+  budgetCents: number | null;
+  spentCents: number;
+  reservedCents: number;
+  remainingCents: number | null;
+};
 
 export type BudgetRoom = { team: Room; member: Room };
 
 async function sums(db: Reader, teamId: string, userId: string | null, month: SpendMonth, withReservations: boolean) {
   const [charged, reserved] = await Promise.all([
-    db.charge.aggregate({ _sum: { amountCents: true }, where: { teamId, createdAt: { gte: month.start, lt: month.end }, ...(userId ? { userId } : {}) } }),
+    db.charge.aggregate({
+      _sum: { amountCents: true },
+      where: { teamId, createdAt: { gte: month.start, lt: month.end }, ...(userId ? { userId } : {}) },
+    }),
     withReservations
-      ? db.videoTask.aggregate({ _sum: { reservedCents: true }, where: { teamId, deletedAt: null, reservedCents: { gt: 0 }, ...(userId ? { createdById: userId } : {}) } })
+      ? db.videoTask.aggregate({
+          _sum: { reservedCents: true },
+          where: { teamId, deletedAt: null, reservedCents: { gt: 0 }, ...(userId ? { createdById: userId } : {}) },
+        })
       : null,
   ]);
   return { spentCents: charged._sum.amountCents ?? 0, reservedCents: reserved?._sum.reservedCents ?? 0 };
 }
 
 function room(budgetCents: number | null, s: { spentCents: number; reservedCents: number }): Room {
-  return { budgetCents, ...s, remainingCents: budgetCents === null ? null : Math.max(0, budgetCents - s.spentCents - s.reservedCents) };
+  return {
+    budgetCents,
+    ...s,
+    remainingCents: budgetCents === null ? null : Math.max(0, budgetCents - s.spentCents - s.reservedCents),
+  };
 }
 
 /**
  * A month's spend (default: this month), open reservations (this month only) and what is left,
  * for the team and for one member. The submit check and the spend page both read this.
  */
-export async function budgetRoom(db: Reader, teamId: string, userId: string, now = new Date(), month: SpendMonth = monthOf(now)): Promise<BudgetRoom> {
+export async function budgetRoom(
+  db: Reader,
+  teamId: string,
+  userId: string,
+  now = new Date(),
+  month: SpendMonth = monthOf(now),
+): Promise<BudgetRoom> {
   const current = month.key === monthOf(now).key;
   const [team, membership, teamSums, memberSums] = await Promise.all([
     db.team.findUniqueOrThrow({ where: { id: teamId }, select: { monthlyBudgetCents: true } }),
@@ -34,7 +55,10 @@ export async function budgetRoom(db: Reader, teamId: string, userId: string, now
     sums(db, teamId, null, month, current),
     sums(db, teamId, userId, month, current),
   ]);
-  return { team: room(team.monthlyBudgetCents, teamSums), member: room(membership?.monthlyCapCents ?? null, memberSums) };
+  return {
+    team: room(team.monthlyBudgetCents, teamSums),
+    member: room(membership?.monthlyCapCents ?? null, memberSums),
+  };
 }
 
 export class BudgetExceededError extends Error {
@@ -53,7 +77,13 @@ export class BudgetExceededError extends Error {
  * lock on SQLite), so the room read after it cannot be overtaken: no overshoot however many
  * submit at once. Throws BudgetExceededError when the cost does not fit.
  */
-export async function lockAndCheckBudget(tx: Tx, teamId: string, userId: string, costCents: number, now = new Date()): Promise<void> {
+export async function lockAndCheckBudget(
+  tx: Tx,
+  teamId: string,
+  userId: string,
+  costCents: number,
+  now = new Date(),
+): Promise<void> {
   await tx.team.update({ where: { id: teamId }, data: { budgetLockVersion: { increment: 1 } } });
   const current = await budgetRoom(tx, teamId, userId, now);
   for (const scope of ["team", "member"] as const) {

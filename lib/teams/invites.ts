@@ -21,21 +21,42 @@ export type InviteDto = {
   acceptedBy: string | null;
 };
 
-function statusOf(invite: { revokedAt: Date | null; acceptedAt: Date | null; expiresAt: Date }, now: Date): InviteStatus {
+function statusOf(
+  invite: { revokedAt: Date | null; acceptedAt: Date | null; expiresAt: Date },
+  now: Date,
+): InviteStatus {
   if (invite.acceptedAt) return "used";
   if (invite.revokedAt) return "revoked";
   return invite.expiresAt <= now ? "expired" : "pending";
 }
 
 /** A new invite link's token, returned once: the database keeps only its hash. */
-export async function createInvite(db: Db, actorId: string, teamId: string, input: { role: AssignableRole; days: InviteExpiryDays }, now = new Date()) {
+export async function createInvite(
+  db: Db,
+  actorId: string,
+  teamId: string,
+  input: { role: AssignableRole; days: InviteExpiryDays },
+  now = new Date(),
+) {
   return db.$transaction(async (tx) => {
     const { team } = await authorize(tx, actorId, teamId, "members.manage");
     const { token, tokenHash } = newInviteToken();
     const invite = await tx.invite.create({
-      data: { teamId: team.id, role: input.role, tokenHash, createdById: actorId, expiresAt: new Date(now.getTime() + input.days * DAY_MS) },
+      data: {
+        teamId: team.id,
+        role: input.role,
+        tokenHash,
+        createdById: actorId,
+        expiresAt: new Date(now.getTime() + input.days * DAY_MS),
+      },
     });
-    await recordAudit(tx, { teamId: team.id, actorId, action: "invite.created", targetId: invite.id, data: { role: input.role, days: input.days } });
+    await recordAudit(tx, {
+      teamId: team.id,
+      actorId,
+      action: "invite.created",
+      targetId: invite.id,
+      data: { role: input.role, days: input.days },
+    });
     return { token, inviteId: invite.id, expiresAt: invite.expiresAt };
   });
 }
@@ -46,7 +67,8 @@ export async function listInvites(db: Reader, actorId: string, teamId: string, n
   const rows = await db.invite.findMany({ where: { teamId: team.id }, orderBy: { createdAt: "desc" }, take: 50 });
   const ids = [...new Set(rows.flatMap((r) => [r.createdById, r.acceptedById]).filter((v): v is string => Boolean(v)))];
   const users = await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, email: true } });
-  const name = (id: string | null) => (id ? (users.find((u) => u.id === id)?.name ?? users.find((u) => u.id === id)?.email ?? null) : null);
+  const name = (id: string | null) =>
+    id ? (users.find((u) => u.id === id)?.name ?? users.find((u) => u.id === id)?.email ?? null) : null;
   return rows.map((r) => ({
     id: r.id,
     role: isRole(r.role) ? r.role : "MEMBER",
@@ -62,7 +84,10 @@ export async function revokeInvite(db: Db, actorId: string, teamId: string, invi
   await db.$transaction(async (tx) => {
     const { team } = await authorize(tx, actorId, teamId, "members.manage");
     // Scoped by team: an invite id of another team is "not found", like a made-up one.
-    const done = await tx.invite.updateMany({ where: { id: inviteId, teamId: team.id, revokedAt: null, acceptedAt: null }, data: { revokedAt: now } });
+    const done = await tx.invite.updateMany({
+      where: { id: inviteId, teamId: team.id, revokedAt: null, acceptedAt: null },
+      data: { revokedAt: now },
+    });
     if (done.count !== 1) throw new TeamRuleError("inviteNotFound");
     await recordAudit(tx, { teamId: team.id, actorId, action: "invite.revoked", targetId: inviteId });
   });
@@ -73,18 +98,33 @@ export type InviteView =
   | { state: "valid" | "member"; team: { id: string; name: string }; role: Role };
 
 /** What the invite page shows. The team's name is shown only to holders of a live link. */
-export async function inspectInvite(db: Reader, token: unknown, userId: string | null, now = new Date()): Promise<InviteView> {
+export async function inspectInvite(
+  db: Reader,
+  token: unknown,
+  userId: string | null,
+  now = new Date(),
+): Promise<InviteView> {
   if (!looksLikeInviteToken(token)) return { state: "invalid" };
-  const invite = await db.invite.findUnique({ where: { tokenHash: hashInviteToken(token) }, include: { team: { select: { id: true, name: true } } } });
+  const invite = await db.invite.findUnique({
+    where: { tokenHash: hashInviteToken(token) },
+    include: { team: { select: { id: true, name: true } } },
+  });
   if (!invite || !isRole(invite.role)) return { state: "invalid" };
   const status = statusOf(invite, now);
   if (status !== "pending") return { state: status };
-  const member = userId ? await db.membership.findUnique({ where: { teamId_userId: { teamId: invite.teamId, userId } } }) : null;
+  const member = userId
+    ? await db.membership.findUnique({ where: { teamId_userId: { teamId: invite.teamId, userId } } })
+    : null;
   return { state: member ? "member" : "valid", team: invite.team, role: invite.role };
 }
 
 /** Joins the team of a live invite, once: the claim is a conditional update, so a link works once. */
-export async function acceptInvite(db: Db, userId: string, token: unknown, now = new Date()): Promise<{ teamId: string }> {
+export async function acceptInvite(
+  db: Db,
+  userId: string,
+  token: unknown,
+  now = new Date(),
+): Promise<{ teamId: string }> {
   if (!looksLikeInviteToken(token)) throw new TeamRuleError("inviteNotFound");
   return db.$transaction(async (tx) => {
     const invite = await tx.invite.findUnique({ where: { tokenHash: hashInviteToken(token) } });
@@ -103,7 +143,13 @@ export async function acceptInvite(db: Db, userId: string, token: unknown, now =
     if (claimed.count !== 1) throw new TeamRuleError("inviteUsed");
     await tx.membership.create({ data: { teamId: invite.teamId, userId, role: invite.role } });
     await tx.user.update({ where: { id: userId }, data: { activeTeamId: invite.teamId } });
-    await recordAudit(tx, { teamId: invite.teamId, actorId: userId, action: "member.joined", targetId: userId, data: { role: invite.role, inviteId: invite.id } });
+    await recordAudit(tx, {
+      teamId: invite.teamId,
+      actorId: userId,
+      action: "member.joined",
+      targetId: userId,
+      data: { role: invite.role, inviteId: invite.id },
+    });
     return { teamId: invite.teamId };
   });
 }

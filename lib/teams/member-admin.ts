@@ -13,7 +13,10 @@ import { toRole } from "./roles";
 // waited for; on SQLite writers are serialised).
 
 async function targetOf(tx: Tx, teamId: string, userId: string) {
-  const m = await tx.membership.findUnique({ where: { teamId_userId: { teamId, userId } }, select: { role: true, monthlyCapCents: true } });
+  const m = await tx.membership.findUnique({
+    where: { teamId_userId: { teamId, userId } },
+    select: { role: true, monthlyCapCents: true },
+  });
   if (!m) throw new TeamRuleError("notAMember");
   return { role: toRole(m.role), monthlyCapCents: m.monthlyCapCents };
 }
@@ -22,7 +25,13 @@ async function forgetActiveTeam(tx: Tx, userId: string, teamId: string) {
   await tx.user.updateMany({ where: { id: userId, activeTeamId: teamId }, data: { activeTeamId: null } });
 }
 
-export async function changeMemberRole(db: Db, actorId: string, teamId: string, targetUserId: string, role: AssignableRole) {
+export async function changeMemberRole(
+  db: Db,
+  actorId: string,
+  teamId: string,
+  targetUserId: string,
+  role: AssignableRole,
+) {
   await db.$transaction(async (tx) => {
     const actor = await authorize(tx, actorId, teamId, "members.manage");
     if (targetUserId === actorId) throw new TeamRuleError("selfChange");
@@ -32,9 +41,18 @@ export async function changeMemberRole(db: Db, actorId: string, teamId: string, 
     if (target.role === "OWNER") throw new TeamRuleError("ownerCannotBeChanged");
     if (!canManageMember(actor.role, target.role)) throw new TeamAccessError("forbidden");
     if (target.role === role) return;
-    const done = await tx.membership.updateMany({ where: { teamId: actor.team.id, userId: targetUserId, role: { not: "OWNER" } }, data: { role } });
+    const done = await tx.membership.updateMany({
+      where: { teamId: actor.team.id, userId: targetUserId, role: { not: "OWNER" } },
+      data: { role },
+    });
     if (done.count !== 1) throw new TeamRuleError("notAMember");
-    await recordAudit(tx, { teamId: actor.team.id, actorId, action: "member.role_changed", targetId: targetUserId, data: { from: target.role, to: role } });
+    await recordAudit(tx, {
+      teamId: actor.team.id,
+      actorId,
+      action: "member.role_changed",
+      targetId: targetUserId,
+      data: { from: target.role, to: role },
+    });
   });
 }
 
@@ -45,10 +63,18 @@ export async function removeMember(db: Db, actorId: string, teamId: string, targ
     const target = await targetOf(tx, actor.team.id, targetUserId);
     if (target.role === "OWNER") throw new TeamRuleError("ownerCannotBeChanged");
     if (!canManageMember(actor.role, target.role)) throw new TeamAccessError("forbidden");
-    const done = await tx.membership.deleteMany({ where: { teamId: actor.team.id, userId: targetUserId, role: { not: "OWNER" } } });
+    const done = await tx.membership.deleteMany({
+      where: { teamId: actor.team.id, userId: targetUserId, role: { not: "OWNER" } },
+    });
     if (done.count !== 1) throw new TeamRuleError("notAMember");
     await forgetActiveTeam(tx, targetUserId, actor.team.id);
-    await recordAudit(tx, { teamId: actor.team.id, actorId, action: "member.removed", targetId: targetUserId, data: { role: target.role } });
+    await recordAudit(tx, {
+      teamId: actor.team.id,
+      actorId,
+      action: "member.removed",
+      targetId: targetUserId,
+      data: { role: target.role },
+    });
   });
 }
 
@@ -60,7 +86,13 @@ export async function leaveTeam(db: Db, userId: string, teamId: string) {
     const done = await tx.membership.deleteMany({ where: { teamId: me.team.id, userId, role: { not: "OWNER" } } });
     if (done.count !== 1) throw new TeamRuleError("notAMember");
     await forgetActiveTeam(tx, userId, me.team.id);
-    await recordAudit(tx, { teamId: me.team.id, actorId: userId, action: "member.left", targetId: userId, data: { role: me.role } });
+    await recordAudit(tx, {
+      teamId: me.team.id,
+      actorId: userId,
+      action: "member.left",
+      targetId: userId,
+      data: { role: me.role },
+    });
   });
 }
 
@@ -70,10 +102,22 @@ export async function transferOwnership(db: Db, actorId: string, teamId: string,
     const actor = await authorize(tx, actorId, teamId, "team.transfer");
     if (newOwnerId === actorId) throw new TeamRuleError("selfChange");
     const target = await targetOf(tx, actor.team.id, newOwnerId);
-    const demoted = await tx.membership.updateMany({ where: { teamId: actor.team.id, userId: actorId, role: "OWNER" }, data: { role: "ADMIN" } });
+    const demoted = await tx.membership.updateMany({
+      where: { teamId: actor.team.id, userId: actorId, role: "OWNER" },
+      data: { role: "ADMIN" },
+    });
     if (demoted.count !== 1) throw new TeamAccessError("forbidden");
-    const promoted = await tx.membership.updateMany({ where: { teamId: actor.team.id, userId: newOwnerId, role: { not: "OWNER" } }, data: { role: "OWNER" } });
+    const promoted = await tx.membership.updateMany({
+      where: { teamId: actor.team.id, userId: newOwnerId, role: { not: "OWNER" } },
+      data: { role: "OWNER" },
+    });
     if (promoted.count !== 1) throw new TeamRuleError("notAMember");
-    await recordAudit(tx, { teamId: actor.team.id, actorId, action: "team.ownership_transferred", targetId: newOwnerId, data: { from: target.role } });
+    await recordAudit(tx, {
+      teamId: actor.team.id,
+      actorId,
+      action: "team.ownership_transferred",
+      targetId: newOwnerId,
+      data: { from: target.role },
+    });
   });
 }

@@ -19,9 +19,21 @@ export type MemberDto = {
   manageable: boolean;
 };
 
-export type MembersView = { team: { id: string; name: string }; role: Role; members: MemberDto[]; allowed: Partial<Record<Permission, boolean>> };
+export type MembersView = {
+  team: { id: string; name: string };
+  role: Role;
+  members: MemberDto[];
+  allowed: Partial<Record<Permission, boolean>>;
+};
 
-const SHOWN: Permission[] = ["members.manage", "provider.manage", "budget.manage", "audit.read", "spend.read.members", "team.transfer"];
+const SHOWN: Permission[] = [
+  "members.manage",
+  "provider.manage",
+  "budget.manage",
+  "audit.read",
+  "spend.read.members",
+  "team.transfer",
+];
 
 /** Every member of the team, for any member; spend and caps only for those who may see them. */
 export async function listMembers(db: Reader, userId: string, teamId: string, now = new Date()): Promise<MembersView> {
@@ -31,7 +43,12 @@ export async function listMembers(db: Reader, userId: string, teamId: string, no
     db.membership.findMany({
       where: { teamId: actor.team.id },
       orderBy: { createdAt: "asc" },
-      select: { role: true, monthlyCapCents: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+      select: {
+        role: true,
+        monthlyCapCents: true,
+        createdAt: true,
+        user: { select: { id: true, name: true, email: true } },
+      },
     }),
     seesSpend ? memberSpendThisMonth(db, actor.team.id, now) : Promise.resolve(new Map<string, number>()),
   ]);
@@ -50,5 +67,10 @@ export async function listMembers(db: Reader, userId: string, teamId: string, no
       manageable: !isYou && role !== "OWNER" && canManageMember(actor.role, role),
     };
   });
-  return { team: actor.team, role: actor.role, members, allowed: Object.fromEntries(SHOWN.map((p) => [p, can(actor.role, p)])) };
+  return {
+    team: actor.team,
+    role: actor.role,
+    members,
+    allowed: Object.fromEntries(SHOWN.map((p) => [p, can(actor.role, p)])),
+  };
 }

@@ -25,7 +25,15 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 const MEMBER: Permission[] = ["videos.create", "videos.read", "videos.delete.own", "spend.read"];
-const ADMIN: Permission[] = [...MEMBER, "videos.delete.any", "members.manage", "provider.manage", "budget.manage", "audit.read", "spend.read.members"];
+const ADMIN: Permission[] = [
+  ...MEMBER,
+  "videos.delete.any",
+  "members.manage",
+  "provider.manage",
+  "budget.manage",
+  "audit.read",
+  "spend.read.members",
+];
 const OWNER: Permission[] = [...PERMISSIONS];
 
 const TABLE: Record<Role, ReadonlySet<Permission>> = {

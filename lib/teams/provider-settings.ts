@@ -20,7 +20,13 @@ export async function readProviderSettings(db: Reader, actorId: string, teamId: 
   const { team } = await authorize(db, actorId, teamId, "provider.manage");
   const row = await db.team.findUniqueOrThrow({
     where: { id: team.id },
-    select: { providerChannel: true, providerBaseUrl: true, providerKeyLast4: true, providerKeyUpdatedAt: true, providerKeyCiphertext: true },
+    select: {
+      providerChannel: true,
+      providerBaseUrl: true,
+      providerKeyLast4: true,
+      providerKeyUpdatedAt: true,
+      providerKeyCiphertext: true,
+    },
   });
   return {
     channel: isChannelId(row.providerChannel) ? row.providerChannel : "simulator",
@@ -37,20 +43,50 @@ export type ProviderSettingsInput = { channel: ChannelId; baseUrl: string | null
  * one. Tasks already running keep going on the team's current settings: the engine reads them
  * at every poll, so a replaced key is used from the next poll on (docs/team-account.md).
  */
-export async function saveProviderSettings(db: Db, actorId: string, teamId: string, input: ProviderSettingsInput, secret: string, now = new Date()) {
+export async function saveProviderSettings(
+  db: Db,
+  actorId: string,
+  teamId: string,
+  input: ProviderSettingsInput,
+  secret: string,
+  now = new Date(),
+) {
   await db.$transaction(async (tx) => {
     const { team } = await authorize(tx, actorId, teamId, "provider.manage");
-    const before = await tx.team.findUniqueOrThrow({ where: { id: team.id }, select: { providerChannel: true, providerBaseUrl: true, providerKeyCiphertext: true, providerKeyLast4: true } });
+    const before = await tx.team.findUniqueOrThrow({
+      where: { id: team.id },
+      select: { providerChannel: true, providerBaseUrl: true, providerKeyCiphertext: true, providerKeyLast4: true },
+    });
     const baseUrl = input.channel === "custom" ? input.baseUrl : null;
     if (input.channel === "custom" && !baseUrl) throw new TeamRuleError("baseUrlRequired");
-    if (input.channel !== "simulator" && !input.apiKey && !before.providerKeyCiphertext) throw new TeamRuleError("keyRequired");
-    const key = input.apiKey ? { providerKeyCiphertext: encryptProviderKey(input.apiKey, secret), providerKeyLast4: keyLast4(input.apiKey), providerKeyUpdatedAt: now } : {};
-    await tx.team.update({ where: { id: team.id }, data: { providerChannel: input.channel, providerBaseUrl: baseUrl, ...key } });
+    if (input.channel !== "simulator" && !input.apiKey && !before.providerKeyCiphertext)
+      throw new TeamRuleError("keyRequired");
+    const key = input.apiKey
+      ? {
+          providerKeyCiphertext: encryptProviderKey(input.apiKey, secret),
+          providerKeyLast4: keyLast4(input.apiKey),
+          providerKeyUpdatedAt: now,
+        }
+      : {};
+    await tx.team.update({
+      where: { id: team.id },
+      data: { providerChannel: input.channel, providerBaseUrl: baseUrl, ...key },
+    });
     if (before.providerChannel !== input.channel || before.providerBaseUrl !== baseUrl) {
-      await recordAudit(tx, { teamId: team.id, actorId, action: "provider.changed", data: { from: before.providerChannel, to: input.channel, baseUrl } });
+      await recordAudit(tx, {
+        teamId: team.id,
+        actorId,
+        action: "provider.changed",
+        data: { from: before.providerChannel, to: input.channel, baseUrl },
+      });
     }
     if (key.providerKeyLast4) {
-      await recordAudit(tx, { teamId: team.id, actorId, action: "provider.key_changed", data: { last4: key.providerKeyLast4, replaced: Boolean(before.providerKeyCiphertext) } });
+      await recordAudit(tx, {
+        teamId: team.id,
+        actorId,
+        action: "provider.key_changed",
+        data: { last4: key.providerKeyLast4, replaced: Boolean(before.providerKeyCiphertext) },
+      });
     }
   });
 }
@@ -66,9 +102,17 @@ export type ConnectionResult =
  * Lists one video with the saved settings through the official SDK. The answer is a category,
  * never the upstream's message: a relay may echo the key it was sent.
  */
-export async function testProviderConnection(db: Reader, actorId: string, teamId: string, timeoutMs = 10_000): Promise<ConnectionResult> {
+export async function testProviderConnection(
+  db: Reader,
+  actorId: string,
+  teamId: string,
+  timeoutMs = 10_000,
+): Promise<ConnectionResult> {
   const { team } = await authorize(db, actorId, teamId, "provider.manage");
-  const settings = await db.team.findUniqueOrThrow({ where: { id: team.id }, select: { providerChannel: true, providerBaseUrl: true, providerKeyCiphertext: true } });
+  const settings = await db.team.findUniqueOrThrow({
+    where: { id: team.id },
+    select: { providerChannel: true, providerBaseUrl: true, providerKeyCiphertext: true },
+  });
   let client;
   try {
     client = providerClientFor(settings, { timeoutMs });
@@ -82,8 +126,10 @@ export async function testProviderConnection(db: Reader, actorId: string, teamId
     return { outcome: "working" };
   } catch (error) {
     if (error instanceof APIConnectionError) return { outcome: "unreachable" };
-    if (error instanceof APIError && (error.status === 401 || error.status === 403)) return { outcome: "rejected", httpStatus: error.status };
-    if (error instanceof APIError) return { outcome: "unexpected", httpStatus: typeof error.status === "number" ? error.status : null };
+    if (error instanceof APIError && (error.status === 401 || error.status === 403))
+      return { outcome: "rejected", httpStatus: error.status };
+    if (error instanceof APIError)
+      return { outcome: "unexpected", httpStatus: typeof error.status === "number" ? error.status : null };
     return { outcome: "unreachable" };
   }
 }

@@ -22,14 +22,16 @@ export type TeamContext = {
  * also a 404 here (pages that a lower role may open check `can()` and show a notice instead).
  * `need` may still be a minimum role (older callers); it is read as that role's floor permission.
  */
-export const requireTeam = cache(async (teamId: string, need: Permission | Role = "videos.read"): Promise<TeamContext> => {
-  const user = await requireUser();
-  const permission = isRole(need) ? ROLE_FLOOR[need] : need;
-  try {
-    const { team, role } = await authorize(db, user.id, teamId, permission);
-    return { user, team, role };
-  } catch (error) {
-    if (error instanceof TeamAccessError) notFound();
-    throw error;
-  }
-});
+export const requireTeam = cache(
+  async (teamId: string, need: Permission | Role = "videos.read"): Promise<TeamContext> => {
+    const user = await requireUser();
+    const permission = isRole(need) ? ROLE_FLOOR[need] : need;
+    try {
+      const { team, role } = await authorize(db, user.id, teamId, permission);
+      return { user, team, role };
+    } catch (error) {
+      if (error instanceof TeamAccessError) notFound();
+      throw error;
+    }
+  },
+);

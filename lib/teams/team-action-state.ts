@@ -10,7 +10,8 @@ export type RefusalKey = "teamErrors.forbidden" | "teamErrors.notFound" | `teamE
  * not a refusal (null).
  */
 export function refusalKey(error: unknown): RefusalKey | null {
-  if (error instanceof TeamAccessError) return error.reason === "forbidden" ? "teamErrors.forbidden" : "teamErrors.notFound";
+  if (error instanceof TeamAccessError)
+    return error.reason === "forbidden" ? "teamErrors.forbidden" : "teamErrors.notFound";
   if (error instanceof TeamRuleError) return `teamErrors.${error.code}`;
   return null;
 }

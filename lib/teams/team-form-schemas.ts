@@ -19,7 +19,10 @@ export const usdField = z
     if (value === "") return null;
     const parsed = parseUsdToCents(value);
     if (parsed.ok) return parsed.cents;
-    ctx.addIssue({ code: "custom", message: parsed.reason === "tooLarge" ? "teamErrors.amountTooLarge" : "teamErrors.amountFormat" });
+    ctx.addIssue({
+      code: "custom",
+      message: parsed.reason === "tooLarge" ? "teamErrors.amountTooLarge" : "teamErrors.amountFormat",
+    });
     return z.NEVER;
   });
 
@@ -33,12 +36,20 @@ export const roleChangeSchema = memberTargetSchema.extend({ role: z.enum(ASSIGNA
 export const memberCapSchema = memberTargetSchema.extend({ cap: usdField });
 export const teamBudgetSchema = z.object({ teamId: idField, budget: usdField });
 export const teamOnlySchema = z.object({ teamId: idField });
-export const retentionSchema = z.object({ teamId: idField, retention: z.enum(RETENTION_CHOICES, "teamErrors.invalid") });
+export const retentionSchema = z.object({
+  teamId: idField,
+  retention: z.enum(RETENTION_CHOICES, "teamErrors.invalid"),
+});
 
 export const createInviteSchema = z.object({
   teamId: idField,
   role: z.enum(ASSIGNABLE_ROLES, "teamErrors.invalid"),
-  days: z.coerce.number().refine((d): d is (typeof INVITE_EXPIRY_DAYS)[number] => (INVITE_EXPIRY_DAYS as readonly number[]).includes(d), "teamErrors.invalid"),
+  days: z.coerce
+    .number()
+    .refine(
+      (d): d is (typeof INVITE_EXPIRY_DAYS)[number] => (INVITE_EXPIRY_DAYS as readonly number[]).includes(d),
+      "teamErrors.invalid",
+    ),
 });
 export const revokeInviteSchema = z.object({ teamId: idField, inviteId: idField });
 

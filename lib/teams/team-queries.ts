@@ -34,12 +34,18 @@ export function inviteForPage(token: unknown, userId: string | null): Promise<In
 /** The team's video retention, for any member (the Settings page shows the form only to who may change it). */
 export async function teamRetention(userId: string, teamId: string): Promise<RetentionChoice> {
   const { team } = await authorize(db, userId, teamId, "videos.read");
-  const { retentionDays } = await db.team.findUniqueOrThrow({ where: { id: team.id }, select: { retentionDays: true } });
+  const { retentionDays } = await db.team.findUniqueOrThrow({
+    where: { id: team.id },
+    select: { retentionDays: true },
+  });
   return retentionChoiceOf(retentionDays);
 }
 
 /** Remembers the team last opened (the front door goes back to it). */
-export async function rememberActiveTeam(user: { id: string; activeTeamId: string | null }, teamId: string): Promise<void> {
+export async function rememberActiveTeam(
+  user: { id: string; activeTeamId: string | null },
+  teamId: string,
+): Promise<void> {
   if (user.activeTeamId !== teamId) await db.user.update({ where: { id: user.id }, data: { activeTeamId: teamId } });
 }
 

@@ -19,11 +19,19 @@ export async function setTeamRetention(db: Db, actorId: string, teamId: string, 
     const { team } = await authorize(tx, actorId, teamId, "videos.delete.any");
     const before = await tx.team.findUniqueOrThrow({ where: { id: team.id }, select: { retentionDays: true } });
     await tx.team.update({ where: { id: team.id }, data: { retentionDays: days } });
-    const archived = await tx.videoTask.findMany({ where: { teamId: team.id, archiveStatus: "done", deletedAt: null }, select: { id: true, archivedAt: true } });
+    const archived = await tx.videoTask.findMany({
+      where: { teamId: team.id, archiveStatus: "done", deletedAt: null },
+      select: { id: true, archivedAt: true },
+    });
     for (const task of archived) {
       const retainUntil = days && task.archivedAt ? new Date(task.archivedAt.getTime() + days * DAY_MS) : null;
       await tx.videoTask.update({ where: { id: task.id }, data: { retainUntil } });
     }
-    await recordAudit(tx, { teamId: team.id, actorId, action: "team.retention_changed", data: { from: before.retentionDays, to: days } });
+    await recordAudit(tx, {
+      teamId: team.id,
+      actorId,
+      action: "team.retention_changed",
+      data: { from: before.retentionDays, to: days },
+    });
   });
 }

@@ -11,5 +11,8 @@ export function singleLineText(messages: { required: string; tooLong: string }, 
 
 /** For values that are refused rather than cleaned (URLs, keys): trimmed, and no control characters. */
 export function noControlText(message: string) {
-  return z.string().trim().refine((v) => !hasControlCharacters(v), message);
+  return z
+    .string()
+    .trim()
+    .refine((v) => !hasControlCharacters(v), message);
 }

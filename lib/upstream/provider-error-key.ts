@@ -54,7 +54,10 @@ const BY_MESSAGE: [RegExp, ProviderErrorKey][] = [
 ];
 
 /** The catalogue key (namespace "providerErrors") for a provider failure, or null when unknown. */
-export function providerErrorKey(code: string | null | undefined, message: string | null | undefined): ProviderErrorKey | null {
+export function providerErrorKey(
+  code: string | null | undefined,
+  message: string | null | undefined,
+): ProviderErrorKey | null {
   // A specific code wins; messages are matched only on their recorded wording (a loose word
   // like "moderation" also appears in unrelated messages).
   const byCode = code ? BY_CODE[code.toLowerCase()] : undefined;

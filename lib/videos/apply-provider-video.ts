@@ -12,10 +12,24 @@ const fromUnix = (s: number | null | undefined) => (typeof s === "number" && s >
  * progress, timestamps, error; one event per change; when the job completes, queues the archive;
  * when it fails, releases the reservation. Returns whether anything changed.
  */
-export async function applyProviderVideo(tx: Tx, taskId: string, video: Video, now: Date, opts: { linkJob?: boolean } = {}): Promise<boolean> {
+export async function applyProviderVideo(
+  tx: Tx,
+  taskId: string,
+  video: Video,
+  now: Date,
+  opts: { linkJob?: boolean } = {},
+): Promise<boolean> {
   const task = await tx.videoTask.findUniqueOrThrow({
     where: { id: taskId },
-    select: { status: true, progress: true, createdAt: true, channel: true, archiveStatus: true, startedAt: true, providerJobId: true },
+    select: {
+      status: true,
+      progress: true,
+      createdAt: true,
+      channel: true,
+      archiveStatus: true,
+      startedAt: true,
+      providerJobId: true,
+    },
   });
   const status = String(video.status ?? task.status);
   const progress = Math.max(0, Math.min(100, Math.round(Number(video.progress ?? task.progress) || 0)));
@@ -23,7 +37,9 @@ export async function applyProviderVideo(tx: Tx, taskId: string, video: Video, n
   const progressChanged = progress !== task.progress;
   const completedAt = fromUnix(video.completed_at);
   const retention = isChannelId(task.channel) ? CHANNELS[task.channel].assetRetentionSeconds : 86_400;
-  const expiresAt = fromUnix(video.expires_at) ?? (status === "completed" ? new Date((completedAt ?? now).getTime() + retention * 1000) : null);
+  const expiresAt =
+    fromUnix(video.expires_at) ??
+    (status === "completed" ? new Date((completedAt ?? now).getTime() + retention * 1000) : null);
   const terminal = isTerminalStatus(status);
   const failed = terminal && status !== "completed";
   const error = video.error ? { code: video.error.code ?? "failed", message: video.error.message ?? "" } : null;
@@ -33,17 +49,27 @@ export async function applyProviderVideo(tx: Tx, taskId: string, video: Video, n
     data: {
       status,
       progress: status === "completed" ? 100 : progress,
-      ...(opts.linkJob || !task.providerJobId ? { providerJobId: video.id, providerCreatedAt: fromUnix(video.created_at) } : {}),
+      ...(opts.linkJob || !task.providerJobId
+        ? { providerJobId: video.id, providerCreatedAt: fromUnix(video.created_at) }
+        : {}),
       ...(status === "in_progress" && !task.startedAt ? { startedAt: now } : {}),
       ...(completedAt ? { completedAt } : status === "completed" ? { completedAt: now } : {}),
       ...(expiresAt ? { providerExpiresAt: expiresAt } : {}),
       ...(failed ? { errorCode: error?.code ?? status, errorMessage: error?.message ?? null, reservedCents: 0 } : {}),
-      ...(status === "completed" && task.archiveStatus === "none" ? { archiveStatus: "pending", nextArchiveAt: now } : {}),
+      ...(status === "completed" && task.archiveStatus === "none"
+        ? { archiveStatus: "pending", nextArchiveAt: now }
+        : {}),
       nextPollAt: terminal ? null : new Date(now.getTime() + pollDelayMs(now.getTime() - task.createdAt.getTime())),
     },
   });
   if (statusChanged) {
-    await addTaskEvent(tx, taskId, { type: failed ? "failed" : "status", status, progress, message: failed && error ? `${error.code}: ${error.message}` : null, at: now });
+    await addTaskEvent(tx, taskId, {
+      type: failed ? "failed" : "status",
+      status,
+      progress,
+      message: failed && error ? `${error.code}: ${error.message}` : null,
+      at: now,
+    });
   } else if (progressChanged) {
     await addTaskEvent(tx, taskId, { type: "progress", status, progress, at: now });
   }

@@ -22,10 +22,17 @@ const MAGIC: Record<(typeof VARIANTS)[number], (head: Buffer) => boolean> = {
   spritesheet: (h) => h[0] === 0xff && h[1] === 0xd8 && h[2] === 0xff,
 };
 
-export async function archiveDueTasks(opts: { now?: Date; taskIds?: string[]; limit?: number } = {}): Promise<{ archived: number; failed: number }> {
+export async function archiveDueTasks(
+  opts: { now?: Date; taskIds?: string[]; limit?: number } = {},
+): Promise<{ archived: number; failed: number }> {
   const now = opts.now ?? new Date();
   const due = await db.videoTask.findMany({
-    where: { archiveStatus: "pending", deletedAt: null, nextArchiveAt: { lte: now }, ...(opts.taskIds ? { id: { in: opts.taskIds } } : {}) },
+    where: {
+      archiveStatus: "pending",
+      deletedAt: null,
+      nextArchiveAt: { lte: now },
+      ...(opts.taskIds ? { id: { in: opts.taskIds } } : {}),
+    },
     select: { id: true },
     orderBy: { nextArchiveAt: "asc" },
     take: opts.limit ?? 10,
@@ -35,7 +42,12 @@ export async function archiveDueTasks(opts: { now?: Date; taskIds?: string[]; li
   for (const { id } of due) {
     const lease = leaseUntil(now);
     const claimed = await db.videoTask.updateMany({
-      where: { id, archiveStatus: "pending", nextArchiveAt: { lte: now }, OR: [{ archiveLeaseUntil: null }, { archiveLeaseUntil: { lt: now } }] },
+      where: {
+        id,
+        archiveStatus: "pending",
+        nextArchiveAt: { lte: now },
+        OR: [{ archiveLeaseUntil: null }, { archiveLeaseUntil: { lt: now } }],
+      },
       data: { archiveLeaseUntil: lease },
     });
     if (claimed.count !== 1) continue;
@@ -52,9 +64,18 @@ async function archiveOne(taskId: string, now: Date): Promise<boolean> {
   const task = await db.videoTask.findUniqueOrThrow({
     where: { id: taskId },
     select: {
-      teamId: true, createdById: true, providerJobId: true, providerExpiresAt: true, archiveAttempts: true, estimateCents: true,
-      model: true, size: true, seconds: true,
-      team: { select: { providerChannel: true, providerBaseUrl: true, providerKeyCiphertext: true, retentionDays: true } },
+      teamId: true,
+      createdById: true,
+      providerJobId: true,
+      providerExpiresAt: true,
+      archiveAttempts: true,
+      estimateCents: true,
+      model: true,
+      size: true,
+      seconds: true,
+      team: {
+        select: { providerChannel: true, providerBaseUrl: true, providerKeyCiphertext: true, retentionDays: true },
+      },
     },
   });
   const paths: Partial<Record<(typeof VARIANTS)[number], string>> = {};
@@ -64,19 +85,36 @@ async function archiveOne(taskId: string, now: Date): Promise<boolean> {
     for (const variant of VARIANTS) {
       const response = await client.videos.downloadContent(task.providerJobId!, { variant });
       const type = response.headers.get("content-type") ?? "";
-      if (!type.startsWith(VARIANT_FILES[variant].contentType)) throw new ArchiveCheckError(`${variant}: unexpected content type ${type || "(none)"}`);
+      if (!type.startsWith(VARIANT_FILES[variant].contentType))
+        throw new ArchiveCheckError(`${variant}: unexpected content type ${type || "(none)"}`);
       const declared = Number(response.headers.get("content-length") ?? NaN);
       const relative = mediaRelativePath(task.teamId, taskId, variant);
-      const bytes = await writeMediaAtomically(relative, response.body as unknown as AsyncIterable<Uint8Array>, ({ bytes, head }) => {
-        if (Number.isFinite(declared) && bytes !== declared) throw new ArchiveCheckError(`${variant}: got ${bytes} of ${declared} bytes`);
-        if (bytes === 0 || !MAGIC[variant](head)) throw new ArchiveCheckError(`${variant}: not a valid ${VARIANT_FILES[variant].ext} file`);
-      });
+      const bytes = await writeMediaAtomically(
+        relative,
+        response.body as unknown as AsyncIterable<Uint8Array>,
+        ({ bytes, head }) => {
+          if (Number.isFinite(declared) && bytes !== declared)
+            throw new ArchiveCheckError(`${variant}: got ${bytes} of ${declared} bytes`);
+          if (bytes === 0 || !MAGIC[variant](head))
+            throw new ArchiveCheckError(`${variant}: not a valid ${VARIANT_FILES[variant].ext} file`);
+        },
+      );
       if (variant === "video") videoBytes = bytes;
       paths[variant] = relative;
     }
   } catch (error) {
-    const failure = error instanceof ArchiveCheckError ? { code: "invalid_content", message: error.message, retryAfterSeconds: null } : classifyProviderError(error);
-    await recordArchiveFailure(taskId, task.archiveAttempts + 1, task.providerExpiresAt, `${failure.code}: ${failure.message}`, failure.retryAfterSeconds, now);
+    const failure =
+      error instanceof ArchiveCheckError
+        ? { code: "invalid_content", message: error.message, retryAfterSeconds: null }
+        : classifyProviderError(error);
+    await recordArchiveFailure(
+      taskId,
+      task.archiveAttempts + 1,
+      task.providerExpiresAt,
+      `${failure.code}: ${failure.message}`,
+      failure.retryAfterSeconds,
+      now,
+    );
     return false;
   }
   const retainUntil = task.team.retentionDays ? new Date(now.getTime() + task.team.retentionDays * 86_400_000) : null;
@@ -84,9 +122,18 @@ async function archiveOne(taskId: string, now: Date): Promise<boolean> {
     await tx.videoTask.update({
       where: { id: taskId },
       data: {
-        archiveStatus: "done", archivedAt: now, archiveLeaseUntil: null, nextArchiveAt: null, archiveError: null,
-        archiveAttempts: task.archiveAttempts + 1, videoPath: paths.video, thumbnailPath: paths.thumbnail,
-        spritesheetPath: paths.spritesheet, videoBytes, retainUntil, reservedCents: 0,
+        archiveStatus: "done",
+        archivedAt: now,
+        archiveLeaseUntil: null,
+        nextArchiveAt: null,
+        archiveError: null,
+        archiveAttempts: task.archiveAttempts + 1,
+        videoPath: paths.video,
+        thumbnailPath: paths.thumbnail,
+        spritesheetPath: paths.spritesheet,
+        videoBytes,
+        retainUntil,
+        reservedCents: 0,
       },
     });
     await addTaskEvent(tx, taskId, { type: "archived", message: `${videoBytes} bytes`, at: now });
@@ -94,7 +141,16 @@ async function archiveOne(taskId: string, now: Date): Promise<boolean> {
     const already = await tx.charge.findUnique({ where: { taskId }, select: { id: true } });
     if (!already) {
       await tx.charge.create({
-        data: { teamId: task.teamId, userId: task.createdById, taskId, amountCents: task.estimateCents, model: task.model, size: task.size, seconds: task.seconds, createdAt: now },
+        data: {
+          teamId: task.teamId,
+          userId: task.createdById,
+          taskId,
+          amountCents: task.estimateCents,
+          model: task.model,
+          size: task.size,
+          seconds: task.seconds,
+          createdAt: now,
+        },
       });
       await addTaskEvent(tx, taskId, { type: "charged", message: String(task.estimateCents), at: now });
     }
@@ -102,16 +158,39 @@ async function archiveOne(taskId: string, now: Date): Promise<boolean> {
   return true;
 }
 
-async function recordArchiveFailure(taskId: string, attempts: number, expiresAt: Date | null, message: string, retryAfterSeconds: number | null, now: Date) {
+async function recordArchiveFailure(
+  taskId: string,
+  attempts: number,
+  expiresAt: Date | null,
+  message: string,
+  retryAfterSeconds: number | null,
+  now: Date,
+) {
   const next = new Date(now.getTime() + archiveRetryDelayMs(attempts, retryAfterSeconds));
   const lost = expiresAt !== null && next >= expiresAt && now >= expiresAt;
   await db.$transaction(async (tx) => {
     await tx.videoTask.update({
       where: { id: taskId },
       data: lost
-        ? { archiveStatus: "lost", archiveAttempts: attempts, archiveError: message, archiveLeaseUntil: null, nextArchiveAt: null, reservedCents: 0 }
-        : { archiveAttempts: attempts, archiveError: message, archiveLeaseUntil: null, nextArchiveAt: expiresAt && next > expiresAt ? expiresAt : next },
+        ? {
+            archiveStatus: "lost",
+            archiveAttempts: attempts,
+            archiveError: message,
+            archiveLeaseUntil: null,
+            nextArchiveAt: null,
+            reservedCents: 0,
+          }
+        : {
+            archiveAttempts: attempts,
+            archiveError: message,
+            archiveLeaseUntil: null,
+            nextArchiveAt: expiresAt && next > expiresAt ? expiresAt : next,
+          },
     });
-    await addTaskEvent(tx, taskId, { type: lost ? "archive_lost" : "archive_retry", message: message.slice(0, 500), at: now });
+    await addTaskEvent(tx, taskId, {
+      type: lost ? "archive_lost" : "archive_retry",
+      message: message.slice(0, 500),
+      at: now,
+    });
   });
 }

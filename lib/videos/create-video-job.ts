@@ -90,7 +90,12 @@ export async function createVideoJob(input: CreateVideoJobInput): Promise<{ task
         },
         select: { id: true },
       });
-      await addTaskEvent(tx, task.id, { type: "submitted", status: "submitting", message: `${input.model} · ${input.size} · ${input.seconds} s`, at: now });
+      await addTaskEvent(tx, task.id, {
+        type: "submitted",
+        status: "submitting",
+        message: `${input.model} · ${input.size} · ${input.seconds} s`,
+        at: now,
+      });
       return task.id;
     });
   } catch (error) {
@@ -103,7 +108,12 @@ export async function createVideoJob(input: CreateVideoJobInput): Promise<{ task
   crashPoint("submit:task-saved");
   await whileHoldingLease(taskId, "pollLeaseUntil", lease, async () => {
     if (input.referenceImage) {
-      const relative = mediaRelativePath(input.teamId, taskId, "reference", EXT[input.referenceImage.mimeType] ?? "img");
+      const relative = mediaRelativePath(
+        input.teamId,
+        taskId,
+        "reference",
+        EXT[input.referenceImage.mimeType] ?? "img",
+      );
       await writeMediaAtomically(relative, [input.referenceImage.bytes], () => undefined);
       await db.videoTask.update({ where: { id: taskId }, data: { referenceImagePath: relative } });
     }
@@ -115,7 +125,11 @@ export async function createVideoJob(input: CreateVideoJobInput): Promise<{ task
   return { task: toVideoDto(row, viewer), created: true };
 }
 
-async function callProvider(taskId: string, team: Parameters<typeof providerClientFor>[0], input: CreateVideoJobInput): Promise<void> {
+async function callProvider(
+  taskId: string,
+  team: Parameters<typeof providerClientFor>[0],
+  input: CreateVideoJobInput,
+): Promise<void> {
   let video: Video;
   try {
     const client = providerClientFor(team, { timeoutMs: env.createTimeoutMs });
@@ -128,7 +142,13 @@ async function callProvider(taskId: string, team: Parameters<typeof providerClie
         model: input.model as "sora-2",
         size: input.size as "720x1280",
         seconds: String(input.seconds) as "4",
-        ...(ref ? { input_reference: await toFile(ref.bytes, `reference.${EXT[ref.mimeType] ?? "png"}`, { type: ref.mimeType }) } : {}),
+        ...(ref
+          ? {
+              input_reference: await toFile(ref.bytes, `reference.${EXT[ref.mimeType] ?? "png"}`, {
+                type: ref.mimeType,
+              }),
+            }
+          : {}),
       });
     }
   } catch (error) {
@@ -139,7 +159,10 @@ async function callProvider(taskId: string, team: Parameters<typeof providerClie
     const failure = classifyProviderError(error);
     if (failure.outcome === "unknown") {
       await db.$transaction(async (tx) => {
-        await tx.videoTask.update({ where: { id: taskId }, data: { status: "submit_unknown", nextPollAt: new Date(Date.now() + 2_000), pollLeaseUntil: null } });
+        await tx.videoTask.update({
+          where: { id: taskId },
+          data: { status: "submit_unknown", nextPollAt: new Date(Date.now() + 2_000), pollLeaseUntil: null },
+        });
         await addTaskEvent(tx, taskId, { type: "submit_unknown", status: "submit_unknown", message: failure.message });
       });
       return;
@@ -151,7 +174,10 @@ async function callProvider(taskId: string, team: Parameters<typeof providerClie
   await db.$transaction(async (tx) => {
     // Only if this call lost its lease (a stall longer than a lease) and the engine meanwhile gave
     // the task up as lost: the job exists after all, so it is adopted, not orphaned.
-    await tx.videoTask.updateMany({ where: { id: taskId, status: "failed", providerJobId: null }, data: { errorCode: null, errorMessage: null } });
+    await tx.videoTask.updateMany({
+      where: { id: taskId, status: "failed", providerJobId: null },
+      data: { errorCode: null, errorMessage: null },
+    });
     await applyProviderVideo(tx, taskId, video, new Date(), { linkJob: true });
     await tx.videoTask.update({ where: { id: taskId }, data: { pollLeaseUntil: null } });
   });
@@ -161,15 +187,30 @@ async function callProvider(taskId: string, team: Parameters<typeof providerClie
 /** The provider refused the job: it failed, and its reservation is released (nothing charged). */
 export async function failSubmission(taskId: string, code: string, message: string): Promise<void> {
   await db.$transaction(async (tx) => {
-    await tx.videoTask.update({ where: { id: taskId }, data: { status: "failed", errorCode: code, errorMessage: message.slice(0, 2000), reservedCents: 0, nextPollAt: null, pollLeaseUntil: null } });
+    await tx.videoTask.update({
+      where: { id: taskId },
+      data: {
+        status: "failed",
+        errorCode: code,
+        errorMessage: message.slice(0, 2000),
+        reservedCents: 0,
+        nextPollAt: null,
+        pollLeaseUntil: null,
+      },
+    });
     await addTaskEvent(tx, taskId, { type: "failed", status: "failed", message: `${code}: ${message}` });
   });
 }
 
 function findByKey(teamId: string, idempotencyKey: string) {
-  return db.videoTask.findUnique({ where: { teamId_idempotencyKey: { teamId, idempotencyKey } }, select: TASK_DTO_SELECT });
+  return db.videoTask.findUnique({
+    where: { teamId_idempotencyKey: { teamId, idempotencyKey } },
+    select: TASK_DTO_SELECT,
+  });
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
+  return (
+    typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002"
+  );
 }

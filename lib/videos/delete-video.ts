@@ -26,7 +26,13 @@ export async function deleteVideo(actor: VideoActor, taskId: string): Promise<bo
   const viewer = await authorizeVideo(actor, "videos.delete.own");
   const task = await db.videoTask.findFirst({
     where: { id: taskId, teamId: viewer.teamId, deletedAt: null },
-    select: { id: true, createdById: true, providerJobId: true, status: true, team: { select: { providerChannel: true, providerBaseUrl: true, providerKeyCiphertext: true } } },
+    select: {
+      id: true,
+      createdById: true,
+      providerJobId: true,
+      status: true,
+      team: { select: { providerChannel: true, providerBaseUrl: true, providerKeyCiphertext: true } },
+    },
   });
   if (!task) return false;
   if (!canDeleteVideo(viewer.role, task.createdById === viewer.userId)) throw new VideoDeleteForbiddenError();
@@ -45,10 +51,25 @@ export async function deleteVideo(actor: VideoActor, taskId: string): Promise<bo
     await tx.videoTask.update({
       where: { id: taskId },
       // A running task stops being polled; its reservation is released (nothing archived, nothing charged).
-      data: { deletedAt: new Date(), nextPollAt: null, archiveStatus: "none", videoPath: null, thumbnailPath: null, spritesheetPath: null, referenceImagePath: null, reservedCents: 0 },
+      data: {
+        deletedAt: new Date(),
+        nextPollAt: null,
+        archiveStatus: "none",
+        videoPath: null,
+        thumbnailPath: null,
+        spritesheetPath: null,
+        referenceImagePath: null,
+        reservedCents: 0,
+      },
     });
     await addTaskEvent(tx, taskId, { type: "deleted", message: upstream });
-    await recordAudit(tx, { teamId: viewer.teamId, actorId: viewer.userId, action: "video.deleted", targetId: taskId, data: { upstream } });
+    await recordAudit(tx, {
+      teamId: viewer.teamId,
+      actorId: viewer.userId,
+      action: "video.deleted",
+      targetId: taskId,
+      data: { upstream },
+    });
   });
   return true;
 }

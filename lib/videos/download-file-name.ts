@@ -22,7 +22,10 @@ export function promptSlug(prompt: string, maxWords = 6, maxChars = 48): string 
   return slug || "video";
 }
 
-export function downloadFileName(video: { model: string; size: string; seconds: number; prompt: string }, variant: DownloadVariant): string {
+export function downloadFileName(
+  video: { model: string; size: string; seconds: number; prompt: string },
+  variant: DownloadVariant,
+): string {
   const suffix = variant === "video" ? "" : `-${variant}`;
   return `${video.model}-${video.size}-${video.seconds}s-${promptSlug(video.prompt)}${suffix}.${EXTENSIONS[variant]}`;
 }
@@ -32,6 +35,11 @@ export function downloadFileName(video: { model: string; size: string; seconds: 
  * dropped) plus the exact UTF-8 name for browsers that read filename* (all current ones).
  */
 export function attachmentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, "").replace(/["\\]/g, "").replace(/-{2,}/g, "-").replace(/-\./, ".") || "video";
+  const ascii =
+    fileName
+      .replace(/[^\x20-\x7e]/g, "")
+      .replace(/["\\]/g, "")
+      .replace(/-{2,}/g, "-")
+      .replace(/-\./, ".") || "video";
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }

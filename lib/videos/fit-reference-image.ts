@@ -16,7 +16,11 @@ export class FitImageError extends Error {
   }
 }
 
-export async function fitReferenceImage(input: Buffer, target: { width: number; height: number }, mode: FitMode): Promise<FittedImage> {
+export async function fitReferenceImage(
+  input: Buffer,
+  target: { width: number; height: number },
+  mode: FitMode,
+): Promise<FittedImage> {
   const info = await readImageInfo(input);
   if (!info) throw new FitImageError("unreadable");
   // rotate() applies the EXIF orientation first, so what the person saw is what gets fitted,

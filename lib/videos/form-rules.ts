@@ -1,4 +1,11 @@
-import { CHANNELS, findModel, findSize, type ChannelId, type ModelSpec, type SizeSpec } from "@/lib/videos/model-registry";
+import {
+  CHANNELS,
+  findModel,
+  findSize,
+  type ChannelId,
+  type ModelSpec,
+  type SizeSpec,
+} from "@/lib/videos/model-registry";
 
 // The form's rules, read from the model registry, shared by the page (instant feedback, only
 // valid choices offered) and the submit action (which also lets the engine check again). Every
@@ -8,7 +15,10 @@ export type FieldProblem = { key: string; params?: Record<string, string | numbe
 export type VideoFormValues = { model: string; size: string; seconds: number; prompt: string };
 export type VideoFormField = "model" | "size" | "seconds" | "prompt" | "reference";
 
-export function checkVideoForm(channel: ChannelId, values: VideoFormValues): Partial<Record<VideoFormField, FieldProblem>> {
+export function checkVideoForm(
+  channel: ChannelId,
+  values: VideoFormValues,
+): Partial<Record<VideoFormField, FieldProblem>> {
   const problems: Partial<Record<VideoFormField, FieldProblem>> = {};
   const prompt = values.prompt.trim();
   const model = findModel(channel, values.model);
@@ -17,15 +27,26 @@ export function checkVideoForm(channel: ChannelId, values: VideoFormValues): Par
     problems.model = { key: "unknownModel" };
     return problems;
   }
-  if (prompt.length > model.promptMaxChars) problems.prompt = { key: "promptTooLong", params: { max: model.promptMaxChars } };
-  if (!findSize(model, values.size)) problems.size = { key: "sizeNotAllowed", params: { model: model.id, sizes: model.sizes.map((s) => s.size).join(", ") } };
-  if (!model.durations.includes(values.seconds)) problems.seconds = { key: "durationNotAllowed", params: { durations: model.durations.join(", ") } };
+  if (prompt.length > model.promptMaxChars)
+    problems.prompt = { key: "promptTooLong", params: { max: model.promptMaxChars } };
+  if (!findSize(model, values.size))
+    problems.size = {
+      key: "sizeNotAllowed",
+      params: { model: model.id, sizes: model.sizes.map((s) => s.size).join(", ") },
+    };
+  if (!model.durations.includes(values.seconds))
+    problems.seconds = { key: "durationNotAllowed", params: { durations: model.durations.join(", ") } };
   return problems;
 }
 
-export function checkReferenceImage(model: ModelSpec, size: SizeSpec, image: { mimeType: string; bytes: number; width: number; height: number }): FieldProblem | null {
+export function checkReferenceImage(
+  model: ModelSpec,
+  size: SizeSpec,
+  image: { mimeType: string; bytes: number; width: number; height: number },
+): FieldProblem | null {
   if (!model.reference.mimeTypes.includes(image.mimeType)) return { key: "referenceType" };
-  if (image.bytes > model.reference.maxBytes) return { key: "referenceTooLarge", params: { maxMb: maxMegabytes(model) } };
+  if (image.bytes > model.reference.maxBytes)
+    return { key: "referenceTooLarge", params: { maxMb: maxMegabytes(model) } };
   if (model.reference.mustMatchSize && (image.width !== size.width || image.height !== size.height)) {
     return { key: "referenceSizeMismatch", params: { width: image.width, height: image.height, required: size.size } };
   }

@@ -5,7 +5,14 @@ import { authorizeVideo, type VideoActor } from "./video-access";
 import type { VideoDto, VideoEventDto, VideoPage } from "./video-dto";
 import { cleanSingleLineText } from "@/lib/text/clean-text";
 
-export type VideoFilters = { cursor?: string; status?: "active" | "completed" | "failed"; model?: string; mine?: boolean; q?: string; limit?: number };
+export type VideoFilters = {
+  cursor?: string;
+  status?: "active" | "completed" | "failed";
+  model?: string;
+  mine?: boolean;
+  q?: string;
+  limit?: number;
+};
 
 type Cursor = { at: string; id: string };
 
@@ -27,7 +34,8 @@ function decodeCursor(raw: string | undefined): Cursor | null {
 function statusWhere(status: VideoFilters["status"]) {
   if (status === "completed") return { status: "completed" };
   if (status === "failed") return { status: "failed" };
-  if (status === "active") return { OR: [{ status: { notIn: ["completed", "failed"] } }, { archiveStatus: "pending" }] };
+  if (status === "active")
+    return { OR: [{ status: { notIn: ["completed", "failed"] } }, { archiveStatus: "pending" }] };
   return {};
 }
 
@@ -54,7 +62,14 @@ export async function listVideos(actor: VideoActor, filters: VideoFilters = {}):
       ...promptWhere(filters.q),
       AND: [
         statusWhere(filters.status),
-        cursor ? { OR: [{ createdAt: { lt: new Date(cursor.at) } }, { createdAt: new Date(cursor.at), id: { lt: cursor.id } }] } : {},
+        cursor
+          ? {
+              OR: [
+                { createdAt: { lt: new Date(cursor.at) } },
+                { createdAt: new Date(cursor.at), id: { lt: cursor.id } },
+              ],
+            }
+          : {},
       ],
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -78,7 +93,10 @@ export async function videosByIds(actor: VideoActor, ids: string[]): Promise<Vid
 export async function readVideosByIds(viewer: ViewerContext, ids: string[]): Promise<VideoDto[]> {
   const wanted = [...new Set(ids)].filter((id) => typeof id === "string" && id.length <= 64).slice(0, 100);
   if (wanted.length === 0) return [];
-  const rows = await db.videoTask.findMany({ where: { teamId: viewer.teamId, deletedAt: null, id: { in: wanted } }, select: TASK_DTO_SELECT });
+  const rows = await db.videoTask.findMany({
+    where: { teamId: viewer.teamId, deletedAt: null, id: { in: wanted } },
+    select: TASK_DTO_SELECT,
+  });
   return rows.map((row) => toVideoDto(row, viewer));
 }
 
@@ -87,9 +105,16 @@ export async function getVideoDetail(
   taskId: string,
 ): Promise<{ video: VideoDto; events: VideoEventDto[]; referenceImageUrl: string | null } | null> {
   const viewer = await authorizeVideo(actor, "videos.read");
-  const row = await db.videoTask.findFirst({ where: { id: taskId, teamId: viewer.teamId, deletedAt: null }, select: TASK_DTO_SELECT });
+  const row = await db.videoTask.findFirst({
+    where: { id: taskId, teamId: viewer.teamId, deletedAt: null },
+    select: TASK_DTO_SELECT,
+  });
   if (!row) return null;
-  const events = await db.videoTaskEvent.findMany({ where: { taskId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 500 });
+  const events = await db.videoTaskEvent.findMany({
+    where: { taskId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: 500,
+  });
   return {
     video: toVideoDto(row, viewer),
     events: events.map(toEventDto),

@@ -33,7 +33,11 @@ export type ChannelSpec = {
   supportsDelete: boolean;
 };
 
-const REFERENCE = { mimeTypes: ["image/jpeg", "image/png", "image/webp"], maxBytes: 10 * 1024 * 1024, mustMatchSize: true };
+const REFERENCE = {
+  mimeTypes: ["image/jpeg", "image/png", "image/webp"],
+  maxBytes: 10 * 1024 * 1024,
+  mustMatchSize: true,
+};
 
 const PORTRAIT_720 = { size: "720x1280", width: 720, height: 1280 };
 const LANDSCAPE_720 = { size: "1280x720", width: 1280, height: 720 };
@@ -78,13 +82,37 @@ const SORA_MODELS = [SORA_2, SORA_2_PRO];
 const ONE_DAY = 24 * 3600;
 
 export const CHANNELS: Record<ChannelId, ChannelSpec> = {
-  simulator: { id: "simulator", defaultBaseUrl: null, models: SORA_MODELS, assetRetentionSeconds: ONE_DAY, supportsDelete: true },
+  simulator: {
+    id: "simulator",
+    defaultBaseUrl: null,
+    models: SORA_MODELS,
+    assetRetentionSeconds: ONE_DAY,
+    supportsDelete: true,
+  },
   // OpenAI's guide: download links last about an hour; jobs carry expires_at, which wins.
-  openai: { id: "openai", defaultBaseUrl: "https://api.openai.com/v1", models: SORA_MODELS, assetRetentionSeconds: 3600, supportsDelete: true },
+  openai: {
+    id: "openai",
+    defaultBaseUrl: "https://api.openai.com/v1",
+    models: SORA_MODELS,
+    assetRetentionSeconds: 3600,
+    supportsDelete: true,
+  },
   // API易 官转: "视频存储时效为 1 天".
-  apiyi: { id: "apiyi", defaultBaseUrl: "https://api.apiyi.com/v1", models: SORA_MODELS, assetRetentionSeconds: ONE_DAY, supportsDelete: true },
+  apiyi: {
+    id: "apiyi",
+    defaultBaseUrl: "https://api.apiyi.com/v1",
+    models: SORA_MODELS,
+    assetRetentionSeconds: ONE_DAY,
+    supportsDelete: true,
+  },
   // Any relay with the same /v1/videos job shape; assume API易's day until a job says otherwise.
-  custom: { id: "custom", defaultBaseUrl: null, models: SORA_MODELS, assetRetentionSeconds: ONE_DAY, supportsDelete: true },
+  custom: {
+    id: "custom",
+    defaultBaseUrl: null,
+    models: SORA_MODELS,
+    assetRetentionSeconds: ONE_DAY,
+    supportsDelete: true,
+  },
 };
 
 export const CHANNEL_IDS = Object.keys(CHANNELS) as ChannelId[];

@@ -10,7 +10,11 @@ export function pollDelayMs(jobAgeMs: number, retryAfterSeconds: number | null =
 }
 
 /** Archive retries: 2 s, 4 s, 8 s … capped at 2 minutes (scaled), until the provider's copy expires. */
-export function archiveRetryDelayMs(attempt: number, retryAfterSeconds: number | null = null, scale = env.pollScale): number {
+export function archiveRetryDelayMs(
+  attempt: number,
+  retryAfterSeconds: number | null = null,
+  scale = env.pollScale,
+): number {
   const base = Math.min(2_000 * 2 ** Math.max(0, attempt - 1), 120_000);
   return Math.max(base * scale, (retryAfterSeconds ?? 0) * 1000);
 }

@@ -17,8 +17,13 @@ const CLOCK_SKEW_S = 120;
 const MAX_SCANNED = 250;
 const GRACE_MS = 3 * 60_000;
 
-function matches(video: Video, task: { model: string; size: string; seconds: number; prompt: string; submittedAt: Date }, remixFrom: string | null): boolean {
-  if (video.model !== task.model || video.size !== task.size || String(video.seconds) !== String(task.seconds)) return false;
+function matches(
+  video: Video,
+  task: { model: string; size: string; seconds: number; prompt: string; submittedAt: Date },
+  remixFrom: string | null,
+): boolean {
+  if (video.model !== task.model || video.size !== task.size || String(video.seconds) !== String(task.seconds))
+    return false;
   if (video.prompt !== null && video.prompt !== undefined && video.prompt !== task.prompt) return false;
   if (remixFrom && video.remixed_from_video_id !== remixFrom) return false;
   return video.created_at >= Math.floor(task.submittedAt.getTime() / 1000) - CLOCK_SKEW_S;
@@ -28,19 +33,36 @@ export async function reconcileSubmission(taskId: string, now: Date): Promise<vo
   const task = await db.videoTask.findUniqueOrThrow({
     where: { id: taskId },
     select: {
-      teamId: true, model: true, size: true, seconds: true, prompt: true, submittedAt: true, createdAt: true, remixOfTaskId: true,
+      teamId: true,
+      model: true,
+      size: true,
+      seconds: true,
+      prompt: true,
+      submittedAt: true,
+      createdAt: true,
+      remixOfTaskId: true,
       team: { select: { providerChannel: true, providerBaseUrl: true, providerKeyCiphertext: true } },
     },
   });
   const submittedAt = task.submittedAt ?? task.createdAt;
   const remixFrom = task.remixOfTaskId
-    ? ((await db.videoTask.findUnique({ where: { id: task.remixOfTaskId }, select: { providerJobId: true } }))?.providerJobId ?? null)
+    ? ((await db.videoTask.findUnique({ where: { id: task.remixOfTaskId }, select: { providerJobId: true } }))
+        ?.providerJobId ?? null)
     : null;
   let found: Video | null = null;
   try {
     const client = providerClientFor(task.team, { timeoutMs: 20_000 });
     const taken = new Set(
-      (await db.videoTask.findMany({ where: { teamId: task.teamId, providerJobId: { not: null }, createdAt: { gte: new Date(submittedAt.getTime() - 3600_000) } }, select: { providerJobId: true } })).map((t) => t.providerJobId),
+      (
+        await db.videoTask.findMany({
+          where: {
+            teamId: task.teamId,
+            providerJobId: { not: null },
+            createdAt: { gte: new Date(submittedAt.getTime() - 3600_000) },
+          },
+          select: { providerJobId: true },
+        })
+      ).map((t) => t.providerJobId),
     );
     let scanned = 0;
     for await (const video of client.videos.list({ limit: 50, order: "desc" })) {
@@ -53,7 +75,11 @@ export async function reconcileSubmission(taskId: string, now: Date): Promise<vo
     }
   } catch (error) {
     const failure = classifyProviderError(error);
-    await addTaskEvent(db, taskId, { type: "reconcile_error", message: `${failure.code}: ${failure.message}`.slice(0, 500), at: now });
+    await addTaskEvent(db, taskId, {
+      type: "reconcile_error",
+      message: `${failure.code}: ${failure.message}`.slice(0, 500),
+      at: now,
+    });
   }
   if (found) {
     const video = found;
@@ -65,9 +91,16 @@ export async function reconcileSubmission(taskId: string, now: Date): Promise<vo
     return;
   }
   if (now.getTime() - submittedAt.getTime() > GRACE_MS * env.pollScale) {
-    await failSubmission(taskId, "submit_lost", "The provider has no record of this job; it was not started and nothing was charged.");
+    await failSubmission(
+      taskId,
+      "submit_lost",
+      "The provider has no record of this job; it was not started and nothing was charged.",
+    );
     await db.videoTask.update({ where: { id: taskId }, data: { pollLeaseUntil: null } });
     return;
   }
-  await db.videoTask.update({ where: { id: taskId }, data: { pollLeaseUntil: null, nextPollAt: new Date(now.getTime() + 5_000 * env.pollScale) } });
+  await db.videoTask.update({
+    where: { id: taskId },
+    data: { pollLeaseUntil: null, nextPollAt: new Date(now.getTime() + 5_000 * env.pollScale) },
+  });
 }

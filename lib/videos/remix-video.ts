@@ -7,14 +7,29 @@ import type { VideoDto } from "./video-dto";
 export class RemixUnavailableError extends Error {}
 
 /** A new task that remixes a completed one of this team, priced and budgeted like any other. */
-export async function remixVideo(actor: VideoActor, input: { taskId: string; prompt: string; idempotencyKey: string }): Promise<{ task: VideoDto; created: boolean } | null> {
+export async function remixVideo(
+  actor: VideoActor,
+  input: { taskId: string; prompt: string; idempotencyKey: string },
+): Promise<{ task: VideoDto; created: boolean } | null> {
   const viewer = await authorizeVideo(actor, "videos.create");
   const source = await db.videoTask.findFirst({
     where: { id: input.taskId, teamId: viewer.teamId, deletedAt: null },
-    select: { id: true, status: true, providerJobId: true, model: true, size: true, seconds: true, providerExpiresAt: true },
+    select: {
+      id: true,
+      status: true,
+      providerJobId: true,
+      model: true,
+      size: true,
+      seconds: true,
+      providerExpiresAt: true,
+    },
   });
   if (!source) return null;
-  if (source.status !== "completed" || !source.providerJobId || (source.providerExpiresAt && source.providerExpiresAt <= new Date())) {
+  if (
+    source.status !== "completed" ||
+    !source.providerJobId ||
+    (source.providerExpiresAt && source.providerExpiresAt <= new Date())
+  ) {
     throw new RemixUnavailableError();
   }
   return createVideoJob({

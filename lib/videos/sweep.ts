@@ -14,16 +14,28 @@ export async function runSweep(now = new Date()) {
   const synced = await syncDueTasks({ now, limit: 100 });
   const archived = await archiveDueTasks({ now, limit: 10 });
   const expired = await applyRetention(now);
-  return { polled: synced.polled, archived: archived.archived, archiveFailures: archived.failed, retentionRemoved: expired };
+  return {
+    polled: synced.polled,
+    archived: archived.archived,
+    archiveFailures: archived.failed,
+    retentionRemoved: expired,
+  };
 }
 
 /** Removes our copy of videos past their team's retention (the row and its charge stay). */
 async function applyRetention(now: Date): Promise<number> {
-  const due = await db.videoTask.findMany({ where: { retainUntil: { lte: now }, deletedAt: null, archiveStatus: "done" }, select: { id: true, teamId: true }, take: 50 });
+  const due = await db.videoTask.findMany({
+    where: { retainUntil: { lte: now }, deletedAt: null, archiveStatus: "done" },
+    select: { id: true, teamId: true },
+    take: 50,
+  });
   for (const task of due) {
     await removeTaskMedia(task.teamId, task.id);
     await db.$transaction(async (tx) => {
-      await tx.videoTask.update({ where: { id: task.id }, data: { deletedAt: now, videoPath: null, thumbnailPath: null, spritesheetPath: null } });
+      await tx.videoTask.update({
+        where: { id: task.id },
+        data: { deletedAt: now, videoPath: null, thumbnailPath: null, spritesheetPath: null },
+      });
       await addTaskEvent(tx, task.id, { type: "retention_removed", at: now });
     });
   }

@@ -38,7 +38,9 @@ export async function syncDueTasks(scope: SyncScope = {}): Promise<{ polled: num
     const lease = await claim(id, now);
     if (lease) {
       polled++;
-      await whileHoldingLease(id, "pollLeaseUntil", lease, () => pollOne(id, now)).catch((error) => console.error(`[sync] task ${id}:`, error));
+      await whileHoldingLease(id, "pollLeaseUntil", lease, () => pollOne(id, now)).catch((error) =>
+        console.error(`[sync] task ${id}:`, error),
+      );
     }
   }
   return { polled };
@@ -62,7 +64,13 @@ async function pollOne(taskId: string, now: Date): Promise<void> {
   const task = await db.videoTask.findUniqueOrThrow({
     where: { id: taskId },
     select: {
-      status: true, errorCode: true, providerJobId: true, channel: true, model: true, createdAt: true, submittedAt: true,
+      status: true,
+      errorCode: true,
+      providerJobId: true,
+      channel: true,
+      model: true,
+      createdAt: true,
+      submittedAt: true,
       team: { select: { providerChannel: true, providerBaseUrl: true, providerKeyCiphertext: true } },
     },
   });
@@ -91,12 +99,18 @@ async function pollOne(taskId: string, now: Date): Promise<void> {
       else await failSubmission(taskId, "not_found", failure.message);
       return;
     }
-    await addTaskEvent(db, taskId, { type: "poll_error", message: `${failure.code}: ${failure.message}`.slice(0, 500), at: now });
+    await addTaskEvent(db, taskId, {
+      type: "poll_error",
+      message: `${failure.code}: ${failure.message}`.slice(0, 500),
+      at: now,
+    });
     if (!late && overTimeLimit(task, now)) {
       await db.$transaction((tx) => giveUp(tx, taskId, task, now));
       return;
     }
-    const delay = late ? latePollDelayMs() : pollDelayMs(now.getTime() - task.createdAt.getTime(), failure.retryAfterSeconds);
+    const delay = late
+      ? latePollDelayMs()
+      : pollDelayMs(now.getTime() - task.createdAt.getTime(), failure.retryAfterSeconds);
     await release(taskId, new Date(now.getTime() + delay));
   }
 }
@@ -109,9 +123,16 @@ async function pollOne(taskId: string, now: Date): Promise<void> {
  */
 async function recoverSubmission(taskId: string, status: string, now: Date): Promise<void> {
   if (status === "submitting") {
-    const sent = await db.videoTaskEvent.findFirst({ where: { taskId, type: CREATE_SENT_EVENT }, select: { id: true } });
+    const sent = await db.videoTaskEvent.findFirst({
+      where: { taskId, type: CREATE_SENT_EVENT },
+      select: { id: true },
+    });
     if (!sent) {
-      await failSubmission(taskId, "submit_interrupted", "The studio stopped before sending this job to the provider; nothing was started and nothing was charged.");
+      await failSubmission(
+        taskId,
+        "submit_interrupted",
+        "The studio stopped before sending this job to the provider; nothing was started and nothing was charged.",
+      );
       return;
     }
   }

@@ -98,7 +98,9 @@ export function toVideoDto(task: TaskForDto, viewer: ViewerContext, now = new Da
     errorCode: task.errorCode,
     errorMessage: task.errorMessage,
     providerExpiresAt: archived ? null : (task.providerExpiresAt?.toISOString() ?? null),
-    archiveStatus: (["none", "pending", "done", "lost"].includes(task.archiveStatus) ? task.archiveStatus : "none") as VideoDto["archiveStatus"],
+    archiveStatus: (["none", "pending", "done", "lost"].includes(task.archiveStatus)
+      ? task.archiveStatus
+      : "none") as VideoDto["archiveStatus"],
     retainUntil: task.retainUntil?.toISOString() ?? null,
     hasReference: Boolean(task.referenceImagePath),
     remixOfTaskId: task.remixOfTaskId,
@@ -108,10 +110,29 @@ export function toVideoDto(task: TaskForDto, viewer: ViewerContext, now = new Da
       spritesheet: archived && task.spritesheetPath ? mediaUrl(task.teamId, task.id, "spritesheet") : null,
     },
     canDelete: canDeleteVideo(viewer.role, task.createdById === viewer.userId),
-    canRemix: can(viewer.role, "videos.create") && task.status === "completed" && Boolean(task.providerJobId) && providerCopyAlive && Boolean(model?.supportsRemix),
+    canRemix:
+      can(viewer.role, "videos.create") &&
+      task.status === "completed" &&
+      Boolean(task.providerJobId) &&
+      providerCopyAlive &&
+      Boolean(model?.supportsRemix),
   };
 }
 
-export function toEventDto(e: { id: string; type: string; status: string | null; progress: number | null; message: string | null; createdAt: Date }): VideoEventDto {
-  return { id: e.id, type: e.type, status: e.status, progress: e.progress, message: e.message, createdAt: e.createdAt.toISOString() };
+export function toEventDto(e: {
+  id: string;
+  type: string;
+  status: string | null;
+  progress: number | null;
+  message: string | null;
+  createdAt: Date;
+}): VideoEventDto {
+  return {
+    id: e.id,
+    type: e.type,
+    status: e.status,
+    progress: e.progress,
+    message: e.message,
+    createdAt: e.createdAt.toISOString(),
+  };
 }

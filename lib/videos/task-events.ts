@@ -1,6 +1,12 @@
 import type { Db, Tx } from "@/lib/db/client";
 
-export type TaskEventInput = { type: string; status?: string | null; progress?: number | null; message?: string | null; at?: Date };
+export type TaskEventInput = {
+  type: string;
+  status?: string | null;
+  progress?: number | null;
+  message?: string | null;
+  at?: Date;
+};
 
 /** Appends one row to a task's timeline (shown on the detail page). */
 export function addTaskEvent(tx: Tx | Db, taskId: string, event: TaskEventInput) {

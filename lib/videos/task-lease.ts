@@ -22,7 +22,12 @@ export function leaseUntil(from: Date | number, scale = env.pollScale): Date {
  * A renewal only replaces the value this caller last wrote: once `work` (or anyone) clears or
  * takes the lease, a renewal still on its way changes nothing.
  */
-export async function whileHoldingLease<T>(taskId: string, field: LeaseField, held: Date, work: () => Promise<T>): Promise<T> {
+export async function whileHoldingLease<T>(
+  taskId: string,
+  field: LeaseField,
+  held: Date,
+  work: () => Promise<T>,
+): Promise<T> {
   let current = held;
   let renewal: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {

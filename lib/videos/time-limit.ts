@@ -31,7 +31,14 @@ export async function giveUp(tx: Tx, taskId: string, task: Timed, now: Date): Pr
   const message = `No result after ${minutes} min, the limit for ${task.model}. Nothing was charged; if the provider still finishes it, the video is saved and charged then.`;
   await tx.videoTask.update({
     where: { id: taskId },
-    data: { status: "failed", errorCode: TIMED_OUT, errorMessage: message, reservedCents: 0, pollLeaseUntil: null, nextPollAt: new Date(now.getTime() + latePollDelayMs()) },
+    data: {
+      status: "failed",
+      errorCode: TIMED_OUT,
+      errorMessage: message,
+      reservedCents: 0,
+      pollLeaseUntil: null,
+      nextPollAt: new Date(now.getTime() + latePollDelayMs()),
+    },
   });
   await addTaskEvent(tx, taskId, { type: TIMED_OUT, status: "failed", message, at: now });
 }
@@ -40,13 +47,19 @@ export async function giveUp(tx: Tx, taskId: string, task: Timed, now: Date): Pr
 export async function applyLateAnswer(tx: Tx, taskId: string, task: Timed, video: Video, now: Date): Promise<void> {
   const status = String(video.status ?? "");
   if (status === "completed") {
-    await tx.videoTask.update({ where: { id: taskId }, data: { errorCode: null, errorMessage: null, pollLeaseUntil: null } });
+    await tx.videoTask.update({
+      where: { id: taskId },
+      data: { errorCode: null, errorMessage: null, pollLeaseUntil: null },
+    });
     await addTaskEvent(tx, taskId, { type: "late_completion", status, at: now });
     await applyProviderVideo(tx, taskId, video, now);
     return;
   }
   const watchEnds = startOf(task) + runTimeLimitMs(task.channel, task.model) + LATE_WATCH_MS;
   const stop = isTerminalStatus(status) || now.getTime() >= watchEnds;
-  await tx.videoTask.update({ where: { id: taskId }, data: { pollLeaseUntil: null, nextPollAt: stop ? null : new Date(now.getTime() + latePollDelayMs()) } });
+  await tx.videoTask.update({
+    where: { id: taskId },
+    data: { pollLeaseUntil: null, nextPollAt: stop ? null : new Date(now.getTime() + latePollDelayMs()) },
+  });
   if (stop) await addTaskEvent(tx, taskId, { type: "watch_ended", status, message: status || null, at: now });
 }

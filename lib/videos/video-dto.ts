@@ -1,7 +1,8 @@
 // What the browser gets about a video task: small, no secrets, no provider key, no file paths.
 // Shared by the list and status route handlers, the detail page and the gallery components.
 
-export type VideoStatus = "submitting" | "submit_unknown" | "queued" | "in_progress" | "completed" | "failed" | (string & {});
+export type VideoStatus =
+  "submitting" | "submit_unknown" | "queued" | "in_progress" | "completed" | "failed" | (string & {});
 
 export type ArchiveStatus = "none" | "pending" | "done" | "lost";
 
@@ -38,7 +39,14 @@ export type VideoDto = {
   canRemix: boolean;
 };
 
-export type VideoEventDto = { id: string; type: string; status: string | null; progress: number | null; message: string | null; createdAt: string };
+export type VideoEventDto = {
+  id: string;
+  type: string;
+  status: string | null;
+  progress: number | null;
+  message: string | null;
+  createdAt: string;
+};
 
 export type VideoPage = { items: VideoDto[]; nextCursor: string | null };
 

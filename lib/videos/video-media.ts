@@ -18,18 +18,33 @@ export type VideoMedia =
  * "Download media": the studio's own copy of one file of this team's task (`videos.read`), with
  * one Range, and with `download` a named attachment. Never the provider's URL.
  */
-export async function openVideoMedia(actor: VideoActor, taskId: string, variant: MediaVariant, options: { range: string | null; download: boolean }): Promise<VideoMedia> {
+export async function openVideoMedia(
+  actor: VideoActor,
+  taskId: string,
+  variant: MediaVariant,
+  options: { range: string | null; download: boolean },
+): Promise<VideoMedia> {
   const viewer = await authorizeVideo(actor, "videos.read");
   if (taskId.length > 64) return { found: false, reason: "no_task" };
   const task = await db.videoTask.findFirst({
     where: { id: taskId, teamId: viewer.teamId, deletedAt: null },
-    select: { model: true, size: true, seconds: true, prompt: true, videoPath: true, thumbnailPath: true, spritesheetPath: true, referenceImagePath: true },
+    select: {
+      model: true,
+      size: true,
+      seconds: true,
+      prompt: true,
+      videoPath: true,
+      thumbnailPath: true,
+      spritesheetPath: true,
+      referenceImagePath: true,
+    },
   });
   if (!task) return { found: false, reason: "no_task" };
   const media = await openStoredMedia(task, variant, options.range);
   if (!media) return { found: false, reason: "not_stored" };
   const headers = new Headers(media.headers);
-  if (options.download && variant !== "reference") headers.set("Content-Disposition", attachmentDisposition(downloadFileName(task, variant)));
+  if (options.download && variant !== "reference")
+    headers.set("Content-Disposition", attachmentDisposition(downloadFileName(task, variant)));
   headers.set("X-Content-Type-Options", "nosniff");
   return { found: true, status: media.status, headers, body: media.body };
 }

@@ -11,7 +11,10 @@ import type { VideoDto } from "./video-dto";
  * the viewer's problem: the stored state is still the best answer, and the sweep and the next
  * request will try again.
  */
-export async function videoStatuses(actor: VideoActor, ids: string[]): Promise<{ items: VideoDto[]; pollAfterMs: number }> {
+export async function videoStatuses(
+  actor: VideoActor,
+  ids: string[],
+): Promise<{ items: VideoDto[]; pollAfterMs: number }> {
   const viewer = await authorizeVideo(actor, "videos.read");
   if (ids.length === 0) return { items: [], pollAfterMs: pollAfterMs() };
   try {

@@ -6,6 +6,8 @@ export function ensureChromium(path = process.env.CHROMIUM_PATH ?? "/usr/bin/chr
   if (existsSync(path)) return;
   console.log("Installing Debian's chromium for the browser tests…");
   const sudo = process.getuid && process.getuid() !== 0 ? "sudo " : "";
-  execSync(`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium`, { stdio: "inherit" });
+  execSync(`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium`, {
+    stdio: "inherit",
+  });
   if (!existsSync(path)) throw new Error(`chromium is still missing at ${path}`);
 }

@@ -24,7 +24,10 @@ export function stubAdapterFactory(provider) {
     executeRaw: refuse,
     executeScript: refuse,
     startTransaction: refuse,
-    getConnectionInfo: () => ({ supportsRelationJoins: false, schemaName: provider === "postgres" ? "public" : undefined }),
+    getConnectionInfo: () => ({
+      supportsRelationJoins: false,
+      schemaName: provider === "postgres" ? "public" : undefined,
+    }),
     dispose: async () => {},
   };
   return {

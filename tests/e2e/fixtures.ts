@@ -13,7 +13,11 @@ export type TestUser = NewUser & { id: string; teamId: string };
 
 export function newUser(prefix = "user"): NewUser {
   const id = randomUUID().slice(0, 8);
-  return { name: `${prefix[0]!.toUpperCase()}${prefix.slice(1)} ${id}`, email: `${prefix}-${id}@example.test`, password: `pw-${id}-long` };
+  return {
+    name: `${prefix[0]!.toUpperCase()}${prefix.slice(1)} ${id}`,
+    email: `${prefix}-${id}@example.test`,
+    password: `pw-${id}-long`,
+  };
 }
 
 // The e2e server's data folder (scripts/run-e2e.mjs, playwright.config.ts): its SQLite file and
@@ -33,7 +37,11 @@ function database(): Db {
  */
 export async function createUser(prefix = "user"): Promise<TestUser> {
   const typed = newUser(prefix);
-  const teamName = (JSON.parse(readFileSync(path.resolve("lib/i18n/messages/en/shell.json"), "utf8")) as { auth: { defaultTeamName: string } }).auth.defaultTeamName;
+  const teamName = (
+    JSON.parse(readFileSync(path.resolve("lib/i18n/messages/en/shell.json"), "utf8")) as {
+      auth: { defaultTeamName: string };
+    }
+  ).auth.defaultTeamName;
   const input = signUpSchema.parse(typed);
   const { user, team } = await createUserWithTeam(database(), input, teamName.replace("{name}", input.name), "en");
   return { ...typed, id: user.id, teamId: team.id };
@@ -44,15 +52,24 @@ export async function createUser(prefix = "user"): Promise<TestUser> {
  * sign-in (a JWT carrying the user id, encrypted with the server's AUTH_SECRET, salted with the
  * cookie's name; lib/auth/config.ts), then asks the server whose session that is.
  */
-export async function signInAs(context: BrowserContext, user: Pick<TestUser, "id" | "name" | "email">, baseURL = base.info().project.use.baseURL): Promise<void> {
+export async function signInAs(
+  context: BrowserContext,
+  user: Pick<TestUser, "id" | "name" | "email">,
+  baseURL = base.info().project.use.baseURL,
+): Promise<void> {
   if (!baseURL) throw new Error("signInAs needs the studio's baseURL (playwright.config.ts use.baseURL)");
   // Same inputs as scripts/start.ts: a configured AUTH_SECRET, else the one in the data folder.
   const secret = resolveAuthSecret({ configured: process.env.AUTH_SECRET, dataDir: e2eDataDir, production: false });
   const name = `${new URL(baseURL).protocol === "https:" ? "__Secure-" : ""}authjs.session-token`;
   const value = await encode({ token: { sub: user.id, name: user.name, email: user.email }, secret, salt: name });
   await context.addCookies([{ name, value, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
-  const session = (await (await context.request.get(new URL("/api/auth/session", baseURL).href)).json()) as { user?: { id?: string } } | null;
-  if (session?.user?.id !== user.id) throw new Error(`the e2e server did not accept the session cookie for ${user.email} (AUTH_SECRET or the cookie name differ)`);
+  const session = (await (await context.request.get(new URL("/api/auth/session", baseURL).href)).json()) as {
+    user?: { id?: string };
+  } | null;
+  if (session?.user?.id !== user.id)
+    throw new Error(
+      `the e2e server did not accept the session cookie for ${user.email} (AUTH_SECRET or the cookie name differ)`,
+    );
 }
 
 /** Signs up through the real form in English and waits for the studio (tests of the sign-up flow only; others use `login`). */

@@ -9,7 +9,11 @@ const api = "/api/simulator/v1";
 const someId = `video_${"0".repeat(48)}`;
 
 test("the embedded simulator refuses every key but the studio's own", async ({ request }) => {
-  const callers: Record<string, string>[] = [{}, { authorization: "Bearer sk-anything" }, { authorization: "Bearer sk-sora-studio-simulator" }];
+  const callers: Record<string, string>[] = [
+    {},
+    { authorization: "Bearer sk-anything" },
+    { authorization: "Bearer sk-sora-studio-simulator" },
+  ];
   for (const headers of callers) {
     const answers = [
       await request.get(`${api}/videos?limit=100`, { headers }),
@@ -20,7 +24,9 @@ test("the embedded simulator refuses every key but the studio's own", async ({ r
     ];
     for (const answer of answers) {
       expect(answer.status()).toBe(401);
-      expect(await answer.json()).toEqual({ error: { message: expect.any(String), type: "invalid_request_error", param: null, code: "invalid_api_key" } });
+      expect(await answer.json()).toEqual({
+        error: { message: expect.any(String), type: "invalid_request_error", param: null, code: "invalid_api_key" },
+      });
     }
   }
   // The studio's key was generated on first use, in production too, and is the one that works.

@@ -57,7 +57,11 @@ test("unknown action ids get Next's answer and leave no line in the server's out
       ["/t/some-team/generate", "not-an-action-id", 400],
     ] as const) {
       for (let i = 0; i < 3; i++) {
-        const res = await request.post(`${base}${url}`, { headers: { "Next-Action": id, Origin: base, "Content-Type": "text/plain;charset=UTF-8" }, data: "[]", maxRedirects: 0 });
+        const res = await request.post(`${base}${url}`, {
+          headers: { "Next-Action": id, Origin: base, "Content-Type": "text/plain;charset=UTF-8" },
+          data: "[]",
+          maxRedirects: 0,
+        });
         expect(res.status()).toBe(status);
         expect(res.headers()["x-nextjs-action-not-found"]).toBe("1");
       }
@@ -73,7 +77,11 @@ test("unknown action ids get Next's answer and leave no line in the server's out
   }
 });
 
-test("a stale page's action still gets Next's reload behaviour in the browser", async ({ page, consoleErrors, login }) => {
+test("a stale page's action still gets Next's reload behaviour in the browser", async ({
+  page,
+  consoleErrors,
+  login,
+}) => {
   test.setTimeout(60_000);
   const { teamId } = await login("stale");
   await page.goto(`/t/${teamId}/generate`);
@@ -84,7 +92,9 @@ test("a stale page's action still gets Next's reload behaviour in the browser", 
     if (route.request().method() !== "POST" || !headers["next-action"]) return route.fallback();
     return route.continue({ headers: { ...headers, "next-action": UNKNOWN } });
   });
-  const answer = page.waitForResponse((r) => r.request().method() === "POST" && r.url().endsWith(`/t/${teamId}/generate`));
+  const answer = page.waitForResponse(
+    (r) => r.request().method() === "POST" && r.url().endsWith(`/t/${teamId}/generate`),
+  );
   await page.getByRole("button", { name: "Generate video" }).click();
   const res = await answer;
   expect(res.status()).toBe(409);
@@ -92,6 +102,8 @@ test("a stale page's action still gets Next's reload behaviour in the browser", 
   await expect(page.getByRole("button", { name: /reload/i })).toBeVisible();
   await expect(page.getByTestId("latest-video")).toHaveCount(0);
   // The browser reports the 409 and Next's UnrecognizedActionError: expected here, nothing else.
-  expect(consoleErrors.every((e) => /409|was not found on the server|failed-to-find-server-action/i.test(e))).toBe(true);
+  expect(consoleErrors.every((e) => /409|was not found on the server|failed-to-find-server-action/i.test(e))).toBe(
+    true,
+  );
   consoleErrors.length = 0;
 });

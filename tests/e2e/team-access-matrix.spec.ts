@@ -20,8 +20,16 @@ function routes(): Route[] {
       if (entry.isDirectory()) walk(full);
       else if (entry.name === "route.ts") {
         const source = readFileSync(full, "utf8");
-        const methods = [...source.matchAll(/export (?:async )?function (GET|POST|PUT|PATCH|DELETE)\b|export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => (m[1] ?? m[2])!);
-        out.push({ file: path.relative(root, full), pattern: `/api/teams/${path.relative(root, dir).split(path.sep).join("/")}`, methods });
+        const methods = [
+          ...source.matchAll(
+            /export (?:async )?function (GET|POST|PUT|PATCH|DELETE)\b|export const (GET|POST|PUT|PATCH|DELETE)\b/g,
+          ),
+        ].map((m) => (m[1] ?? m[2])!);
+        out.push({
+          file: path.relative(root, full),
+          pattern: `/api/teams/${path.relative(root, dir).split(path.sep).join("/")}`,
+          methods,
+        });
       }
     }
   };
@@ -30,10 +38,17 @@ function routes(): Route[] {
 }
 
 function fill(pattern: string, teamId: string, taskId: string): string {
-  return pattern.replace("[teamId]", teamId).replace("[taskId]", taskId).replace("[variant]", "video").replace(/\[\.{3}\w+\]|\[\w+\]/g, "x");
+  return pattern
+    .replace("[teamId]", teamId)
+    .replace("[taskId]", taskId)
+    .replace("[variant]", "video")
+    .replace(/\[\.{3}\w+\]|\[\w+\]/g, "x");
 }
 
-test("route handlers: anonymous → 401, strangers and guessed ids → 404, members get in", async ({ browser, baseURL }) => {
+test("route handlers: anonymous → 401, strangers and guessed ids → 404, members get in", async ({
+  browser,
+  baseURL,
+}) => {
   const list = routes();
   expect(list.length).toBeGreaterThan(0);
   const owner = await person(browser, "matrixowner");
@@ -48,7 +63,10 @@ test("route handlers: anonymous → 401, strangers and guessed ids → 404, memb
 
   const anonymous = await playwrightRequest.newContext({ baseURL });
   // A made-up session cookie gets past the optimistic proxy: the handler itself must refuse.
-  const forged = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { cookie: "authjs.session-token=forged.value.here" } });
+  const forged = await playwrightRequest.newContext({
+    baseURL,
+    extraHTTPHeaders: { cookie: "authjs.session-token=forged.value.here" },
+  });
   for (const route of list) {
     for (const method of route.methods) {
       const own = fill(route.pattern, owner.teamId, ownTask);
@@ -58,16 +76,26 @@ test("route handlers: anonymous → 401, strangers and guessed ids → 404, memb
         expect(res.status(), `${label} anonymous`).toBe(401);
         const body = await res.text();
         expect(body, label).not.toContain(owner.user.email);
-        expect(JSON.parse(body), `${label} envelope`).toEqual({ error: { message: "Sign in first.", code: "unauthenticated" } });
+        expect(JSON.parse(body), `${label} envelope`).toEqual({
+          error: { message: "Sign in first.", code: "unauthenticated" },
+        });
       }
       const asStranger = await stranger.page.request.fetch(own, { method, maxRedirects: 0 });
       expect(asStranger.status(), `${label} stranger`).toBe(404);
-      expect(await asStranger.json(), `${label} stranger envelope`).toEqual({ error: { message: "Not found.", code: "not_found" } });
-      const unknownTeam = await owner.page.request.fetch(fill(route.pattern, "cm0000000000000000000000x", ownTask), { method, maxRedirects: 0 });
+      expect(await asStranger.json(), `${label} stranger envelope`).toEqual({
+        error: { message: "Not found.", code: "not_found" },
+      });
+      const unknownTeam = await owner.page.request.fetch(fill(route.pattern, "cm0000000000000000000000x", ownTask), {
+        method,
+        maxRedirects: 0,
+      });
       expect(unknownTeam.status(), `${label} unknown team`).toBe(404);
       // The stranger's own task id, asked through the owner's team: absent, not forbidden.
       if (route.pattern.includes("[taskId]")) {
-        const guessed = await owner.page.request.fetch(fill(route.pattern, owner.teamId, strangersTask), { method, maxRedirects: 0 });
+        const guessed = await owner.page.request.fetch(fill(route.pattern, owner.teamId, strangersTask), {
+          method,
+          maxRedirects: 0,
+        });
         expect(guessed.status(), `${label} guessed task`).toBe(404);
       }
       if (method === "GET" && !route.pattern.includes("[taskId]")) {
@@ -112,7 +140,11 @@ test("video routes: member (own and other's video), admin and owner", async ({ b
   // Memberships written as an accepted invite leaves them (the invite flow has its own tests).
   const join = async (prefix: string, role: Role) => {
     const who = await person(browser, prefix);
-    withDb((db) => db.prepare("INSERT INTO Membership (id, teamId, userId, role, createdAt) VALUES (?, ?, ?, ?, ?)").run(`m${who.user.id}`, owner.teamId, who.user.id, role, new Date().toISOString().replace("Z", "+00:00")));
+    withDb((db) =>
+      db
+        .prepare("INSERT INTO Membership (id, teamId, userId, role, createdAt) VALUES (?, ?, ?, ?, ?)")
+        .run(`m${who.user.id}`, owner.teamId, who.user.id, role, new Date().toISOString().replace("Z", "+00:00")),
+    );
     return who;
   };
   const admin = await join("vidadmin", "ADMIN");
@@ -135,7 +167,9 @@ test("video routes: member (own and other's video), admin and owner", async ({ b
     expect(Object.fromEntries(items.map((v) => [v.id, v.canDelete])), name).toEqual(deletes);
     const status = await who.page.request.get(`${base}/status?ids=${ownersTask},${membersTask},${strangersTask}`);
     expect(status.status(), name).toBe(200);
-    expect(((await status.json()) as { items: { id: string }[] }).items.map((v) => v.id).sort(), name).toEqual([ownersTask, membersTask].sort());
+    expect(((await status.json()) as { items: { id: string }[] }).items.map((v) => v.id).sort(), name).toEqual(
+      [ownersTask, membersTask].sort(),
+    );
     for (const task of [ownersTask, membersTask]) {
       const media = await who.page.request.get(`${base}/${task}/media/video?download=1`);
       expect(media.status(), `${name} media`).toBe(404);

@@ -1,7 +1,9 @@
 import { expect, screenshot, test } from "./fixtures";
 import { createInviteLink, person } from "./team-support";
 
-test("an owner invites by link; a new person signs up through it and joins as a member; roles change what they see", async ({ browser }) => {
+test("an owner invites by link; a new person signs up through it and joins as a member; roles change what they see", async ({
+  browser,
+}) => {
   const owner = await person(browser, "owner");
   const link = await createInviteLink(owner.page, owner.teamId, "Member");
   expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
@@ -81,7 +83,9 @@ test("a revoked link says so; an expired-looking or made-up link says it does no
   await guest.close();
 });
 
-test("an existing member opening a link is told they are already in; a member leaves; the owner cannot", async ({ browser }) => {
+test("an existing member opening a link is told they are already in; a member leaves; the owner cannot", async ({
+  browser,
+}) => {
   const owner = await person(browser, "keeper");
   const link = await createInviteLink(owner.page, owner.teamId);
   const friend = await person(browser, "friend");

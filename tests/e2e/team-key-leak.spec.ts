@@ -79,7 +79,9 @@ async function keyNeverLeaks(browser: Browser, relayBaseUrl: string): Promise<vo
   await page.waitForTimeout(300);
 
   expect(seen.length).toBeGreaterThan(10);
-  for (const text of seen) for (const fragment of FRAGMENTS) expect(text.includes(fragment), `${fragment} in ${text.slice(0, 120)}`).toBe(false);
+  for (const text of seen)
+    for (const fragment of FRAGMENTS)
+      expect(text.includes(fragment), `${fragment} in ${text.slice(0, 120)}`).toBe(false);
 
   // Every built JavaScript chunk (client and server) of this build.
   const distDir = path.resolve(process.env.STUDIO_DIST_DIR ?? ".next");
@@ -96,7 +98,8 @@ async function keyNeverLeaks(browser: Browser, relayBaseUrl: string): Promise<vo
   // At rest: the database file holds ciphertext only.
   for (const suffix of ["", "-wal", "-journal"]) {
     const raw = await readFile(`${dbPath()}${suffix}`).catch(() => Buffer.alloc(0));
-    for (const fragment of FRAGMENTS) expect(raw.includes(Buffer.from(fragment)), `${fragment} in studio.db${suffix}`).toBe(false);
+    for (const fragment of FRAGMENTS)
+      expect(raw.includes(Buffer.from(fragment)), `${fragment} in studio.db${suffix}`).toBe(false);
   }
   await owner.close();
 }

@@ -4,10 +4,15 @@ import { createInviteLink, insertCharge, person, userIdOf } from "./team-support
 
 function thisMonth() {
   const now = new Date();
-  return { key: now.toISOString().slice(0, 7), day: (d: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), d, 12)) };
+  return {
+    key: now.toISOString().slice(0, 7),
+    day: (d: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), d, 12)),
+  };
 }
 
-test("the spend page shows totals, a chart by day, breakdowns and charges; CSV downloads; budgets save", async ({ browser }) => {
+test("the spend page shows totals, a chart by day, breakdowns and charges; CSV downloads; budgets save", async ({
+  browser,
+}) => {
   const owner = await person(browser, "payer");
   const link = await createInviteLink(owner.page, owner.teamId);
   const member = await person(browser, "spender");
@@ -37,7 +42,10 @@ test("the spend page shows totals, a chart by day, breakdowns and charges; CSV d
   const byMember = page.getByRole("table", { name: "By member" });
   await expect(byMember.getByRole("row", { name: new RegExp(`${owner.user.name} 2 \\$1\\.60`) })).toBeVisible();
   await expect(byMember.getByRole("row", { name: new RegExp(`${member.user.name} 1 \\$0\\.80`) })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Open video" }).last()).toHaveAttribute("href", `/t/${owner.teamId}/gallery/${taskId}`);
+  await expect(page.getByRole("link", { name: "Open video" }).last()).toHaveAttribute(
+    "href",
+    `/t/${owner.teamId}/gallery/${taskId}`,
+  );
 
   // Budget: dollars with cents in, integer cents stored, the remaining amount shown.
   await page.getByLabel("Monthly team budget (USD)").fill("12.5");
@@ -51,7 +59,10 @@ test("the spend page shows totals, a chart by day, breakdowns and charges; CSV d
   await screenshot(page, "spend-owner-en");
 
   // CSV of the month, as a download with a proper name, dollars with two decimals.
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download CSV" }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe(`spend-${month.key}.csv`);
   const csv = (await readFile((await download.path())!, "utf8")).replace(/^\uFEFF/, "");
   const lines = csv.trim().split("\r\n");

@@ -30,21 +30,18 @@ export function insertCharge(teamId: string, userId: string, cents: number, at: 
       `INSERT INTO VideoTask (id, teamId, createdById, idempotencyKey, channel, model, size, seconds, prompt, status, progress, estimateCents, reservedCents, pollCount, archiveStatus, archiveAttempts, createdAt, updatedAt)
        VALUES (?, ?, ?, ?, 'simulator', ?, '720x1280', 4, 'seeded by a test', 'completed', 100, ?, 0, 0, 'none', 0, ?, ?)`,
     ).run(taskId, teamId, userId, randomUUID(), model, cents, ms, ms);
-    db.prepare("INSERT INTO Charge (id, teamId, userId, taskId, amountCents, model, size, seconds, createdAt) VALUES (?, ?, ?, ?, ?, ?, '720x1280', 4, ?)").run(
-      `ch${taskId}`,
-      teamId,
-      userId,
-      taskId,
-      cents,
-      model,
-      ms,
-    );
+    db.prepare(
+      "INSERT INTO Charge (id, teamId, userId, taskId, amountCents, model, size, seconds, createdAt) VALUES (?, ?, ?, ?, ?, ?, '720x1280', 4, ?)",
+    ).run(`ch${taskId}`, teamId, userId, taskId, cents, model, ms);
   });
   return taskId;
 }
 
 /** A new user with their own team, signed in in their own browser context (English), page not opened at any URL yet. */
-export async function person(browser: Browser, prefix: string): Promise<{ page: Page; user: TestUser; teamId: string; close: () => Promise<void> }> {
+export async function person(
+  browser: Browser,
+  prefix: string,
+): Promise<{ page: Page; user: TestUser; teamId: string; close: () => Promise<void> }> {
   const context = await browser.newContext({ locale: "en-US" });
   const user = await createUser(prefix);
   await signInAs(context, user);
@@ -53,7 +50,11 @@ export async function person(browser: Browser, prefix: string): Promise<{ page: 
 }
 
 /** Creates an invite link on the team page and returns it. */
-export async function createInviteLink(page: Page, teamId: string, role: "Member" | "Admin" = "Member"): Promise<string> {
+export async function createInviteLink(
+  page: Page,
+  teamId: string,
+  role: "Member" | "Admin" = "Member",
+): Promise<string> {
   await page.goto(`/t/${teamId}/team`);
   await page.getByLabel("Role", { exact: true }).selectOption({ label: role });
   await page.getByRole("button", { name: "Create invite link" }).click();

@@ -21,9 +21,16 @@ function pageIsWhole(page: Page) {
   ]);
 }
 
-const jpeg = async (width: number, height: number, bytes: number) => ({ name: `photo-${bytes}.jpg`, mimeType: "image/jpeg", buffer: await jpegOfBytes(width, height, bytes) });
+const jpeg = async (width: number, height: number, bytes: number) => ({
+  name: `photo-${bytes}.jpg`,
+  mimeType: "image/jpeg",
+  buffer: await jpegOfBytes(width, height, bytes),
+});
 
-test("Generate: images up to 10 MiB are sent and used; larger ones get the size message before sending", async ({ page, login }) => {
+test("Generate: images up to 10 MiB are sent and used; larger ones get the size message before sending", async ({
+  page,
+  login,
+}) => {
   test.setTimeout(150_000);
   const { teamId } = await login("bigref");
   const choice = { prompt: "A lighthouse keeper waves", model: "sora-2", size: "720x1280", seconds: 4 };
@@ -53,7 +60,10 @@ test("Generate: images up to 10 MiB are sent and used; larger ones get the size 
   }
 });
 
-test("Fit to size: images up to 10 MiB are fitted; larger ones get the size message, never a fit failure", async ({ page, login }) => {
+test("Fit to size: images up to 10 MiB are fitted; larger ones get the size message, never a fit failure", async ({
+  page,
+  login,
+}) => {
   test.setTimeout(120_000);
   const { teamId } = await login("bigfit");
   const input = page.getByLabel("Reference image (optional)");
@@ -79,7 +89,11 @@ test("Fit to size: images up to 10 MiB are fitted; larger ones get the size mess
 // cause not found yet). Retried, so the refusal itself must still be seen; the flake is noted.
 test.describe("a body over the server's limit", () => {
   test.describe.configure({ retries: 2 });
-  test("a body over the server's limit is said in words, for submit and for fit; the page stays", async ({ page, consoleErrors, login }) => {
+  test("a body over the server's limit is said in words, for submit and for fit; the page stays", async ({
+    page,
+    consoleErrors,
+    login,
+  }) => {
     test.setTimeout(120_000);
     const { teamId } = await login("padded");
     const answers: number[] = [];
@@ -93,11 +107,21 @@ test.describe("a body over the server's limit", () => {
       const body = request.postDataBuffer() ?? Buffer.alloc(0);
       // Every POST of this page is the action's multipart body. Its boundary is read from the body
       // itself: Chromium does not always report a request's headers to the route in full.
-      const boundary = /boundary=(.+)$/.exec(headers["content-type"] ?? "")?.[1] ?? /^--(\S+)\r\n/.exec(body.subarray(0, 200).toString("latin1"))?.[1];
+      const boundary =
+        /boundary=(.+)$/.exec(headers["content-type"] ?? "")?.[1] ??
+        /^--(\S+)\r\n/.exec(body.subarray(0, 200).toString("latin1"))?.[1];
       if (request.method() !== "POST" || !boundary) return route.fallback();
-      const padding = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="padding"\r\n\r\n`), Buffer.alloc(12_500_000, 0x61), Buffer.from("\r\n")]);
+      const padding = Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="padding"\r\n\r\n`),
+        Buffer.alloc(12_500_000, 0x61),
+        Buffer.from("\r\n"),
+      ]);
       const forward = Object.fromEntries(Object.entries(headers).filter(([name]) => name !== "content-length"));
-      const response = await route.fetch({ headers: forward, postData: Buffer.concat([padding, body]), timeout: 60_000 });
+      const response = await route.fetch({
+        headers: forward,
+        postData: Buffer.concat([padding, body]),
+        timeout: 60_000,
+      });
       answers.push(response.status());
       await route.fulfill({ response });
     });
@@ -106,7 +130,9 @@ test.describe("a body over the server's limit", () => {
     await fillGenerateForm(page, teamId, { prompt: "Snow over a quiet town", model: "sora-2", size: "720x1280" });
     await input.setInputFiles(await jpeg(720, 1280, LIMIT - 200));
     await page.getByRole("button", { name: "Generate video" }).click();
-    await expect(formAlert(page).getByText("The form could not be sent. Try again; with a large image, try a smaller one.")).toBeVisible({ timeout: 30_000 });
+    await expect(
+      formAlert(page).getByText("The form could not be sent. Try again; with a large image, try a smaller one."),
+    ).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId("latest-video")).toHaveCount(0);
     await pageIsWhole(page);
 
@@ -124,7 +150,10 @@ test.describe("a body over the server's limit", () => {
   });
 });
 
-test("broken images (truncated JPEG, PNG without pixels) get the field error and create no video", async ({ page, login }) => {
+test("broken images (truncated JPEG, PNG without pixels) get the field error and create no video", async ({
+  page,
+  login,
+}) => {
   test.setTimeout(90_000);
   const { teamId } = await login("broken");
   const input = page.getByLabel("Reference image (optional)");
@@ -141,7 +170,9 @@ test("broken images (truncated JPEG, PNG without pixels) get the field error and
     const unreadable = page.getByText("This image could not be read. Try another file.");
     await expect(page.getByTestId("reference-match").or(unreadable)).toBeVisible();
     const shown = await page.getByTestId("reference-match").isVisible();
-    test.info().annotations.push({ type: file.name, description: shown ? "refused by the server" : "refused by the browser" });
+    test
+      .info()
+      .annotations.push({ type: file.name, description: shown ? "refused by the server" : "refused by the browser" });
     if (shown) await page.getByRole("button", { name: "Generate video" }).click();
     await expect(unreadable).toBeVisible({ timeout: 20_000 });
     await expect(page.getByTestId("latest-video")).toHaveCount(0);

@@ -2,7 +2,9 @@ import { expect, test } from "./fixtures";
 import { createInviteLink, person } from "./team-support";
 import { generateVideo } from "./videos-support";
 
-test("detail: Range requests, remix into a new video, delete own after confirming; a member cannot delete others'", async ({ browser }) => {
+test("detail: Range requests, remix into a new video, delete own after confirming; a member cannot delete others'", async ({
+  browser,
+}) => {
   test.setTimeout(150_000);
   const owner = await person(browser, "detailowner");
   const link = await createInviteLink(owner.page, owner.teamId);
@@ -35,8 +37,13 @@ test("detail: Range requests, remix into a new video, delete own after confirmin
   await page.getByRole("button", { name: "Remix" }).click();
   await page.waitForURL((url) => url.href !== detailUrl && /\/gallery\/[^/]+$/.test(url.pathname));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Make it night, with stars");
-  await expect(page.getByRole("link", { name: "the original video" })).toHaveAttribute("href", new URL(detailUrl).pathname);
-  await expect(page.getByTestId("video-status").getByText("Completed", { exact: true })).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByRole("link", { name: "the original video" })).toHaveAttribute(
+    "href",
+    new URL(detailUrl).pathname,
+  );
+  await expect(page.getByTestId("video-status").getByText("Completed", { exact: true })).toBeVisible({
+    timeout: 45_000,
+  });
   await expect(page.getByLabel("Video player")).toBeVisible();
 
   // Delete asks first; cancelling keeps the video.

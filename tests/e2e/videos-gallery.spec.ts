@@ -69,8 +69,14 @@ test("live cards share one status request per refresh, with a progress bar", asy
   await page.goto(`/t/${teamId}/gallery`);
   const cards = page.getByTestId("video-card");
   await expect(cards).toHaveCount(2);
-  await expect(cards.filter({ hasText: "Clouds" }).getByRole("progressbar", { name: "Progress" })).toHaveAttribute("aria-valuenow", "40", { timeout: 20_000 });
-  await expect(cards.filter({ hasText: "river" }).getByRole("progressbar")).toHaveAttribute("aria-valuenow", "70", { timeout: 20_000 });
+  await expect(cards.filter({ hasText: "Clouds" }).getByRole("progressbar", { name: "Progress" })).toHaveAttribute(
+    "aria-valuenow",
+    "40",
+    { timeout: 20_000 },
+  );
+  await expect(cards.filter({ hasText: "river" }).getByRole("progressbar")).toHaveAttribute("aria-valuenow", "70", {
+    timeout: 20_000,
+  });
   await expect(cards.first()).toContainText("Rendering");
   await expect(cards.first()).toContainText(/≈ \$0\.40 estimate/);
   await expect.poll(() => statusRequests.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
@@ -92,7 +98,10 @@ test("infinite scroll loads the next page; an empty gallery points to Generate",
   await page.reload();
   const cards = page.getByTestId("video-card");
   await expect(cards).toHaveCount(24);
-  await page.getByText("That is every video.").or(page.getByRole("button", { name: "Load more" })).scrollIntoViewIfNeeded();
+  await page
+    .getByText("That is every video.")
+    .or(page.getByRole("button", { name: "Load more" }))
+    .scrollIntoViewIfNeeded();
   await expect(cards).toHaveCount(30);
   await expect(page.getByText("That is every video.")).toBeVisible();
 });
@@ -105,19 +114,31 @@ const LABELS = {
 test("screenshots: generate, gallery and detail in both languages, phone and dark", async ({ page, login }) => {
   test.setTimeout(180_000);
   const { teamId } = await login("shots");
-  await generateVideo(page, teamId, { prompt: "A red lighthouse on a cliff at dusk, waves below, slow aerial push-in", model: "sora-2-pro", size: "1280x720", seconds: 8 });
+  await generateVideo(page, teamId, {
+    prompt: "A red lighthouse on a cliff at dusk, waves below, slow aerial push-in",
+    model: "sora-2-pro",
+    size: "1280x720",
+    seconds: 8,
+  });
   await generateVideo(page, teamId, { prompt: "A fox in the snow [[moderation]]" }, "Failed");
   await fillGenerateForm(page, teamId, { prompt: "Clouds rolling over mountain peaks [[stall:40]]" });
   await submitAndFollow(page);
   await page.goto(`/t/${teamId}/gallery`);
-  const detailHref = await page.getByTestId("video-card").filter({ hasText: "lighthouse" }).getByRole("link").first().getAttribute("href");
+  const detailHref = await page
+    .getByTestId("video-card")
+    .filter({ hasText: "lighthouse" })
+    .getByRole("link")
+    .first()
+    .getAttribute("href");
 
   for (const locale of ["en", "zh-CN"] as const) {
     if (locale === "zh-CN") await page.getByLabel("Language").first().selectOption("zh-CN");
     await expect(page.locator("html")).toHaveAttribute("lang", locale);
     const label = LABELS[locale];
     await page.goto(`/t/${teamId}/generate`);
-    await page.getByLabel(label.prompt).fill(locale === "en" ? "A paper boat drifting down a rainy street" : "雨中街道上漂流的纸船");
+    await page
+      .getByLabel(label.prompt)
+      .fill(locale === "en" ? "A paper boat drifting down a rainy street" : "雨中街道上漂流的纸船");
     await page.getByLabel(label.model).selectOption("sora-2-pro");
     await page.getByLabel(label.size).selectOption("1792x1024");
     await page.getByLabel(label.seconds).selectOption("12");

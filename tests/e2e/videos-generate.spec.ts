@@ -30,10 +30,18 @@ test("the cost preview follows model, size and duration, and sizes follow the mo
   await expect(page.getByTestId("prompt-count")).toHaveText("5 / 32,000 characters");
 });
 
-test("submit, watch it finish, play it, download a valid MP4 of the requested size and length", async ({ page, login }) => {
+test("submit, watch it finish, play it, download a valid MP4 of the requested size and length", async ({
+  page,
+  login,
+}) => {
   test.setTimeout(120_000);
   const { teamId } = await login("maker");
-  await fillGenerateForm(page, teamId, { prompt: "A red lighthouse at dusk, slow aerial push-in", model: "sora-2", size: "1280x720", seconds: 8 });
+  await fillGenerateForm(page, teamId, {
+    prompt: "A red lighthouse at dusk, slow aerial push-in",
+    model: "sora-2",
+    size: "1280x720",
+    seconds: 8,
+  });
   const panel = await submitAndFollow(page);
   await expect(page.getByRole("status").filter({ hasText: "Submitted." })).toBeVisible();
   // The settings survive the submit, so the next video is one tweak away.
@@ -52,7 +60,13 @@ test("submit, watch it finish, play it, download a valid MP4 of the requested si
     el.muted = true;
     await el.play();
     await new Promise((resolve) => setTimeout(resolve, 600));
-    return { readyState: el.readyState, width: el.videoWidth, height: el.videoHeight, duration: el.duration, time: el.currentTime };
+    return {
+      readyState: el.readyState,
+      width: el.videoWidth,
+      height: el.videoHeight,
+      duration: el.duration,
+      time: el.currentTime,
+    };
   });
   expect(playback.readyState).toBeGreaterThanOrEqual(2);
   expect(playback.width).toBe(1280);
@@ -72,7 +86,9 @@ test("submit, watch it finish, play it, download a valid MP4 of the requested si
 
   const thumbPromise = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download thumbnail (WebP)" }).click();
-  expect((await thumbPromise).suggestedFilename()).toBe("sora-2-1280x720-8s-a-red-lighthouse-at-dusk-slow-thumbnail.webp");
+  expect((await thumbPromise).suggestedFilename()).toBe(
+    "sora-2-1280x720-8s-a-red-lighthouse-at-dusk-slow-thumbnail.webp",
+  );
 
   // The timeline tells the story, ending with the charge.
   await expect(page.getByText("Saved to the studio's storage")).toBeVisible();
@@ -82,17 +98,26 @@ test("submit, watch it finish, play it, download a valid MP4 of the requested si
 test("a moderation failure is shown in plain words and charged $0.00", async ({ page, login }) => {
   test.setTimeout(90_000);
   const { teamId } = await login("blocked");
-  const panel = await generateVideo(page, teamId, { prompt: "A famous cartoon mouse dancing [[moderation]]" }, "Failed");
+  const panel = await generateVideo(
+    page,
+    teamId,
+    { prompt: "A famous cartoon mouse dancing [[moderation]]" },
+    "Failed",
+  );
   await expect(panel.getByTestId("failure-reason")).toHaveText(/safety system blocked this request/);
   await expect(panel.getByText("$0.00 · not charged")).toBeVisible();
   await expect(page.getByTestId("month-spend")).toHaveText("Team spend this month: $0.00");
 
   await panel.getByRole("link", { name: "Open video" }).click();
   await expect(page.getByRole("heading", { name: "Why it failed" })).toBeVisible();
-  await expect(page.getByTestId("video-status").getByTestId("failure-reason")).toHaveText(/safety system blocked this request/);
+  await expect(page.getByTestId("video-status").getByTestId("failure-reason")).toHaveText(
+    /safety system blocked this request/,
+  );
   await expect(page.getByText("Nothing was charged.")).toBeVisible();
   // The provider's own words stay visible for support.
-  await expect(page.getByText(/moderation_blocked: Your request was blocked by our moderation system\./).first()).toBeVisible();
+  await expect(
+    page.getByText(/moderation_blocked: Your request was blocked by our moderation system\./).first(),
+  ).toBeVisible();
   await expect(page.getByLabel("Video player")).toHaveCount(0);
 
   // "Use these settings again" brings the prompt and settings back to the form.
@@ -106,7 +131,9 @@ test("a request the provider refuses at once is explained, kept as failed and no
   // A malformed simulator marker makes the provider answer 400 to the create itself.
   await fillGenerateForm(page, teamId, { prompt: "A lake at dawn [[sparkles]]" });
   const panel = await submitAndFollow(page);
-  await expect(formAlert(page)).toContainText("The provider refused the request: “Invalid simulator marker '[[sparkles]]'");
+  await expect(formAlert(page)).toContainText(
+    "The provider refused the request: “Invalid simulator marker '[[sparkles]]'",
+  );
   await expect(formAlert(page)).toContainText("Nothing was charged.");
   await expect(panel.getByText("Failed", { exact: true })).toBeVisible();
   await expect(panel.getByText("$0.00 · not charged")).toBeVisible();
@@ -114,5 +141,7 @@ test("a request the provider refuses at once is explained, kept as failed and no
   await page.getByLabel("Prompt").fill("A lake at dawn");
   await page.getByRole("button", { name: "Generate video" }).click();
   await expect(page.getByTestId("latest-video").getByText("A lake at dawn", { exact: true })).toBeVisible();
-  await expect(page.getByTestId("latest-video").getByText("Completed", { exact: true })).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByTestId("latest-video").getByText("Completed", { exact: true })).toBeVisible({
+    timeout: 45_000,
+  });
 });

@@ -1,11 +1,21 @@
 import { expect, test } from "./fixtures";
 import { fillGenerateForm, submitAndFollow, testImage } from "./videos-support";
 
-test("image-to-video: a wrong-size image is blocked, fitted to size on the server, then used", async ({ page, login }) => {
+test("image-to-video: a wrong-size image is blocked, fitted to size on the server, then used", async ({
+  page,
+  login,
+}) => {
   test.setTimeout(120_000);
   const { teamId } = await login("frames");
-  await fillGenerateForm(page, teamId, { prompt: "The sun rises over the painted hills", model: "sora-2", size: "1280x720", seconds: 4 });
-  await page.getByLabel("Reference image (optional)").setInputFiles({ name: "hills.png", mimeType: "image/png", buffer: await testImage(800, 600) });
+  await fillGenerateForm(page, teamId, {
+    prompt: "The sun rises over the painted hills",
+    model: "sora-2",
+    size: "1280x720",
+    seconds: 4,
+  });
+  await page
+    .getByLabel("Reference image (optional)")
+    .setInputFiles({ name: "hills.png", mimeType: "image/png", buffer: await testImage(800, 600) });
 
   await expect(page.getByText("This image: 800 × 600 px")).toBeVisible();
   await expect(page.getByText("Needed: 1280 × 720 px")).toBeVisible();
@@ -33,7 +43,8 @@ test("image-to-video: a wrong-size image is blocked, fitted to size on the serve
   await expect(page.getByText("720x1280", { exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: "Reference image" })).toBeVisible();
   const dimensions = await page.getByLabel("Video player").evaluate(async (el: HTMLVideoElement) => {
-    if (el.readyState < 1) await new Promise((resolve) => el.addEventListener("loadedmetadata", resolve, { once: true }));
+    if (el.readyState < 1)
+      await new Promise((resolve) => el.addEventListener("loadedmetadata", resolve, { once: true }));
     return [el.videoWidth, el.videoHeight];
   });
   expect(dimensions).toEqual([720, 1280]);

@@ -25,7 +25,12 @@ export async function submitAndFollow(page: Page) {
   return panel;
 }
 
-export async function generateVideo(page: Page, teamId: string, choice: VideoChoice, until: "Completed" | "Failed" = "Completed") {
+export async function generateVideo(
+  page: Page,
+  teamId: string,
+  choice: VideoChoice,
+  until: "Completed" | "Failed" = "Completed",
+) {
   await fillGenerateForm(page, teamId, choice);
   const panel = await submitAndFollow(page);
   await expect(panel.getByText(until, { exact: true })).toBeVisible({ timeout: 45_000 });
@@ -35,11 +40,29 @@ export async function generateVideo(page: Page, teamId: string, choice: VideoCho
 export type Probe = { width: number; height: number; duration: number; codec: string };
 
 export async function probeMp4(file: string): Promise<Probe> {
-  const { stdout } = await promisify(execFile)(ffprobe.path, ["-v", "error", "-select_streams", "v:0", "-show_streams", "-show_format", "-of", "json", file]);
-  const info = JSON.parse(stdout) as { streams: { width: number; height: number; codec_name: string }[]; format: { duration: string; format_name: string } };
+  const { stdout } = await promisify(execFile)(ffprobe.path, [
+    "-v",
+    "error",
+    "-select_streams",
+    "v:0",
+    "-show_streams",
+    "-show_format",
+    "-of",
+    "json",
+    file,
+  ]);
+  const info = JSON.parse(stdout) as {
+    streams: { width: number; height: number; codec_name: string }[];
+    format: { duration: string; format_name: string };
+  };
   const stream = info.streams[0];
   if (!stream || !info.format.format_name.includes("mp4")) throw new Error(`not an MP4 video: ${stdout}`);
-  return { width: stream.width, height: stream.height, duration: Number(info.format.duration), codec: stream.codec_name };
+  return {
+    width: stream.width,
+    height: stream.height,
+    duration: Number(info.format.duration),
+    codec: stream.codec_name,
+  };
 }
 
 /** A PNG of the given size (a gradient, so crop and pad give visibly different results). */

@@ -24,7 +24,11 @@ process.env.STUDIO_POLL_SCALE = "0.01";
 process.env.STUDIO_SWEEP = "off";
 process.env.PROVIDER_CREATE_TIMEOUT_MS ??= "1500";
 
-const simulator = await startStandaloneSimulator({ dataDir: path.join(scratch, "simulator"), timeScale: 0.01, log: () => undefined });
+const simulator = await startStandaloneSimulator({
+  dataDir: path.join(scratch, "simulator"),
+  timeScale: 0.01,
+  log: () => undefined,
+});
 process.env.SIMULATOR_BASE_URL = `${simulator.url}/v1`;
 process.env.SIMULATOR_CONTROL_URL = `${simulator.url}/__simulator`;
 afterAll(() => simulator.close());

@@ -19,7 +19,9 @@ export function databaseHost(url: string): { local: true } | { local: false; hos
   // path (or no host at all) is a unix socket.
   const authority = match[1] ?? "";
   const hostAndPort = new URLSearchParams(match[2] ?? "").get("host") ?? authority;
-  const host = safeDecode(hostAndPort.startsWith("[") ? hostAndPort.slice(1, hostAndPort.indexOf("]")) : hostAndPort.replace(/:\d*$/, ""));
+  const host = safeDecode(
+    hostAndPort.startsWith("[") ? hostAndPort.slice(1, hostAndPort.indexOf("]")) : hostAndPort.replace(/:\d*$/, ""),
+  );
   if (host === "" || host.startsWith("/")) return { local: true };
   return LOCAL_HOSTS.has(host.toLowerCase()) ? { local: true } : { local: false, host };
 }

@@ -33,8 +33,16 @@ export async function jpegOfBytes(width: number, height: number, bytes: number):
  * missing; `dropLast` cuts only that many bytes, which browsers still show (most of the picture)
  * while a strict decoder refuses it.
  */
-export async function truncatedJpeg(width: number, height: number, options: { dropLast?: number } = {}): Promise<Buffer> {
-  const whole = await sharp({ create: { width, height, channels: 3, background: "#808080", noise: { type: "gaussian", mean: 128, sigma: 40 } } }).jpeg().toBuffer();
+export async function truncatedJpeg(
+  width: number,
+  height: number,
+  options: { dropLast?: number } = {},
+): Promise<Buffer> {
+  const whole = await sharp({
+    create: { width, height, channels: 3, background: "#808080", noise: { type: "gaussian", mean: 128, sigma: 40 } },
+  })
+    .jpeg()
+    .toBuffer();
   return whole.subarray(0, options.dropLast ? whole.length - options.dropLast : Math.floor(whole.length * 0.6));
 }
 
@@ -49,7 +57,9 @@ function pngChunk(type: string, data: Buffer): Buffer {
 
 /** A PNG with a valid IHDR for `width`×`height` and an IDAT that holds no pixels. */
 export async function pngWithoutPixels(width: number, height: number): Promise<Buffer> {
-  const real = await sharp({ create: { width, height, channels: 3, background: "#22c55e" } }).png().toBuffer();
+  const real = await sharp({ create: { width, height, channels: 3, background: "#22c55e" } })
+    .png()
+    .toBuffer();
   const signatureAndHeader = real.subarray(0, 8 + 12 + 13);
   return Buffer.concat([signatureAndHeader, pngChunk("IDAT", Buffer.alloc(0)), pngChunk("IEND", Buffer.alloc(0))]);
 }

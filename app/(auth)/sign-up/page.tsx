@@ -18,7 +18,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
   return (
     <Card>
       <h1 className="text-xl font-semibold">{t("signUpTitle")}</h1>
-      <p className="mb-5 mt-1 text-sm text-slate-600 dark:text-slate-400">{t("signUpLead")}</p>
+      <p className="mt-1 mb-5 text-sm text-slate-600 dark:text-slate-400">{t("signUpLead")}</p>
       <SignUpForm callbackUrl={callbackUrl} />
       <OAuthButtons callbackUrl={callbackUrl} />
     </Card>

@@ -32,7 +32,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const role = t(`shell.role.${view.role}`);
   return (
     <Card>
-      <p className="text-sm font-medium uppercase tracking-wide text-slate-500">{t("invites.pageTitle")}</p>
+      <p className="text-sm font-medium tracking-wide text-slate-500 uppercase">{t("invites.pageTitle")}</p>
       <h1 className="mt-1 text-xl font-semibold">{t("invites.joinTitle", { team: view.team.name })}</h1>
       <p className="mt-2 text-slate-600 dark:text-slate-400">{t("invites.joinLead", { role })}</p>
       {view.state === "member" ? (
@@ -44,7 +44,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
         </div>
       ) : user ? (
         <div className="mt-5">
-          <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">{t("invites.signedInAs", { email: user.email })}</p>
+          <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
+            {t("invites.signedInAs", { email: user.email })}
+          </p>
           <InviteAcceptForm token={token} team={view.team.name} />
         </div>
       ) : (

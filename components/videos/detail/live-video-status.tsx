@@ -29,7 +29,10 @@ export function LiveVideoStatus({ initial }: { initial: VideoDto }) {
       {isLive(video) ? <VideoProgress progress={video.progress} /> : null}
       <ExpiryCountdown video={video} />
       {video.status === "failed" ? (
-        <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 dark:border-red-800 dark:bg-red-950">
+        <div
+          role="alert"
+          className="rounded-lg border border-red-300 bg-red-50 p-3 dark:border-red-800 dark:bg-red-950"
+        >
           <h2 className="mb-1 text-sm font-semibold text-red-800 dark:text-red-200">{t("failure")}</h2>
           <FailureReason code={video.errorCode} message={video.errorMessage} />
           <p className="mt-1 text-xs text-red-700 dark:text-red-300">{tc("notCharged")}</p>

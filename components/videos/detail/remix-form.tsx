@@ -9,7 +9,17 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { controlClass } from "@/components/ui/control-class";
 
 /** A remix is a new video (a new task, priced like this one); on success the page moves to it. */
-export function RemixForm({ teamId, taskId, idempotencyKey, price }: { teamId: string; taskId: string; idempotencyKey: string; price: string }) {
+export function RemixForm({
+  teamId,
+  taskId,
+  idempotencyKey,
+  price,
+}: {
+  teamId: string;
+  taskId: string;
+  idempotencyKey: string;
+  price: string;
+}) {
   const t = useTranslations("videoDetail.remix");
   const [state, action] = useActionState(remixVideoAction, initialResult);
   const error = state.fieldErrors?.prompt;
@@ -19,7 +29,7 @@ export function RemixForm({ teamId, taskId, idempotencyKey, price }: { teamId: s
       <input type="hidden" name="taskId" value={taskId} />
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        {t("lead")} <span className="font-medium tabular-nums text-slate-800 dark:text-slate-200">{price}</span>
+        {t("lead")} <span className="font-medium text-slate-800 tabular-nums dark:text-slate-200">{price}</span>
       </p>
       <label htmlFor="remix-prompt" className="text-sm font-medium">
         {t("prompt")}

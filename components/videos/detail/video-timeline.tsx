@@ -28,21 +28,28 @@ export async function VideoTimeline({ events }: { events: VideoEventDto[] }) {
   const t = await getTranslations("videoDetail");
   const ts = await getTranslations("videos.status");
   const format = await getFormatter();
-  const statusText = (s: string) => ((["submitting", "submit_unknown", "queued", "in_progress", "completed", "failed"] as const).find((k) => k === s) ? ts(s as "queued") : s);
+  const statusText = (s: string) =>
+    (["submitting", "submit_unknown", "queued", "in_progress", "completed", "failed"] as const).find((k) => k === s)
+      ? ts(s as "queued")
+      : s;
   return (
     <ol className="relative flex flex-col gap-3 border-l border-slate-200 pl-4 dark:border-slate-800">
       {events.map((event) => {
         const known = KNOWN_EVENTS.find((k) => k === event.type);
         return (
           <li key={event.id} className="relative text-sm">
-            <span aria-hidden className="absolute -left-[1.34rem] top-1.5 h-2.5 w-2.5 rounded-full bg-brand-500" />
+            <span aria-hidden className="absolute top-1.5 -left-[1.34rem] h-2.5 w-2.5 rounded-full bg-brand-500" />
             <p className="font-medium">
               {known ? t(`event.${known}`) : t("event.other", { type: event.type })}
               {event.status && event.type === "status" ? ` · ${statusText(event.status)}` : ""}
-              {event.progress !== null && (event.type === "progress" || event.type === "status") ? ` · ${event.progress}%` : ""}
+              {event.progress !== null && (event.type === "progress" || event.type === "status")
+                ? ` · ${event.progress}%`
+                : ""}
             </p>
             <p className="text-xs text-slate-500 dark:text-slate-400">
-              <time dateTime={event.createdAt}>{format.dateTime(new Date(event.createdAt), { dateStyle: "medium", timeStyle: "medium" })}</time>
+              <time dateTime={event.createdAt}>
+                {format.dateTime(new Date(event.createdAt), { dateStyle: "medium", timeStyle: "medium" })}
+              </time>
               {event.message ? <span className="break-all"> · {noteOf(event)}</span> : null}
             </p>
           </li>

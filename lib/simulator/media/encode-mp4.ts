@@ -37,12 +37,45 @@ export interface EncodeJob {
  */
 export async function encodeMp4(job: EncodeJob): Promise<void> {
   const args = [
-    "-hide_banner", "-loglevel", "error",
-    "-f", "rawvideo", "-pix_fmt", "rgb24", "-s:v", `${job.width}x${job.height}`, "-framerate", String(job.fps), "-i", "pipe:0",
-    "-frames:v", String(job.frameCount),
-    "-c:v", "libx264", "-preset", "veryfast", "-crf", "26", "-pix_fmt", "yuv420p", "-g", String(job.fps), "-threads", "1",
-    "-movflags", "+faststart", "-fflags", "+bitexact", "-flags:v", "+bitexact", "-map_metadata", "-1",
-    "-f", "mp4", "-y", job.output,
+    "-hide_banner",
+    "-loglevel",
+    "error",
+    "-f",
+    "rawvideo",
+    "-pix_fmt",
+    "rgb24",
+    "-s:v",
+    `${job.width}x${job.height}`,
+    "-framerate",
+    String(job.fps),
+    "-i",
+    "pipe:0",
+    "-frames:v",
+    String(job.frameCount),
+    "-c:v",
+    "libx264",
+    "-preset",
+    "veryfast",
+    "-crf",
+    "26",
+    "-pix_fmt",
+    "yuv420p",
+    "-g",
+    String(job.fps),
+    "-threads",
+    "1",
+    "-movflags",
+    "+faststart",
+    "-fflags",
+    "+bitexact",
+    "-flags:v",
+    "+bitexact",
+    "-map_metadata",
+    "-1",
+    "-f",
+    "mp4",
+    "-y",
+    job.output,
   ];
   const child = spawn(job.ffmpegPath, args, { stdio: ["pipe", "ignore", "pipe"], signal: job.signal });
   let stderr = "";
@@ -67,7 +100,9 @@ export async function encodeMp4(job: EncodeJob): Promise<void> {
       job.onFrame?.(index, frame);
       // Waiting for the write callback means the pipe has taken the bytes, so the buffer may be
       // redrawn; it also hands the event loop back between frames.
-      await new Promise<void>((resolve, reject) => child.stdin.write(frame, (error) => (error ? reject(error) : resolve())));
+      await new Promise<void>((resolve, reject) =>
+        child.stdin.write(frame, (error) => (error ? reject(error) : resolve())),
+      );
     }
     child.stdin.end();
   } catch (error) {

@@ -108,14 +108,21 @@ export class MediaRenderer {
     const file = this.store.referencePath(job.render.referenceFile ?? "");
     const { data, info } = await sharp(file).removeAlpha().raw().toBuffer({ resolveWithObject: true });
     if (info.width !== job.render.width || info.height !== job.render.height || info.channels !== 3) {
-      throw new Error(`reference ${file} is ${info.width}x${info.height}x${info.channels}, expected ${job.render.width}x${job.render.height}x3`);
+      throw new Error(
+        `reference ${file} is ${info.width}x${info.height}x${info.channels}, expected ${job.render.width}x${job.render.height}x3`,
+      );
     }
     return data;
   }
 }
 
 /** Renders the MP4, thumbnail and sprite sheet of one scene into `files`. */
-export async function renderMedia(spec: SceneSpec, files: MediaFiles, ffmpegPath: string, signal?: AbortSignal): Promise<void> {
+export async function renderMedia(
+  spec: SceneSpec,
+  files: MediaFiles,
+  ffmpegPath: string,
+  signal?: AbortSignal,
+): Promise<void> {
   const scene = await buildScene(spec);
   const raw = { width: spec.width, height: spec.height, channels: 3 as const };
   const tile = tileSize(spec.width, spec.height);
@@ -136,14 +143,20 @@ export async function renderMedia(spec: SceneSpec, files: MediaFiles, ffmpegPath
       onFrame: (index, frame) => {
         // sharp works off the event loop; the frame buffer is reused, so it gets a copy.
         if (index === 0) thumbnail = sharp(Buffer.from(frame), { raw }).webp({ quality: 80 }).toBuffer();
-        if (index % FPS === 0) tiles.push(sharp(Buffer.from(frame), { raw }).resize(tile.width, tile.height).raw().toBuffer());
+        if (index % FPS === 0)
+          tiles.push(sharp(Buffer.from(frame), { raw }).resize(tile.width, tile.height).raw().toBuffer());
       },
     });
     const columns = Math.min(SPRITE_COLUMNS, tiles.length);
     const rows = Math.ceil(tiles.length / columns);
     const tileBuffers = await Promise.all(tiles);
     const sprite = await sharp({
-      create: { width: columns * tile.width, height: rows * tile.height, channels: 3, background: { r: 0, g: 0, b: 0 } },
+      create: {
+        width: columns * tile.width,
+        height: rows * tile.height,
+        channels: 3,
+        background: { r: 0, g: 0, b: 0 },
+      },
     })
       .composite(
         tileBuffers.map((input, k) => ({

@@ -6,7 +6,11 @@ export type Rgb = readonly [number, number, number];
 export class RgbCanvas {
   readonly data: Buffer;
 
-  constructor(readonly width: number, readonly height: number, data?: Buffer) {
+  constructor(
+    readonly width: number,
+    readonly height: number,
+    data?: Buffer,
+  ) {
     this.data = data ?? Buffer.alloc(width * height * 3);
     if (this.data.length !== width * height * 3) throw new Error("rgb buffer does not match the canvas size");
   }
@@ -38,7 +42,8 @@ export class RgbCanvas {
       const columns = glyphColumns(char);
       for (let column = 0; column < GLYPH_WIDTH; column += 1) {
         for (let row = 0; row < GLYPH_HEIGHT; row += 1) {
-          if (glyphPixel(columns, column, row)) this.fillRect(penX + column * scale, y + row * scale, scale, scale, color);
+          if (glyphPixel(columns, column, row))
+            this.fillRect(penX + column * scale, y + row * scale, scale, scale, color);
         }
       }
       penX += (GLYPH_WIDTH + 1) * scale;
@@ -61,7 +66,8 @@ export function hslToRgb(hue: number, saturation: number, lightness: number): Rg
   const c = (1 - Math.abs(2 * lightness - 1)) * saturation;
   const h = (((hue % 360) + 360) % 360) / 60;
   const x = c * (1 - Math.abs((h % 2) - 1));
-  const [r, g, b] = h < 1 ? [c, x, 0] : h < 2 ? [x, c, 0] : h < 3 ? [0, c, x] : h < 4 ? [0, x, c] : h < 5 ? [x, 0, c] : [c, 0, x];
+  const [r, g, b] =
+    h < 1 ? [c, x, 0] : h < 2 ? [x, c, 0] : h < 3 ? [0, c, x] : h < 4 ? [0, x, c] : h < 5 ? [x, 0, c] : [c, 0, x];
   const m = lightness - c / 2;
   return [Math.round((r + m) * 255), Math.round((g + m) * 255), Math.round((b + m) * 255)];
 }

@@ -48,8 +48,13 @@ export interface Scene {
 
 export function sceneColours(prompt: string): { background: Rgb; accent: Rgb; track: Rgb; hue: number } {
   const digest = createHash("sha256").update(prompt).digest();
-  const hue = ((digest[0] ?? 0) * 256 + (digest[1] ?? 0)) / 65536 * 360;
-  return { hue, background: hslToRgb(hue, 0.55, 0.4), accent: hslToRgb(hue + 180, 0.8, 0.6), track: hslToRgb(hue, 0.3, 0.2) };
+  const hue = (((digest[0] ?? 0) * 256 + (digest[1] ?? 0)) / 65536) * 360;
+  return {
+    hue,
+    background: hslToRgb(hue, 0.55, 0.4),
+    accent: hslToRgb(hue + 180, 0.8, 0.6),
+    track: hslToRgb(hue, 0.3, 0.2),
+  };
 }
 
 function layoutFor(width: number, height: number): Layout {
@@ -73,7 +78,11 @@ function layoutFor(width: number, height: number): Layout {
 function paintBackground(canvas: RgbCanvas, colour: Rgb): void {
   for (let y = 0; y < canvas.height; y += 1) {
     const shade = 1.15 - (0.45 * y) / canvas.height;
-    const row: Rgb = [Math.min(255, Math.round(colour[0] * shade)), Math.min(255, Math.round(colour[1] * shade)), Math.min(255, Math.round(colour[2] * shade))];
+    const row: Rgb = [
+      Math.min(255, Math.round(colour[0] * shade)),
+      Math.min(255, Math.round(colour[1] * shade)),
+      Math.min(255, Math.round(colour[2] * shade)),
+    ];
     canvas.fillRect(0, y, canvas.width, 1, row);
   }
 }

@@ -35,11 +35,13 @@ export async function validateOpenAiCreate(body: ParsedBody): Promise<NewJobRequ
   const prompt = validatePrompt(fields.prompt, MAX_PROMPT);
 
   const model = stringParam(fields, "model", "sora-2");
-  if (!(KNOWN_VIDEO_MODELS as readonly string[]).includes(model)) throw apiErrors.invalidValue("model", model, KNOWN_VIDEO_MODELS);
+  if (!(KNOWN_VIDEO_MODELS as readonly string[]).includes(model))
+    throw apiErrors.invalidValue("model", model, KNOWN_VIDEO_MODELS);
 
   // Recorded: a JSON number for seconds is a type error, not a value error.
   const seconds = stringParam(fields, "seconds", "4", "one of '4', '8', or '12'");
-  if (!(VIDEO_SECONDS as readonly string[]).includes(seconds)) throw apiErrors.invalidValue("seconds", seconds, VIDEO_SECONDS);
+  if (!(VIDEO_SECONDS as readonly string[]).includes(seconds))
+    throw apiErrors.invalidValue("seconds", seconds, VIDEO_SECONDS);
 
   const size = stringParam(fields, "size", "720x1280");
   if (!(VIDEO_SIZES as readonly string[]).includes(size)) throw apiErrors.invalidValue("size", size, VIDEO_SIZES);

@@ -27,7 +27,8 @@ async function validateYiCreate(body: ParsedBody): Promise<NewJobRequest> {
   const prompt = validatePrompt(fields.prompt, MAX_PROMPT);
   const model = fields.model === undefined ? "sora_video2" : fields.model;
   if (typeof model !== "string") throw apiErrors.invalidType("model", "a string", model);
-  if (!(YI_REVERSE_MODELS as readonly string[]).includes(model)) throw apiErrors.invalidValue("model", model, YI_REVERSE_MODELS);
+  if (!(YI_REVERSE_MODELS as readonly string[]).includes(model))
+    throw apiErrors.invalidValue("model", model, YI_REVERSE_MODELS);
   const shape = yiModelShape(model as YiReverseModel);
   const reference = await readReferenceField(fields.input_reference, body.encoding);
   // CHOICE: any JPEG/PNG/WebP is accepted and cropped to the output size (no Inpaint rule known).

@@ -9,7 +9,11 @@ import type { NewJob } from "../simulator-core";
 import { validatePrompt } from "../validate-prompt";
 import type { ApiRouteContext } from "./route-context";
 
-async function startJob(ctx: ApiRouteContext, request: NewJobRequest, remixedFromVideoId: string | null): Promise<Response> {
+async function startJob(
+  ctx: ApiRouteContext,
+  request: NewJobRequest,
+  remixedFromVideoId: string | null,
+): Promise<Response> {
   const { core } = ctx;
   const markers = extractPromptMarkers(request.prompt);
   const newJob: NewJob = {

@@ -28,7 +28,12 @@ export async function cdnVideo(ctx: JobRouteContext): Promise<Response> {
 }
 
 /** API易's CDN delay: a 400 for a while after completion, from the job's marker or the instance. */
-async function checkContentDelay(ctx: JobRouteContext, job: JobRecord, endpoint: Endpoint, completedAtMs: number): Promise<void> {
+async function checkContentDelay(
+  ctx: JobRouteContext,
+  job: JobRecord,
+  endpoint: Endpoint,
+  completedAtMs: number,
+): Promise<void> {
   const { core } = ctx;
   const fromJob = findContentDelay(job.faults, endpoint);
   const delay = fromJob ?? findContentDelay(core.instanceFaults, endpoint);
@@ -52,13 +57,20 @@ async function serveAsset(ctx: JobRouteContext, endpoint: Endpoint, variant: Vid
   const headers: Record<string, string> = { "content-type": CONTENT_TYPES[variant], "accept-ranges": "bytes" };
   const range = parseRange(ctx.request.headers.get("range"), bytes.byteLength);
   if (range.kind === "unsatisfiable") {
-    return new Response(null, { status: 416, headers: { ...headers, "content-range": `bytes */${bytes.byteLength}`, "content-length": "0" } });
+    return new Response(null, {
+      status: 416,
+      headers: { ...headers, "content-range": `bytes */${bytes.byteLength}`, "content-length": "0" },
+    });
   }
   if (range.kind === "partial") {
     const slice = bytes.subarray(range.start, range.end + 1);
     return new Response(slice, {
       status: 206,
-      headers: { ...headers, "content-range": `bytes ${range.start}-${range.end}/${bytes.byteLength}`, "content-length": String(slice.byteLength) },
+      headers: {
+        ...headers,
+        "content-range": `bytes ${range.start}-${range.end}/${bytes.byteLength}`,
+        "content-length": String(slice.byteLength),
+      },
     });
   }
   return new Response(bytes, { status: 200, headers: { ...headers, "content-length": String(bytes.byteLength) } });

@@ -19,14 +19,19 @@ describe("sign-up", () => {
     expect(await verifyPassword(stored.passwordHash, "correct horse")).toBe(true);
     expect(await verifyPassword(stored.passwordHash, "wrong horse")).toBe(false);
     expect(stored.activeTeamId).toBe(team.id);
-    expect(await findMembership(user.id, team.id)).toEqual({ role: "OWNER", team: { id: team.id, name: "Ada's team" } });
+    expect(await findMembership(user.id, team.id)).toEqual({
+      role: "OWNER",
+      team: { id: team.id, name: "Ada's team" },
+    });
   });
 
   it("refuses a taken e-mail and writes nothing", async () => {
     const input = { name: "Ada", email: email(), password: "correct horse" };
     await createUserWithTeam(db, input, "first", null);
     const teamsBefore = await db.team.count();
-    await expect(createUserWithTeam(db, { ...input, name: "Eve" }, "second", null)).rejects.toBeInstanceOf(EmailUnavailableError);
+    await expect(createUserWithTeam(db, { ...input, name: "Eve" }, "second", null)).rejects.toBeInstanceOf(
+      EmailUnavailableError,
+    );
     expect(await db.team.count()).toBe(teamsBefore);
     expect(await db.user.count({ where: { email: input.email } })).toBe(1);
   });
@@ -34,11 +39,21 @@ describe("sign-up", () => {
 
 describe("teams", () => {
   it("a user can own several teams; a stranger is a member of none of them", async () => {
-    const { user } = await createUserWithTeam(db, { name: "Owner", email: email(), password: "password1" }, "One", null);
+    const { user } = await createUserWithTeam(
+      db,
+      { name: "Owner", email: email(), password: "password1" },
+      "One",
+      null,
+    );
     const second = await createTeamWithOwner(db, user.id, "  Two  ");
     expect(second.name).toBe("Two");
     expect((await listTeamsOf(user.id)).map((t) => t.name)).toEqual(["One", "Two"]);
-    const { user: stranger } = await createUserWithTeam(db, { name: "Stranger", email: email(), password: "password1" }, "Elsewhere", null);
+    const { user: stranger } = await createUserWithTeam(
+      db,
+      { name: "Stranger", email: email(), password: "password1" },
+      "Elsewhere",
+      null,
+    );
     expect(await findMembership(stranger.id, second.id)).toBeNull();
     expect(await findMembership(stranger.id, "not-a-team-id")).toBeNull();
   });

@@ -23,7 +23,9 @@ describe("writes outside a transaction", () => {
     await isOpen;
     // Another request writes while that transaction is open. Prisma's promises are lazy: `then`
     // sends the statement now; it is not awaited, since it may have to wait for its turn.
-    const outside = db.team.updateMany({ where: { id: team.id }, data: { monthlyBudgetCents: 1234 } }).then((result) => result);
+    const outside = db.team
+      .updateMany({ where: { id: team.id }, data: { monthlyBudgetCents: 1234 } })
+      .then((result) => result);
     await new Promise((resolve) => setTimeout(resolve, 100));
     finish();
     expect(await refused).toEqual(new Error("refused"));

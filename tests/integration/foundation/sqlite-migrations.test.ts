@@ -83,9 +83,15 @@ describe("SQLite migration runner", () => {
     const again = await migrateDatabase(`file:${file}`, { dir });
     expect(again).toEqual({ applied: [], alreadyApplied: 1 });
     const db = new Database(file, { readonly: true });
-    const rows = db.prepare(`SELECT migration_name, checksum, finished_at FROM "_prisma_migrations"`).all() as { migration_name: string; checksum: string; finished_at: string }[];
+    const rows = db.prepare(`SELECT migration_name, checksum, finished_at FROM "_prisma_migrations"`).all() as {
+      migration_name: string;
+      checksum: string;
+      finished_at: string;
+    }[];
     db.close();
-    const expected = createHash("sha256").update(readFileSync(path.join(dir, "001_init/migration.sql"))).digest("hex");
+    const expected = createHash("sha256")
+      .update(readFileSync(path.join(dir, "001_init/migration.sql")))
+      .digest("hex");
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ migration_name: "001_init", checksum: expected });
     expect(rows[0]!.finished_at).toBeTruthy();
@@ -94,7 +100,9 @@ describe("SQLite migration runner", () => {
   it("refuses a migration that was edited after it was applied", async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), "studio-db-")), "edited.db");
     await migrateDatabase(`file:${file}`, { dir: migrationsFolder({ "001_init": CREATE }) });
-    await expect(migrateDatabase(`file:${file}`, { dir: migrationsFolder({ "001_init": `${CREATE}\n-- edited` }) })).rejects.toThrow(/changed after it was applied/);
+    await expect(
+      migrateDatabase(`file:${file}`, { dir: migrationsFolder({ "001_init": `${CREATE}\n-- edited` }) }),
+    ).rejects.toThrow(/changed after it was applied/);
   });
 
   it("rolls back a migration that leaves foreign key violations", async () => {
@@ -102,7 +110,9 @@ describe("SQLite migration runner", () => {
     await migrateDatabase(`file:${file}`, { dir: migrationsFolder({ "001_init": CREATE }) });
     seed(file);
     const orphaning = `PRAGMA foreign_keys=OFF;\nDELETE FROM "Team";\nPRAGMA foreign_keys=ON;`;
-    await expect(migrateDatabase(`file:${file}`, { dir: migrationsFolder({ "001_init": CREATE, "002_orphan": orphaning }) })).rejects.toThrow(/foreign key violation/);
+    await expect(
+      migrateDatabase(`file:${file}`, { dir: migrationsFolder({ "001_init": CREATE, "002_orphan": orphaning }) }),
+    ).rejects.toThrow(/foreign key violation/);
     const db = new Database(file, { readonly: true });
     expect(db.prepare(`SELECT count(*) AS n FROM "Team"`).get()).toEqual({ n: 1 });
     expect(db.prepare(`SELECT count(*) AS n FROM "_prisma_migrations"`).get()).toEqual({ n: 1 });
@@ -111,8 +121,12 @@ describe("SQLite migration runner", () => {
 
   it("our own migrations keep memberships when they redefine the Team table", async () => {
     const real = migrationsDir("sqlite");
-    const names = readdirSync(real).filter((n) => /^\d/.test(n)).sort();
-    const redefining = names.findIndex((n) => /DROP TABLE "Team"/.test(readFileSync(path.join(real, n, "migration.sql"), "utf8")));
+    const names = readdirSync(real)
+      .filter((n) => /^\d/.test(n))
+      .sort();
+    const redefining = names.findIndex((n) =>
+      /DROP TABLE "Team"/.test(readFileSync(path.join(real, n, "migration.sql"), "utf8")),
+    );
     expect(redefining, "a migration that redefines Team").toBeGreaterThan(0);
     const before = mkdtempSync(path.join(tmpdir(), "studio-real-"));
     for (const n of names.slice(0, redefining)) cpSync(path.join(real, n), path.join(before, n), { recursive: true });
@@ -125,7 +139,9 @@ describe("SQLite migration runner", () => {
     db.close();
     await migrateDatabase(`file:${file}`, { dir: real });
     const after = new Database(file, { readonly: true });
-    expect(after.prepare(`SELECT teamId, userId, role FROM "Membership"`).all()).toEqual([{ teamId: "t1", userId: "u1", role: "OWNER" }]);
+    expect(after.prepare(`SELECT teamId, userId, role FROM "Membership"`).all()).toEqual([
+      { teamId: "t1", userId: "u1", role: "OWNER" },
+    ]);
     after.close();
   });
 });

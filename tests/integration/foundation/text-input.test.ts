@@ -18,7 +18,11 @@ const NASTY = "\u0000\u0001\u0007\u001b\u007f\u0085\u009f\u2028";
 
 describe("names", () => {
   it("sign-up: the form's schema and createUserWithTeam store a clean name and team name", async () => {
-    const input = signUpSchema.parse({ name: `  Ada\u0000 Love\r\nlace${NASTY} `, email: email(), password: "correct horse" });
+    const input = signUpSchema.parse({
+      name: `  Ada\u0000 Love\r\nlace${NASTY} `,
+      email: email(),
+      password: "correct horse",
+    });
     expect(input.name).toBe("Ada Love lace");
     const { user, team } = await createUserWithTeam(db, input, `${input.name}'s team`, "en");
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).name).toBe("Ada Love lace");
@@ -26,14 +30,23 @@ describe("names", () => {
   });
 
   it("createUserWithTeam cleans names itself, whoever calls it", async () => {
-    const { user, team } = await createUserWithTeam(db, { name: "Grace\u0000Hopper\tX", email: email(), password: "correct horse" }, "Team\u0000\nOne", null);
+    const { user, team } = await createUserWithTeam(
+      db,
+      { name: "Grace\u0000Hopper\tX", email: email(), password: "correct horse" },
+      "Team\u0000\nOne",
+      null,
+    );
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).name).toBe("GraceHopper X");
     expect((await db.team.findUniqueOrThrow({ where: { id: team.id } })).name).toBe("Team One");
   });
 
   it("a name of only control characters never reaches the database: the schema says required", () => {
-    expect(signUpSchema.safeParse({ name: NASTY, email: email(), password: "correct horse" }).error?.issues[0]?.message).toBe("errors.nameRequired");
-    expect(createTeamSchema.safeParse({ name: `${NASTY}\t\n` }).error?.issues[0]?.message).toBe("errors.teamNameRequired");
+    expect(
+      signUpSchema.safeParse({ name: NASTY, email: email(), password: "correct horse" }).error?.issues[0]?.message,
+    ).toBe("errors.nameRequired");
+    expect(createTeamSchema.safeParse({ name: `${NASTY}\t\n` }).error?.issues[0]?.message).toBe(
+      "errors.teamNameRequired",
+    );
   });
 
   it("new team: the action's schema, then createTeamWithOwner, store a clean team name", async () => {
@@ -66,7 +79,15 @@ describe("prompts", () => {
 
   it("a prompt of only control characters is refused as empty, and no task is written", async () => {
     const { owner, team } = await newTeam();
-    const attempt = createVideoJob({ teamId: team.id, userId: owner.id, idempotencyKey: key(), model: "sora-2", size: "720x1280", seconds: 4, prompt: `${NASTY}\r\n` });
+    const attempt = createVideoJob({
+      teamId: team.id,
+      userId: owner.id,
+      idempotencyKey: key(),
+      model: "sora-2",
+      size: "720x1280",
+      seconds: 4,
+      prompt: `${NASTY}\r\n`,
+    });
     await expect(attempt).rejects.toEqual(new VideoRequestError("prompt", "promptRequired"));
     expect(await db.videoTask.count({ where: { teamId: team.id } })).toBe(0);
   });
@@ -74,9 +95,21 @@ describe("prompts", () => {
   it("a remix prompt with control characters is stored clean too", async () => {
     const { owner, team } = await newTeam();
     const viewer = { teamId: team.id, userId: owner.id, role: "OWNER" as const };
-    const { task } = await createVideoJob({ teamId: team.id, userId: owner.id, idempotencyKey: key(), model: "sora-2", size: "720x1280", seconds: 4, prompt: "Harbour" });
+    const { task } = await createVideoJob({
+      teamId: team.id,
+      userId: owner.id,
+      idempotencyKey: key(),
+      model: "sora-2",
+      size: "720x1280",
+      seconds: 4,
+      prompt: "Harbour",
+    });
     await driveUntil(task.id, (r) => r.status === "completed");
-    const remix = await remixVideo(viewer, { taskId: task.id, prompt: `Same\u0000, at night\r\n${NASTY}`, idempotencyKey: key() });
+    const remix = await remixVideo(viewer, {
+      taskId: task.id,
+      prompt: `Same\u0000, at night\r\n${NASTY}`,
+      idempotencyKey: key(),
+    });
     expect(remix?.created).toBe(true);
     expect((await db.videoTask.findUniqueOrThrow({ where: { id: remix!.task.id } })).prompt).toBe("Same, at night");
   });
@@ -84,8 +117,18 @@ describe("prompts", () => {
   it("a gallery search with control characters finds the clean prompt and never errors", async () => {
     const { owner, team } = await newTeam();
     const viewer = { teamId: team.id, userId: owner.id, role: "OWNER" as const };
-    await createVideoJob({ teamId: team.id, userId: owner.id, idempotencyKey: key(), model: "sora-2", size: "720x1280", seconds: 4, prompt: "Quiet harbour at dusk" });
-    expect((await listVideos(viewer, { q: `harbour\u0000 at${NASTY}` })).items.map((v) => v.prompt)).toEqual(["Quiet harbour at dusk"]);
+    await createVideoJob({
+      teamId: team.id,
+      userId: owner.id,
+      idempotencyKey: key(),
+      model: "sora-2",
+      size: "720x1280",
+      seconds: 4,
+      prompt: "Quiet harbour at dusk",
+    });
+    expect((await listVideos(viewer, { q: `harbour\u0000 at${NASTY}` })).items.map((v) => v.prompt)).toEqual([
+      "Quiet harbour at dusk",
+    ]);
     expect((await listVideos(viewer, { q: "harbour\u0000 at noon" })).items).toEqual([]);
     // Nothing left after cleaning: no filter at all.
     expect((await listVideos(viewer, { q: NASTY })).items).toHaveLength(1);

@@ -2,7 +2,14 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { chromium, type Browser } from "@playwright/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AUTH, createJson, expectVideoResource, startTestSimulator, waitForStatus, type TestSimulator } from "./support/harness";
+import {
+  AUTH,
+  createJson,
+  expectVideoResource,
+  startTestSimulator,
+  waitForStatus,
+  type TestSimulator,
+} from "./support/harness";
 
 // The content route needs the Bearer header, which a <video> element cannot send, so the bytes
 // are fetched here and served from a tiny local page server (as the studio will serve them).
@@ -15,7 +22,9 @@ let videoBytes = Buffer.alloc(0);
 
 beforeAll(async () => {
   sim = await startTestSimulator();
-  const created = expectVideoResource(await (await createJson(sim.api, { prompt: "Chromium plays this", size: "1280x720", seconds: "4" })).json());
+  const created = expectVideoResource(
+    await (await createJson(sim.api, { prompt: "Chromium plays this", size: "1280x720", seconds: "4" })).json(),
+  );
   await waitForStatus(sim.api, created.id, ["completed"]);
   const response = await fetch(`${sim.api}/videos/${created.id}/content`, { headers: AUTH });
   videoBytes = Buffer.from(await response.arrayBuffer());
@@ -33,7 +42,15 @@ beforeAll(async () => {
   pageUrl = `http://127.0.0.1:${(pages.address() as AddressInfo).port}/`;
   browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 });
 
@@ -56,7 +73,14 @@ describe("playback in Chromium", () => {
       });
       await video.play();
       await new Promise((resolve) => setTimeout(resolve, 600));
-      return { readyState: video.readyState, width: video.videoWidth, height: video.videoHeight, duration: video.duration, currentTime: video.currentTime, error: video.error?.code ?? null };
+      return {
+        readyState: video.readyState,
+        width: video.videoWidth,
+        height: video.videoHeight,
+        duration: video.duration,
+        currentTime: video.currentTime,
+        error: video.error?.code ?? null,
+      };
     });
     expect(state.error).toBeNull();
     expect(state.readyState).toBeGreaterThanOrEqual(2);

@@ -49,7 +49,15 @@ describe("the studio through its embedded simulator", () => {
     const { createVideoJob } = await import("@/lib/videos/create-video-job");
     const { driveUntil, key, newTeam } = await import("../../support/video-harness");
     const { owner, team } = await newTeam();
-    const { task } = await createVideoJob({ teamId: team.id, userId: owner.id, idempotencyKey: key(), model: "sora-2", size: "720x1280", seconds: 4, prompt: "Team A's secret garden" });
+    const { task } = await createVideoJob({
+      teamId: team.id,
+      userId: owner.id,
+      idempotencyKey: key(),
+      model: "sora-2",
+      size: "720x1280",
+      seconds: 4,
+      prompt: "Team A's secret garden",
+    });
     const done = await driveUntil(task.id, (row) => row.archiveStatus === "done");
     expect(done.status).toBe("completed");
     expect(done.providerJobId).toMatch(/^video_/);
@@ -67,7 +75,12 @@ describe("the studio through its embedded simulator", () => {
 
   it("answers 401 in OpenAI's envelope to no key, a made-up key and a non-Bearer header, and loses nothing", async () => {
     expect(jobId).not.toBe("");
-    const callers: Record<string, string>[] = [{}, as("sk-anything-at-all"), as("sk-sora-studio-simulator"), { authorization: `Basic ${studioKey}` }];
+    const callers: Record<string, string>[] = [
+      {},
+      as("sk-anything-at-all"),
+      as("sk-sora-studio-simulator"),
+      { authorization: `Basic ${studioKey}` },
+    ];
     for (const headers of callers) {
       const requests: [string, RequestInit][] = [
         [`${api}/videos?limit=100`, { headers }],
@@ -75,7 +88,10 @@ describe("the studio through its embedded simulator", () => {
         [`${api}/videos/${jobId}/content`, { headers }],
         [`${api}/videos/${jobId}/content?variant=thumbnail`, { headers }],
         [`${api}/videos/${jobId}`, { method: "DELETE", headers }],
-        [`${api}/videos/${jobId}/remix`, { method: "POST", headers: { ...headers, ...json }, body: '{"prompt":"mine now"}' }],
+        [
+          `${api}/videos/${jobId}/remix`,
+          { method: "POST", headers: { ...headers, ...json }, body: '{"prompt":"mine now"}' },
+        ],
         [`${api}/videos`, { method: "POST", headers: { ...headers, ...json }, body: '{"prompt":"free rides"}' }],
       ];
       for (const [url, init] of requests) {
@@ -83,7 +99,10 @@ describe("the studio through its embedded simulator", () => {
         const text = await response.clone().text();
         expect(text).not.toContain("secret garden");
         expect(text).not.toContain(jobId);
-        expect(await expectErrorResponse(response, 401)).toMatchObject({ code: "invalid_api_key", type: "invalid_request_error" });
+        expect(await expectErrorResponse(response, 401)).toMatchObject({
+          code: "invalid_api_key",
+          type: "invalid_request_error",
+        });
       }
     }
     const kept = await fetch(`${api}/videos/${jobId}/content`, { headers: as(studioKey) });
@@ -93,25 +112,58 @@ describe("the studio through its embedded simulator", () => {
 
   it("lets an allow-listed key (SIMULATOR_API_KEYS) in, scoped to its own jobs", async () => {
     expect(jobId).not.toBe("");
-    const list = (await (await fetch(`${api}/videos?limit=100`, { headers: as(PARTNER) })).json()) as { data: { id: string }[] };
+    const list = (await (await fetch(`${api}/videos?limit=100`, { headers: as(PARTNER) })).json()) as {
+      data: { id: string }[];
+    };
     expect(list.data).toEqual([]);
-    const notFound = { message: `Video with id '${jobId}' not found.`, type: "invalid_request_error", param: null, code: null };
-    expect(await expectErrorResponse(await fetch(`${api}/videos/${jobId}`, { headers: as(PARTNER) }), 404)).toEqual(notFound);
-    expect(await expectErrorResponse(await fetch(`${api}/videos/${jobId}/content`, { headers: as(PARTNER) }), 404)).toEqual(notFound);
-    expect(await expectErrorResponse(await fetch(`${api}/videos/${jobId}`, { method: "DELETE", headers: as(PARTNER) }), 404)).toEqual(notFound);
-    const remix = await fetch(`${api}/videos/${jobId}/remix`, { method: "POST", headers: { ...as(PARTNER), ...json }, body: '{"prompt":"x"}' });
+    const notFound = {
+      message: `Video with id '${jobId}' not found.`,
+      type: "invalid_request_error",
+      param: null,
+      code: null,
+    };
+    expect(await expectErrorResponse(await fetch(`${api}/videos/${jobId}`, { headers: as(PARTNER) }), 404)).toEqual(
+      notFound,
+    );
+    expect(
+      await expectErrorResponse(await fetch(`${api}/videos/${jobId}/content`, { headers: as(PARTNER) }), 404),
+    ).toEqual(notFound);
+    expect(
+      await expectErrorResponse(await fetch(`${api}/videos/${jobId}`, { method: "DELETE", headers: as(PARTNER) }), 404),
+    ).toEqual(notFound);
+    const remix = await fetch(`${api}/videos/${jobId}/remix`, {
+      method: "POST",
+      headers: { ...as(PARTNER), ...json },
+      body: '{"prompt":"x"}',
+    });
     expect(await expectErrorResponse(remix, 404)).toEqual(notFound);
 
-    const own = (await (await fetch(`${api}/videos`, { method: "POST", headers: { ...as(PARTNER), ...json }, body: '{"prompt":"partner"}' })).json()) as { id: string };
-    const studioList = (await (await fetch(`${api}/videos?limit=100`, { headers: as(studioKey) })).json()) as { data: { id: string }[] };
+    const own = (await (
+      await fetch(`${api}/videos`, {
+        method: "POST",
+        headers: { ...as(PARTNER), ...json },
+        body: '{"prompt":"partner"}',
+      })
+    ).json()) as { id: string };
+    const studioList = (await (await fetch(`${api}/videos?limit=100`, { headers: as(studioKey) })).json()) as {
+      data: { id: string }[];
+    };
     expect(studioList.data.map((v) => v.id)).toContain(jobId);
     expect(studioList.data.map((v) => v.id)).not.toContain(own.id);
     expect((await fetch(`${api}/videos/${jobId}`, { headers: as(studioKey) })).status).toBe(200);
   });
 
   it("keeps the control routes off", async () => {
-    for (const [method, action] of [["GET", "health"], ["GET", "stats"], ["POST", "faults"], ["DELETE", "faults"]] as const) {
-      const response = await fetch(`${server.url}/api/simulator/__simulator/${action}`, { method, headers: as(studioKey) });
+    for (const [method, action] of [
+      ["GET", "health"],
+      ["GET", "stats"],
+      ["POST", "faults"],
+      ["DELETE", "faults"],
+    ] as const) {
+      const response = await fetch(`${server.url}/api/simulator/__simulator/${action}`, {
+        method,
+        headers: as(studioKey),
+      });
       expect(response.status).toBe(404);
     }
   });

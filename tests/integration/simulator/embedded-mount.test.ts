@@ -32,7 +32,11 @@ describe("the embedded route", () => {
     expect(route.runtime).toBe("nodejs");
     expect(route.dynamic).toBe("force-dynamic");
     const created = await route.POST(
-      new Request(`${ORIGIN}/api/simulator/v1/videos`, { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: '{"prompt":"embedded"}' }),
+      new Request(`${ORIGIN}/api/simulator/v1/videos`, {
+        method: "POST",
+        headers: { ...auth, "content-type": "application/json" },
+        body: '{"prompt":"embedded"}',
+      }),
     );
     expect(created.status).toBe(200);
     const video = VideoResourceSchema.parse(await created.json());
@@ -58,7 +62,12 @@ describe("faults when only a Response can be returned", () => {
   let dir = "";
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), "sora-embedded-faults-"));
-    sim = createSimulator({ dataDir: dir, basePath: "/api/simulator/v1", timeScale: 0, faults: "drop@list*1, truncate@list*1" });
+    sim = createSimulator({
+      dataDir: dir,
+      basePath: "/api/simulator/v1",
+      timeScale: 0,
+      faults: "drop@list*1, truncate@list*1",
+    });
   });
   afterAll(async () => {
     await sim.close();

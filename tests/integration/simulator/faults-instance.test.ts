@@ -1,7 +1,16 @@
 import OpenAI from "openai";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { drain, newJob as newJobOn, setFaults as setFaultsOn, timed } from "./support/fault-helpers";
-import { AUTH, createJson, expectErrorResponse, expectVideoResource, getJson, startTestSimulator, waitForStatus, type TestSimulator } from "./support/harness";
+import {
+  AUTH,
+  createJson,
+  expectErrorResponse,
+  expectVideoResource,
+  getJson,
+  startTestSimulator,
+  waitForStatus,
+  type TestSimulator,
+} from "./support/harness";
 
 // Instance-wide fault knobs: set at runtime through /__simulator/faults (as a studio test would)
 // and from options at start (as SIMULATOR_FAULTS does); and the request counters.
@@ -41,14 +50,18 @@ describe("instance faults set at runtime", () => {
     const [video, elapsed] = await timed(() => retrying.videos.create({ prompt: "third time lucky" }));
     expect(video.status).toBe("queued");
     expect(elapsed).toBeGreaterThanOrEqual(1900);
-    expect(((await getJson(`${sim.url}/__simulator/stats`)).body as { byEndpoint: { create: number } }).byEndpoint.create).toBe(3);
+    expect(
+      ((await getJson(`${sim.url}/__simulator/stats`)).body as { byEndpoint: { create: number } }).byEndpoint.create,
+    ).toBe(3);
   });
 
   it("answers API易's saturated body", async () => {
     await setFaults("saturated:3@create*1");
     const response = await createJson(sim.api, { prompt: "x" });
     expect(response.headers.get("retry-after")).toBe("3");
-    expect((await expectErrorResponse(response, 429)).message).toBe("Current group's upstream is saturated, please try again later");
+    expect((await expectErrorResponse(response, 429)).message).toBe(
+      "Current group's upstream is saturated, please try again later",
+    );
   });
 
   it("answers 500 and 503 on the chosen endpoints only", async () => {
@@ -119,8 +132,13 @@ describe("instance faults set at runtime", () => {
     const broken = await newJob("second");
     const stuck = await newJob("third");
     const fine = await newJob("fourth");
-    expect((await waitForStatus(sim.api, blocked, ["failed"])).error).toEqual({ code: "moderation_blocked", message: "Your request was blocked by our moderation system." });
-    expect(((await waitForStatus(sim.api, broken, ["failed"])).error as { code: string }).code).toBe("processing_error");
+    expect((await waitForStatus(sim.api, blocked, ["failed"])).error).toEqual({
+      code: "moderation_blocked",
+      message: "Your request was blocked by our moderation system.",
+    });
+    expect(((await waitForStatus(sim.api, broken, ["failed"])).error as { code: string }).code).toBe(
+      "processing_error",
+    );
     expect((await waitForStatus(sim.api, fine, ["completed"])).status).toBe("completed");
     expect((await getJson(`${sim.api}/videos/${stuck}`)).body).toMatchObject({ status: "in_progress", progress: 20 });
   });
@@ -128,7 +146,11 @@ describe("instance faults set at runtime", () => {
   it("lists, appends, clears and validates rules", async () => {
     await setFaults("slow:1");
     expect(await setFaults("500@delete*3", "append")).toEqual(["slow:1", "500@delete*3"]);
-    const bad = await fetch(`${sim.url}/__simulator/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"rules":"explode@create"}' });
+    const bad = await fetch(`${sim.url}/__simulator/faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: '{"rules":"explode@create"}',
+    });
     expect((await expectErrorResponse(bad, 400)).message).toContain("unknown kind 'explode'");
     const cleared = await fetch(`${sim.url}/__simulator/faults`, { method: "DELETE" });
     expect(await cleared.json()).toEqual({ rules: [] });
@@ -158,7 +180,11 @@ describe("request stats", () => {
     await retrieve(id);
     await fetch(`${sim.api}/videos`, { headers: AUTH });
     await fetch(`${sim.api}/videos/${id}/content`, { headers: AUTH });
-    const stats = (await getJson(`${sim.url}/__simulator/stats`)).body as { total: number; byEndpoint: Record<string, number>; byJob: Record<string, Record<string, number>> };
+    const stats = (await getJson(`${sim.url}/__simulator/stats`)).body as {
+      total: number;
+      byEndpoint: Record<string, number>;
+      byJob: Record<string, Record<string, number>>;
+    };
     expect(stats.total).toBe(5);
     expect(stats.byEndpoint).toEqual({ create: 1, retrieve: 2, list: 1, content: 1 });
     expect(stats.byJob[id]).toEqual({ create: 1, retrieve: 2, content: 1 });

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { drain, newJob as newJobOn, timed } from "./support/fault-helpers";
-import { AUTH, createJson, expectErrorResponse, expectVideoResource, getJson, startTestSimulator, waitForStatus, type TestSimulator } from "./support/harness";
+import {
+  AUTH,
+  createJson,
+  expectErrorResponse,
+  expectVideoResource,
+  getJson,
+  startTestSimulator,
+  waitForStatus,
+  type TestSimulator,
+} from "./support/harness";
 
 // Per-job fault knobs: markers in the prompt, which reach only requests about their own job.
 

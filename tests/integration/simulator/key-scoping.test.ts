@@ -3,7 +3,14 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createJson, expectErrorResponse, expectVideoResource, startTestSimulator, waitForStatus, type TestSimulator } from "./support/harness";
+import {
+  createJson,
+  expectErrorResponse,
+  expectVideoResource,
+  startTestSimulator,
+  waitForStatus,
+  type TestSimulator,
+} from "./support/harness";
 
 // Jobs belong to the key that made them, like a provider account: over real HTTP, another key
 // neither lists nor reads, downloads, remixes or deletes them, and gets the 404 of an unknown id.
@@ -17,7 +24,9 @@ let sim: TestSimulator;
 let aliceJob = "";
 beforeAll(async () => {
   sim = await startTestSimulator();
-  const created = expectVideoResource(await (await createJson(sim.api, { prompt: "Alice's private lighthouse" }, as(ALICE))).json());
+  const created = expectVideoResource(
+    await (await createJson(sim.api, { prompt: "Alice's private lighthouse" }, as(ALICE))).json(),
+  );
   aliceJob = created.id;
   await waitForStatus(sim.api, aliceJob, ["completed"], undefined, as(ALICE));
 });
@@ -27,7 +36,12 @@ afterAll(async () => {
 
 async function expectUnknownVideo(response: Response, id: string): Promise<void> {
   const error = await expectErrorResponse(response, 404);
-  expect(error).toEqual({ message: `Video with id '${id}' not found.`, type: "invalid_request_error", param: null, code: null });
+  expect(error).toEqual({
+    message: `Video with id '${id}' not found.`,
+    type: "invalid_request_error",
+    param: null,
+    code: null,
+  });
 }
 
 describe("jobs scoped by API key (standalone, any key accepted)", () => {
@@ -35,7 +49,8 @@ describe("jobs scoped by API key (standalone, any key accepted)", () => {
     const bob = expectVideoResource(await (await createJson(sim.api, { prompt: "Bob's own" }, as(BOB))).json());
     const ids = async (key: string) => {
       const all: string[] = [];
-      for await (const video of new OpenAI({ apiKey: key, baseURL: sim.api, maxRetries: 0 }).videos.list({ limit: 1 })) all.push(video.id);
+      for await (const video of new OpenAI({ apiKey: key, baseURL: sim.api, maxRetries: 0 }).videos.list({ limit: 1 }))
+        all.push(video.id);
       return all;
     };
     expect(await ids(ALICE)).toContain(aliceJob);
@@ -44,21 +59,35 @@ describe("jobs scoped by API key (standalone, any key accepted)", () => {
     const page = await fetch(`${sim.api}/videos?limit=100`, { headers: as(BOB) });
     expect(JSON.stringify(await page.json())).not.toContain("lighthouse");
     // A cursor naming another key's job pages on without revealing it.
-    const after = (await (await fetch(`${sim.api}/videos?limit=100&order=asc&after=${aliceJob}`, { headers: as(BOB) })).json()) as { data: { id: string }[] };
+    const after = (await (
+      await fetch(`${sim.api}/videos?limit=100&order=asc&after=${aliceJob}`, { headers: as(BOB) })
+    ).json()) as { data: { id: string }[] };
     expect(after.data.map((v) => v.id)).not.toContain(aliceJob);
   });
 
   it("answers retrieve, content (GET and HEAD, every variant), remix and delete of another key's job like an unknown id", async () => {
     await expectUnknownVideo(await fetch(`${sim.api}/videos/${aliceJob}`, { headers: as(BOB) }), aliceJob);
     for (const variant of ["video", "thumbnail", "spritesheet"]) {
-      await expectUnknownVideo(await fetch(`${sim.api}/videos/${aliceJob}/content?variant=${variant}`, { headers: as(BOB) }), aliceJob);
+      await expectUnknownVideo(
+        await fetch(`${sim.api}/videos/${aliceJob}/content?variant=${variant}`, { headers: as(BOB) }),
+        aliceJob,
+      );
     }
     const head = await fetch(`${sim.api}/videos/${aliceJob}/content`, { method: "HEAD", headers: as(BOB) });
     expect(head.status).toBe(404);
-    const remix = await fetch(`${sim.api}/videos/${aliceJob}/remix`, { method: "POST", headers: { ...as(BOB), "content-type": "application/json" }, body: '{"prompt":"steal"}' });
+    const remix = await fetch(`${sim.api}/videos/${aliceJob}/remix`, {
+      method: "POST",
+      headers: { ...as(BOB), "content-type": "application/json" },
+      body: '{"prompt":"steal"}',
+    });
     await expectUnknownVideo(remix, aliceJob);
-    await expectUnknownVideo(await fetch(`${sim.api}/videos/${aliceJob}`, { method: "DELETE", headers: as(BOB) }), aliceJob);
-    const sdkError = await new OpenAI({ apiKey: BOB, baseURL: sim.api, maxRetries: 0 }).videos.delete(aliceJob).catch((e: unknown) => e);
+    await expectUnknownVideo(
+      await fetch(`${sim.api}/videos/${aliceJob}`, { method: "DELETE", headers: as(BOB) }),
+      aliceJob,
+    );
+    const sdkError = await new OpenAI({ apiKey: BOB, baseURL: sim.api, maxRetries: 0 }).videos
+      .delete(aliceJob)
+      .catch((e: unknown) => e);
     expect(sdkError).toBeInstanceOf(OpenAI.NotFoundError);
 
     // Nothing was deleted: the owner still has the job and its bytes.
@@ -78,7 +107,9 @@ describe("jobs scoped by API key (standalone, any key accepted)", () => {
   });
 
   it("never fires another key's job markers for a stranger", async () => {
-    const marked = expectVideoResource(await (await createJson(sim.api, { prompt: "fragile [[500*1]]" }, as(ALICE))).json());
+    const marked = expectVideoResource(
+      await (await createJson(sim.api, { prompt: "fragile [[500*1]]" }, as(ALICE))).json(),
+    );
     await expectUnknownVideo(await fetch(`${sim.api}/videos/${marked.id}`, { headers: as(BOB) }), marked.id);
     expect((await fetch(`${sim.api}/videos/${marked.id}`, { headers: as(ALICE) })).status).toBe(500);
     expect((await fetch(`${sim.api}/videos/${marked.id}`, { headers: as(ALICE) })).status).toBe(200);
@@ -95,7 +126,9 @@ describe("jobs scoped by API key (standalone, any key accepted)", () => {
 describe("job files from before owners existed", () => {
   it("stay visible to every accepted key after a restart, and only to accepted keys", async () => {
     const old = await startTestSimulator();
-    const job = expectVideoResource(await (await createJson(old.api, { prompt: "made before the upgrade" }, as(ALICE))).json());
+    const job = expectVideoResource(
+      await (await createJson(old.api, { prompt: "made before the upgrade" }, as(ALICE))).json(),
+    );
     await waitForStatus(old.api, job.id, ["completed"], undefined, as(ALICE));
     await old.stop({ removeData: false });
     const file = path.join(old.dataDir, "jobs", `${job.id}.json`);
@@ -108,7 +141,9 @@ describe("job files from before owners existed", () => {
       for (const key of [ALICE, BOB]) {
         expect((await fetch(`${upgraded.api}/videos/${job.id}`, { headers: as(key) })).status).toBe(200);
         expect((await fetch(`${upgraded.api}/videos/${job.id}/content`, { headers: as(key) })).status).toBe(200);
-        const list = (await (await fetch(`${upgraded.api}/videos`, { headers: as(key) })).json()) as { data: { id: string }[] };
+        const list = (await (await fetch(`${upgraded.api}/videos`, { headers: as(key) })).json()) as {
+          data: { id: string }[];
+        };
         expect(list.data.map((v) => v.id)).toContain(job.id);
       }
       const stranger = await fetch(`${upgraded.api}/videos/${job.id}`, { headers: as("sk-not-on-the-list-000000") });

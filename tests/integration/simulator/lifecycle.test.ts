@@ -2,7 +2,17 @@ import { createHash } from "node:crypto";
 import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { AUTH, createJson, expectErrorResponse, expectVideoResource, getJson, startTestSimulator, until, waitForStatus, type TestSimulator } from "./support/harness";
+import {
+  AUTH,
+  createJson,
+  expectErrorResponse,
+  expectVideoResource,
+  getJson,
+  startTestSimulator,
+  until,
+  waitForStatus,
+  type TestSimulator,
+} from "./support/harness";
 
 // The clock-driven lifecycle, restart survival and expiry, over real HTTP and real waiting.
 
@@ -66,7 +76,9 @@ describe("restart", () => {
     const stalled = await create(first, "stalls across a restart [[stall:30]]");
     const failed = await create(first, "fails before the restart [[fail:processing_error]]");
     await waitForStatus(first.api, failed, ["failed"]);
-    const snapshot = await Promise.all([done, stalled, failed].map(async (id) => (await getJson(`${first.api}/videos/${id}`)).body));
+    const snapshot = await Promise.all(
+      [done, stalled, failed].map(async (id) => (await getJson(`${first.api}/videos/${id}`)).body),
+    );
     await first.stop({ removeData: false });
     running.splice(running.indexOf(first), 1);
 

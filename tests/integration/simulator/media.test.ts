@@ -3,7 +3,19 @@ import ffmpegInstaller from "@ffmpeg-installer/ffmpeg";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sceneColours } from "@/lib/simulator/media/scene";
-import { AUTH, createJson, expectVideoResource, frameAt, getJson, meanColour, probeVideo, solidPng, startTestSimulator, waitForStatus, type TestSimulator } from "./support/harness";
+import {
+  AUTH,
+  createJson,
+  expectVideoResource,
+  frameAt,
+  getJson,
+  meanColour,
+  probeVideo,
+  solidPng,
+  startTestSimulator,
+  waitForStatus,
+  type TestSimulator,
+} from "./support/harness";
 
 // The media is checked by decoding it, not by trusting the encoder's arguments.
 
@@ -64,10 +76,18 @@ describe("rendered video", () => {
 
   it("is deterministic: the same request gives the same bytes, another prompt other bytes", async () => {
     const request = { prompt: "Determinism: a lighthouse at dusk", size: "1280x720", seconds: "4" };
-    const [a, b, other] = await Promise.all([completed(request), completed(request), completed({ ...request, prompt: "A lighthouse at dawn" })]);
+    const [a, b, other] = await Promise.all([
+      completed(request),
+      completed(request),
+      completed({ ...request, prompt: "A lighthouse at dawn" }),
+    ]);
     expect(a).not.toBe(b);
     for (const variant of ["video", "thumbnail", "spritesheet"]) {
-      const [first, second, third] = await Promise.all([download(a, variant), download(b, variant), download(other, variant)]);
+      const [first, second, third] = await Promise.all([
+        download(a, variant),
+        download(b, variant),
+        download(other, variant),
+      ]);
       expect(sha256(first)).toBe(sha256(second));
       expect(sha256(first)).not.toBe(sha256(third));
     }
@@ -80,7 +100,9 @@ describe("rendered video", () => {
     const early = await rawPixels(await frameAt(mp4, 0.5, ffmpegInstaller.path));
     const later = await rawPixels(await frameAt(mp4, 1.5, ffmpegInstaller.path));
     const { width, height } = early;
-    const pixel = (img: { data: Buffer }, x: number, y: number) => [...img.data.subarray((y * width + x) * 3, (y * width + x) * 3 + 3)];
+    const pixel = (img: { data: Buffer }, x: number, y: number) => [
+      ...img.data.subarray((y * width + x) * 3, (y * width + x) * 3 + 3),
+    ];
 
     // Background: the prompt's colour with the gradient's shade at 60 % height.
     const expected = sceneColours(prompt).background.map((c) => Math.min(255, c * (1.15 - 0.45 * 0.6)));
@@ -91,20 +113,25 @@ describe("rendered video", () => {
     // Words: white glyph pixels in the text band, none in the empty band below it.
     const whiteIn = (img: { data: Buffer }, y0: number, y1: number) => {
       let count = 0;
-      for (let y = y0; y < y1; y += 1) for (let x = 0; x < width; x += 1) if (pixel(img, x, y).every((c) => c > 230)) count += 1;
+      for (let y = y0; y < y1; y += 1)
+        for (let x = 0; x < width; x += 1) if (pixel(img, x, y).every((c) => c > 230)) count += 1;
       return count;
     };
     expect(whiteIn(early, Math.round(height * 0.1), Math.round(height * 0.3))).toBeGreaterThan(2000);
     expect(whiteIn(early, Math.round(height * 0.5), Math.round(height * 0.65))).toBe(0);
 
     // Motion: the ball's band changes between frames.
-    const band = (img: { data: Buffer }) => img.data.subarray(Math.round(height * 0.7) * width * 3, Math.round(height * 0.9) * width * 3);
+    const band = (img: { data: Buffer }) =>
+      img.data.subarray(Math.round(height * 0.7) * width * 3, Math.round(height * 0.9) * width * 3);
     expect(meanAbsDiff(band(early), band(later))).toBeGreaterThan(2);
   });
 
   it("opens with the reference image, and the thumbnail is that first frame", async () => {
     const reference = await solidPng(720, 1280, [10, 20, 240]);
-    const id = await completed({ prompt: "from a blue picture", input_reference: { image_url: `data:image/png;base64,${reference.toString("base64")}` } });
+    const id = await completed({
+      prompt: "from a blue picture",
+      input_reference: { image_url: `data:image/png;base64,${reference.toString("base64")}` },
+    });
     const mp4 = await download(id);
     const first = await meanColour(await frameAt(mp4, 0, ffmpegInstaller.path));
     [10, 20, 240].forEach((c, i) => expect(Math.abs((first[i] ?? 0) - c)).toBeLessThan(6));
@@ -116,18 +143,26 @@ describe("rendered video", () => {
 
   it("makes a sprite sheet of one tile per second, matching the video", async () => {
     const id = await completed({ prompt: "sprite sheet check", size: "720x1280", seconds: "8" });
-    const sprite = await sharp(await download(id, "spritesheet")).raw().toBuffer({ resolveWithObject: true });
+    const sprite = await sharp(await download(id, "spritesheet"))
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     // 8 tiles of 144x256, four to a row.
     expect(sprite.info).toMatchObject({ width: 4 * 144, height: 2 * 256 });
     const mp4 = await download(id);
     for (const second of [1, 6]) {
       const left = (second % 4) * 144;
       const top = Math.floor(second / 4) * 256;
-      const tile = await sharp(sprite.data, { raw: { width: sprite.info.width, height: sprite.info.height, channels: 3 } })
+      const tile = await sharp(sprite.data, {
+        raw: { width: sprite.info.width, height: sprite.info.height, channels: 3 },
+      })
         .extract({ left, top, width: 144, height: 256 })
         .raw()
         .toBuffer();
-      const frame = await sharp(await frameAt(mp4, second, ffmpegInstaller.path)).resize(144, 256).removeAlpha().raw().toBuffer();
+      const frame = await sharp(await frameAt(mp4, second, ffmpegInstaller.path))
+        .resize(144, 256)
+        .removeAlpha()
+        .raw()
+        .toBuffer();
       expect(meanAbsDiff(tile, frame)).toBeLessThan(8);
     }
   });

@@ -34,9 +34,19 @@ async function completedVideo(prompt: string): Promise<string> {
 
 describe("create encodings", () => {
   it("accepts a JSON body", async () => {
-    const response = await createJson(sim.api, { prompt: "JSON cat", model: "sora-2-pro", seconds: "12", size: "1792x1024" });
+    const response = await createJson(sim.api, {
+      prompt: "JSON cat",
+      model: "sora-2-pro",
+      seconds: "12",
+      size: "1792x1024",
+    });
     expect(response.status).toBe(200);
-    expect(expectVideoResource(await response.json())).toMatchObject({ model: "sora-2-pro", seconds: "12", size: "1792x1024", status: "queued" });
+    expect(expectVideoResource(await response.json())).toMatchObject({
+      model: "sora-2-pro",
+      seconds: "12",
+      size: "1792x1024",
+      status: "queued",
+    });
   });
 
   it("accepts a data-URL image_url in JSON and as a bracketed form key", async () => {
@@ -64,10 +74,18 @@ describe("create encodings", () => {
 
 describe("recorded and chosen error answers", () => {
   it.each([
-    [{ prompt: "x", seconds: 8 }, "Invalid type for 'seconds': expected one of '4', '8', or '12', but got an integer instead.", "seconds"],
+    [
+      { prompt: "x", seconds: 8 },
+      "Invalid type for 'seconds': expected one of '4', '8', or '12', but got an integer instead.",
+      "seconds",
+    ],
     [{ prompt: "x", seconds: "10" }, "Invalid value: '10'. Supported values are: '4', '8', and '12'.", "seconds"],
     [{ seconds: "4" }, "Missing required parameter: 'prompt'.", "prompt"],
-    [{ prompt: "x", size: "1792x1024" }, "Invalid value: '1792x1024'. The model 'sora-2' supports only these sizes: '720x1280' and '1280x720'.", "size"],
+    [
+      { prompt: "x", size: "1792x1024" },
+      "Invalid value: '1792x1024'. The model 'sora-2' supports only these sizes: '720x1280' and '1280x720'.",
+      "size",
+    ],
     [{ prompt: "x", quality: "hd" }, "Unrecognized request argument supplied: quality", null],
   ])("JSON %o", async (body, message, param) => {
     const error = await expectErrorResponse(await createJson(sim.api, body), 400);
@@ -89,12 +107,22 @@ describe("recorded and chosen error answers", () => {
     );
     const wrongSize = new FormData();
     wrongSize.append("prompt", "x");
-    wrongSize.append("input_reference", new Blob([new Uint8Array(await solidPng(64, 64, [1, 2, 3]))], { type: "image/png" }), "ref.png");
-    expect((await expectErrorResponse(await postForm("/videos", wrongSize), 400)).message).toBe("Inpaint image must match the requested width and height");
+    wrongSize.append(
+      "input_reference",
+      new Blob([new Uint8Array(await solidPng(64, 64, [1, 2, 3]))], { type: "image/png" }),
+      "ref.png",
+    );
+    expect((await expectErrorResponse(await postForm("/videos", wrongSize), 400)).message).toBe(
+      "Inpaint image must match the requested width and height",
+    );
   });
 
   it("answers unparseable JSON and unknown routes", async () => {
-    const bad = await fetch(`${sim.api}/videos`, { method: "POST", headers: { ...AUTH, "content-type": "application/json" }, body: "{" });
+    const bad = await fetch(`${sim.api}/videos`, {
+      method: "POST",
+      headers: { ...AUTH, "content-type": "application/json" },
+      body: "{",
+    });
     expect((await expectErrorResponse(bad, 400)).message).toContain("could not parse the JSON body");
     const unknown = await fetch(`${sim.api}/nothing/here`, { headers: AUTH });
     expect((await expectErrorResponse(unknown, 404)).message).toBe("Invalid URL (GET /v1/nothing/here)");
@@ -106,10 +134,19 @@ describe("recorded and chosen error answers", () => {
 
   it("checks list parameters", async () => {
     const list = (query: string) => fetch(`${sim.api}/videos?${query}`, { headers: AUTH });
-    expect(await expectErrorResponse(await list("limit=101"), 400)).toMatchObject({ param: "limit", code: "integer_above_max_value" });
-    expect(await expectErrorResponse(await list("limit=-1"), 400)).toMatchObject({ param: "limit", code: "integer_below_min_value" });
+    expect(await expectErrorResponse(await list("limit=101"), 400)).toMatchObject({
+      param: "limit",
+      code: "integer_above_max_value",
+    });
+    expect(await expectErrorResponse(await list("limit=-1"), 400)).toMatchObject({
+      param: "limit",
+      code: "integer_below_min_value",
+    });
     expect(await expectErrorResponse(await list("limit=many"), 400)).toMatchObject({ param: "limit" });
-    expect(await expectErrorResponse(await list("order=sideways"), 400)).toMatchObject({ param: "order", code: "invalid_value" });
+    expect(await expectErrorResponse(await list("order=sideways"), 400)).toMatchObject({
+      param: "order",
+      code: "invalid_value",
+    });
     VideoListResourceSchema.parse(await (await list("limit=100&order=asc")).json());
   });
 
@@ -120,7 +157,11 @@ describe("recorded and chosen error answers", () => {
     expect((await expectErrorResponse(content, 400)).message).toContain("not ready");
     const del = await fetch(`${sim.api}/videos/${stalled.id}`, { method: "DELETE", headers: AUTH });
     expect((await expectErrorResponse(del, 400)).message).toContain("in_progress");
-    const remix = await fetch(`${sim.api}/videos/${stalled.id}/remix`, { method: "POST", headers: { ...AUTH, "content-type": "application/json" }, body: '{"prompt":"again"}' });
+    const remix = await fetch(`${sim.api}/videos/${stalled.id}/remix`, {
+      method: "POST",
+      headers: { ...AUTH, "content-type": "application/json" },
+      body: '{"prompt":"again"}',
+    });
     expect((await expectErrorResponse(remix, 400)).message).toContain("Only completed videos can be remixed");
   });
 
@@ -136,7 +177,10 @@ describe("recorded and chosen error answers", () => {
   it("rejects a bad variant", async () => {
     const id = await completedVideo("variant check");
     const response = await fetch(`${sim.api}/videos/${id}/content?variant=poster`, { headers: AUTH });
-    expect(await expectErrorResponse(response, 400)).toMatchObject({ param: "variant", message: "Invalid value: 'poster'. Supported values are: 'video', 'thumbnail', and 'spritesheet'." });
+    expect(await expectErrorResponse(response, 400)).toMatchObject({
+      param: "variant",
+      message: "Invalid value: 'poster'. Supported values are: 'video', 'thumbnail', and 'spritesheet'.",
+    });
   });
 });
 
@@ -147,7 +191,10 @@ describe("auth", () => {
       const error = await expectErrorResponse(await fetch(`${sim.api}/videos`, { headers }), 401);
       expect(error).toMatchObject({ code: "invalid_api_key", type: "invalid_request_error" });
     }
-    const invalid = await expectErrorResponse(await fetch(`${sim.api}/videos`, { headers: { authorization: "Bearer sk-invalid-123456" } }), 401);
+    const invalid = await expectErrorResponse(
+      await fetch(`${sim.api}/videos`, { headers: { authorization: "Bearer sk-invalid-123456" } }),
+      401,
+    );
     expect(invalid.message).toMatch(/^Incorrect API key provided: sk-\*+3456\./);
     expect((await fetch(`${sim.api}/videos`, { headers: { authorization: "bearer any-key" } })).status).toBe(200);
   });
@@ -182,7 +229,9 @@ describe("content transport", () => {
     expect(tail.status).toBe(206);
     expect(Buffer.from(await tail.arrayBuffer()).equals(Buffer.from(bytes.subarray(bytes.byteLength - 10)))).toBe(true);
 
-    const beyond = await fetch(`${sim.api}/videos/${id}/content`, { headers: { ...AUTH, range: `bytes=${bytes.byteLength}-` } });
+    const beyond = await fetch(`${sim.api}/videos/${id}/content`, {
+      headers: { ...AUTH, range: `bytes=${bytes.byteLength}-` },
+    });
     expect(beyond.status).toBe(416);
     expect(beyond.headers.get("content-range")).toBe(`bytes */${bytes.byteLength}`);
 

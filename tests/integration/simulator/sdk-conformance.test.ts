@@ -2,7 +2,16 @@ import OpenAI, { toFile } from "openai";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DeletedVideoResourceSchema, ErrorResponseSchema, VideoListResourceSchema } from "@/lib/upstream-schemas";
-import { AUTH, expectVideoResource, getJson, probeVideo, solidPng, startTestSimulator, until, type TestSimulator } from "./support/harness";
+import {
+  AUTH,
+  expectVideoResource,
+  getJson,
+  probeVideo,
+  solidPng,
+  startTestSimulator,
+  until,
+  type TestSimulator,
+} from "./support/harness";
 
 // The official SDK drives every endpoint over real HTTP against the standalone simulator.
 
@@ -18,16 +27,36 @@ afterAll(async () => {
 });
 
 async function finished(id: string) {
-  return until(() => client.videos.retrieve(id), (v) => v.status === "completed" || v.status === "failed");
+  return until(
+    () => client.videos.retrieve(id),
+    (v) => v.status === "completed" || v.status === "failed",
+  );
 }
 
 describe("the openai SDK against the simulator", () => {
   let textVideoId = "";
 
   it("creates a text-only video (multipart) and follows it to completion", async () => {
-    const created = await client.videos.create({ prompt: "A calico cat playing a piano on stage", model: "sora-2", seconds: "4", size: "720x1280" });
+    const created = await client.videos.create({
+      prompt: "A calico cat playing a piano on stage",
+      model: "sora-2",
+      seconds: "4",
+      size: "720x1280",
+    });
     expectVideoResource(created);
-    expect(created).toMatchObject({ object: "video", status: "queued", progress: 0, model: "sora-2", size: "720x1280", seconds: "4", prompt: "A calico cat playing a piano on stage", completed_at: null, expires_at: null, remixed_from_video_id: null, error: null });
+    expect(created).toMatchObject({
+      object: "video",
+      status: "queued",
+      progress: 0,
+      model: "sora-2",
+      size: "720x1280",
+      seconds: "4",
+      prompt: "A calico cat playing a piano on stage",
+      completed_at: null,
+      expires_at: null,
+      remixed_from_video_id: null,
+      error: null,
+    });
     expect(Math.abs(created.created_at - Date.now() / 1000)).toBeLessThan(5);
 
     const seen = new Set<string>();
@@ -79,7 +108,9 @@ describe("the openai SDK against the simulator", () => {
     expectVideoResource(created);
     expect(created).toMatchObject({ size: "1280x720", seconds: "8" });
     expect((await finished(created.id)).status).toBe("completed");
-    const probe = await probeVideo(new Uint8Array(await (await client.videos.downloadContent(created.id)).arrayBuffer()));
+    const probe = await probeVideo(
+      new Uint8Array(await (await client.videos.downloadContent(created.id)).arrayBuffer()),
+    );
     expect(probe).toMatchObject({ codec: "h264", width: 1280, height: 720 });
     expect(probe.duration).toBeCloseTo(8, 0);
   });
@@ -91,7 +122,10 @@ describe("the openai SDK against the simulator", () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.BadRequestError);
     const apiError = error as InstanceType<typeof OpenAI.BadRequestError>;
-    expect(apiError.error).toMatchObject({ message: "Inpaint image must match the requested width and height", type: "invalid_request_error" });
+    expect(apiError.error).toMatchObject({
+      message: "Inpaint image must match the requested width and height",
+      type: "invalid_request_error",
+    });
     expect(apiError.requestID).toMatch(/^req_/);
   });
 
@@ -120,8 +154,15 @@ describe("the openai SDK against the simulator", () => {
   it("answers list pages with correct cursors", async () => {
     const first = VideoListResourceSchema.parse((await getJson(`${sim.api}/videos?limit=2`)).body);
     expect(first.data).toHaveLength(2);
-    expect(first).toMatchObject({ object: "list", has_more: true, first_id: first.data[0]?.id, last_id: first.data[1]?.id });
-    const second = VideoListResourceSchema.parse((await getJson(`${sim.api}/videos?limit=2&after=${first.last_id}`)).body);
+    expect(first).toMatchObject({
+      object: "list",
+      has_more: true,
+      first_id: first.data[0]?.id,
+      last_id: first.data[1]?.id,
+    });
+    const second = VideoListResourceSchema.parse(
+      (await getJson(`${sim.api}/videos?limit=2&after=${first.last_id}`)).body,
+    );
     expect(second.first_id).not.toBe(first.last_id);
     const empty = VideoListResourceSchema.parse((await getJson(`${sim.api}/videos?limit=0`)).body);
     expect(empty).toMatchObject({ data: [], first_id: null, last_id: null, has_more: true });
@@ -131,7 +172,14 @@ describe("the openai SDK against the simulator", () => {
     const remix = await client.videos.remix(textVideoId, { prompt: "The same cat, now playing a violin" });
     expectVideoResource(remix);
     expect(remix.id).not.toBe(textVideoId);
-    expect(remix).toMatchObject({ remixed_from_video_id: textVideoId, status: "queued", model: "sora-2", size: "720x1280", seconds: "4", prompt: "The same cat, now playing a violin" });
+    expect(remix).toMatchObject({
+      remixed_from_video_id: textVideoId,
+      status: "queued",
+      model: "sora-2",
+      size: "720x1280",
+      seconds: "4",
+      prompt: "The same cat, now playing a violin",
+    });
     const done = await finished(remix.id);
     expect(done).toMatchObject({ status: "completed", remixed_from_video_id: textVideoId });
     const probe = await probeVideo(new Uint8Array(await (await client.videos.downloadContent(remix.id)).arrayBuffer()));
@@ -140,7 +188,11 @@ describe("the openai SDK against the simulator", () => {
 
   it("deletes a finished video, after which it is gone", async () => {
     const deleted = await client.videos.delete(textVideoId);
-    expect(DeletedVideoResourceSchema.parse(deleted)).toEqual({ id: textVideoId, object: "video.deleted", deleted: true });
+    expect(DeletedVideoResourceSchema.parse(deleted)).toEqual({
+      id: textVideoId,
+      object: "video.deleted",
+      deleted: true,
+    });
     const error = await client.videos.retrieve(textVideoId).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.NotFoundError);
     expect((error as InstanceType<typeof OpenAI.NotFoundError>).error).toMatchObject({ type: "invalid_request_error" });
@@ -153,7 +205,12 @@ describe("the openai SDK against the simulator", () => {
     const error = await client.videos.create({ prompt: "x", seconds: "10" as "4" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.BadRequestError);
     const apiError = error as InstanceType<typeof OpenAI.BadRequestError>;
-    expect(apiError.error).toEqual({ message: "Invalid value: '10'. Supported values are: '4', '8', and '12'.", type: "invalid_request_error", param: "seconds", code: "invalid_value" });
+    expect(apiError.error).toEqual({
+      message: "Invalid value: '10'. Supported values are: '4', '8', and '12'.",
+      type: "invalid_request_error",
+      param: "seconds",
+      code: "invalid_value",
+    });
     expect(apiError.requestID).toMatch(/^req_[0-9a-f]{32}$/);
     const unauthorised = new OpenAI({ apiKey: "sk-invalid", baseURL: sim.api, maxRetries: 0 });
     const authError = await unauthorised.videos.list().catch((e: unknown) => e);

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { YiReverseVideoSchema } from "@/lib/upstream-schemas";
-import { AUTH, expectErrorResponse, getJson, probeVideo, solidPng, startTestSimulator, until, type TestSimulator } from "./support/harness";
+import {
+  AUTH,
+  expectErrorResponse,
+  getJson,
+  probeVideo,
+  solidPng,
+  startTestSimulator,
+  until,
+  type TestSimulator,
+} from "./support/harness";
 
 // The API易 官逆 profile: its own models, statuses, `url` field and string errors.
 
@@ -40,7 +49,13 @@ describe("yi-reverse profile", () => {
     const response = await submit({ prompt: "A panda eating bamboo", model: "sora_video2" });
     expect(response.status).toBe(200);
     const created = YiReverseVideoSchema.parse(await response.json());
-    expect(created).toMatchObject({ status: "submitted", model: "sora_video2", size: "704x1280", seconds: "10", progress: 0 });
+    expect(created).toMatchObject({
+      status: "submitted",
+      model: "sora_video2",
+      size: "704x1280",
+      seconds: "10",
+      progress: 0,
+    });
     expect(Object.keys(created)).not.toContain("object");
     expect(Object.keys(created)).not.toContain("expires_at");
     expect(Object.keys(created)).not.toContain("url");
@@ -57,7 +72,11 @@ describe("yi-reverse profile", () => {
 
   it("renders landscape 15 s for sora_video2-landscape-15s, with a reference of any size", async () => {
     const reference = new Blob([new Uint8Array(await solidPng(300, 200, [200, 100, 0]))], { type: "image/png" });
-    const created = YiReverseVideoSchema.parse(await (await submit({ prompt: "A desert road", model: "sora_video2-landscape-15s", input_reference: reference })).json());
+    const created = YiReverseVideoSchema.parse(
+      await (
+        await submit({ prompt: "A desert road", model: "sora_video2-landscape-15s", input_reference: reference })
+      ).json(),
+    );
     expect(created).toMatchObject({ size: "1280x704", seconds: "15" });
     const { final } = await follow(created.id);
     const content = await fetch(`${sim.api}/videos/${created.id}/content`, { headers: AUTH });
@@ -68,21 +87,30 @@ describe("yi-reverse profile", () => {
   });
 
   it("reports a failure as a plain string", async () => {
-    const created = YiReverseVideoSchema.parse(await (await submit({ prompt: "A famous cartoon mouse [[moderation]]" })).json());
+    const created = YiReverseVideoSchema.parse(
+      await (await submit({ prompt: "A famous cartoon mouse [[moderation]]" })).json(),
+    );
     const { final } = await follow(created.id);
     expect(final).toMatchObject({ status: "failed", error: "Content policy violation" });
     expect(final.url).toBeUndefined();
   });
 
   it("keeps prompts under 1000 characters and knows only its four models", async () => {
-    expect((await expectErrorResponse(await submit({ prompt: "x".repeat(1000) }), 400)).code).toBe("string_above_max_length");
+    expect((await expectErrorResponse(await submit({ prompt: "x".repeat(1000) }), 400)).code).toBe(
+      "string_above_max_length",
+    );
     expect((await expectErrorResponse(await submit({ prompt: "x", model: "sora-2" }), 400)).param).toBe("model");
   });
 
   it("has no list, delete or remix", async () => {
     const created = YiReverseVideoSchema.parse(await (await submit({ prompt: "short" })).json());
-    expect((await expectErrorResponse(await fetch(`${sim.api}/videos`, { headers: AUTH }), 404)).message).toBe("Invalid URL (GET /v1/videos)");
+    expect((await expectErrorResponse(await fetch(`${sim.api}/videos`, { headers: AUTH }), 404)).message).toBe(
+      "Invalid URL (GET /v1/videos)",
+    );
     await expectErrorResponse(await fetch(`${sim.api}/videos/${created.id}`, { method: "DELETE", headers: AUTH }), 404);
-    await expectErrorResponse(await fetch(`${sim.api}/videos/${created.id}/remix`, { method: "POST", headers: AUTH }), 404);
+    await expectErrorResponse(
+      await fetch(`${sim.api}/videos/${created.id}/remix`, { method: "POST", headers: AUTH }),
+      404,
+    );
   });
 });

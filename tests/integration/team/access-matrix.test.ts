@@ -36,7 +36,9 @@ async function user(name: string) {
 
 /** A fresh team per cell: owner, admin, member, a target member to act on, a stranger with their own team. */
 async function world() {
-  const [owner, admin, member, target, stranger] = await Promise.all(["owner", "admin", "member", "target", "stranger"].map(user));
+  const [owner, admin, member, target, stranger] = await Promise.all(
+    ["owner", "admin", "member", "target", "stranger"].map(user),
+  );
   const team = await createTeamWithOwner(db, owner!.id, "Matrix");
   const otherTeam = await createTeamWithOwner(db, stranger!.id, "Elsewhere");
   await db.membership.createMany({
@@ -46,15 +48,49 @@ async function world() {
       { teamId: team.id, userId: target!.id, role: "MEMBER" },
     ],
   });
-  const invite = await db.invite.create({ data: { teamId: team.id, role: "MEMBER", tokenHash: randomUUID(), createdById: owner!.id, expiresAt: new Date(Date.now() + 86_400_000) } });
-  const otherInvite = await db.invite.create({ data: { teamId: otherTeam.id, role: "MEMBER", tokenHash: randomUUID(), createdById: stranger!.id, expiresAt: new Date(Date.now() + 86_400_000) } });
+  const invite = await db.invite.create({
+    data: {
+      teamId: team.id,
+      role: "MEMBER",
+      tokenHash: randomUUID(),
+      createdById: owner!.id,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
+  });
+  const otherInvite = await db.invite.create({
+    data: {
+      teamId: otherTeam.id,
+      role: "MEMBER",
+      tokenHash: randomUUID(),
+      createdById: stranger!.id,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
+  });
   await insertCharge(team.id, member!.id, 40, new Date());
-  const ids: Record<Actor, string> = { anonymous: "", stranger: stranger!.id, MEMBER: member!.id, ADMIN: admin!.id, OWNER: owner!.id };
-  return { teamId: team.id, otherTeamId: otherTeam.id, ids, target: target!.id, strangerId: stranger!.id, inviteId: invite.id, otherInviteId: otherInvite.id };
+  const ids: Record<Actor, string> = {
+    anonymous: "",
+    stranger: stranger!.id,
+    MEMBER: member!.id,
+    ADMIN: admin!.id,
+    OWNER: owner!.id,
+  };
+  return {
+    teamId: team.id,
+    otherTeamId: otherTeam.id,
+    ids,
+    target: target!.id,
+    strangerId: stranger!.id,
+    inviteId: invite.id,
+    otherInviteId: otherInvite.id,
+  };
 }
 
 type World = Awaited<ReturnType<typeof world>>;
-type Operation = { name: string; permission: Permission; run: (w: World, actorId: string, teamId: string) => Promise<unknown> };
+type Operation = {
+  name: string;
+  permission: Permission;
+  run: (w: World, actorId: string, teamId: string) => Promise<unknown>;
+};
 
 const secret = () => env.providerKeySecret();
 const OPERATIONS: Operation[] = [
@@ -63,17 +99,34 @@ const OPERATIONS: Operation[] = [
   { name: "spendReport", permission: "spend.read", run: (w, a, t) => spendReport(db, a, t, monthOf(new Date())) },
   { name: "listAudit", permission: "audit.read", run: (w, a, t) => listAudit(db, a, t, 1) },
   { name: "listInvites", permission: "members.manage", run: (w, a, t) => listInvites(db, a, t) },
-  { name: "createInvite", permission: "members.manage", run: (w, a, t) => createInvite(db, a, t, { role: "MEMBER", days: 1 }) },
+  {
+    name: "createInvite",
+    permission: "members.manage",
+    run: (w, a, t) => createInvite(db, a, t, { role: "MEMBER", days: 1 }),
+  },
   { name: "revokeInvite", permission: "members.manage", run: (w, a, t) => revokeInvite(db, a, t, w.inviteId) },
-  { name: "changeMemberRole", permission: "members.manage", run: (w, a, t) => changeMemberRole(db, a, t, w.target, "ADMIN") },
+  {
+    name: "changeMemberRole",
+    permission: "members.manage",
+    run: (w, a, t) => changeMemberRole(db, a, t, w.target, "ADMIN"),
+  },
   { name: "removeMember", permission: "members.manage", run: (w, a, t) => removeMember(db, a, t, w.target) },
   { name: "transferOwnership", permission: "team.transfer", run: (w, a, t) => transferOwnership(db, a, t, w.target) },
   { name: "setTeamBudget", permission: "budget.manage", run: (w, a, t) => setTeamBudget(db, a, t, 5000) },
   { name: "setMemberCap", permission: "budget.manage", run: (w, a, t) => setMemberCap(db, a, t, w.target, 500) },
   { name: "setTeamRetention", permission: "videos.delete.any", run: (w, a, t) => setTeamRetention(db, a, t, "7") },
   { name: "readProviderSettings", permission: "provider.manage", run: (w, a, t) => readProviderSettings(db, a, t) },
-  { name: "saveProviderSettings", permission: "provider.manage", run: (w, a, t) => saveProviderSettings(db, a, t, { channel: "openai", baseUrl: null, apiKey: "sk-matrix-key-0001" }, secret()) },
-  { name: "testProviderConnection", permission: "provider.manage", run: (w, a, t) => testProviderConnection(db, a, t, 1000) },
+  {
+    name: "saveProviderSettings",
+    permission: "provider.manage",
+    run: (w, a, t) =>
+      saveProviderSettings(db, a, t, { channel: "openai", baseUrl: null, apiKey: "sk-matrix-key-0001" }, secret()),
+  },
+  {
+    name: "testProviderConnection",
+    permission: "provider.manage",
+    run: (w, a, t) => testProviderConnection(db, a, t, 1000),
+  },
 ];
 
 const ALLOWED: Record<Permission, Actor[]> = {
@@ -105,8 +158,15 @@ async function outcome(promise: Promise<unknown>): Promise<"ok" | "not_found" | 
 
 async function snapshot(teamId: string) {
   const [team, members, invites] = await Promise.all([
-    db.team.findUniqueOrThrow({ where: { id: teamId }, select: { monthlyBudgetCents: true, retentionDays: true, providerChannel: true, providerKeyCiphertext: true } }),
-    db.membership.findMany({ where: { teamId }, select: { userId: true, role: true, monthlyCapCents: true }, orderBy: { userId: "asc" } }),
+    db.team.findUniqueOrThrow({
+      where: { id: teamId },
+      select: { monthlyBudgetCents: true, retentionDays: true, providerChannel: true, providerKeyCiphertext: true },
+    }),
+    db.membership.findMany({
+      where: { teamId },
+      select: { userId: true, role: true, monthlyCapCents: true },
+      orderBy: { userId: "asc" },
+    }),
     db.invite.findMany({ where: { teamId }, select: { id: true, revokedAt: true }, orderBy: { id: "asc" } }),
   ]);
   return JSON.stringify({ team, members, invites });
@@ -117,7 +177,11 @@ describe("access matrix of the team data layer", () => {
     describe(op.name, () => {
       for (const actor of ACTORS) {
         const allowed = ALLOWED[op.permission].includes(actor);
-        const expected = allowed ? "allowed" : actor === "anonymous" || actor === "stranger" ? "not_found" : "forbidden";
+        const expected = allowed
+          ? "allowed"
+          : actor === "anonymous" || actor === "stranger"
+            ? "not_found"
+            : "forbidden";
         it(`${actor} → ${expected}`, async () => {
           const w = await world();
           const before = await snapshot(w.teamId);
@@ -184,7 +248,9 @@ describe("access matrix of the video data layer", () => {
       it("a member of this team using a guessed id of another team → not_found, nothing changed there", async () => {
         const w = await videoWorld();
         const before = await videoSnapshot(w.otherTeamId);
-        expect(await outcome(op.run(w.ids.OWNER, w.otherTeamId, { own: w.strangersTask, others: w.strangersTask }))).toBe("not_found");
+        expect(
+          await outcome(op.run(w.ids.OWNER, w.otherTeamId, { own: w.strangersTask, others: w.strangersTask })),
+        ).toBe("not_found");
         expect(await videoSnapshot(w.otherTeamId)).toBe(before);
       });
     });
@@ -197,15 +263,24 @@ describe("access matrix of the video data layer", () => {
     expect(await getVideoDetail(me, w.strangersTask)).toBeNull();
     expect(await videosByIds(me, [w.strangersTask])).toEqual([]);
     expect((await videoStatuses(me, [w.strangersTask])).items).toEqual([]);
-    expect(await openVideoMedia(me, w.strangersTask, "video", { range: null, download: false })).toEqual({ found: false, reason: "no_task" });
-    expect(await remixVideo(me, { taskId: w.strangersTask, prompt: "Mine now", idempotencyKey: randomUUID() })).toBeNull();
+    expect(await openVideoMedia(me, w.strangersTask, "video", { range: null, download: false })).toEqual({
+      found: false,
+      reason: "no_task",
+    });
+    expect(
+      await remixVideo(me, { taskId: w.strangersTask, prompt: "Mine now", idempotencyKey: randomUUID() }),
+    ).toBeNull();
     expect(await deleteVideo(me, w.strangersTask)).toBe(false);
     expect(await videoSnapshot(w.otherTeamId)).toBe(before);
   });
 
   it("a role passed by the caller is not trusted: a member claiming OWNER still cannot delete another's video", async () => {
     const w = await videoWorld();
-    await expect(deleteVideo({ teamId: w.teamId, userId: w.ids.MEMBER, role: "OWNER" }, w.others)).rejects.toEqual(new TeamAccessError("forbidden"));
-    await expect(listVideos({ teamId: w.teamId, userId: w.strangerId, role: "OWNER" })).rejects.toEqual(new TeamAccessError("not_found"));
+    await expect(deleteVideo({ teamId: w.teamId, userId: w.ids.MEMBER, role: "OWNER" }, w.others)).rejects.toEqual(
+      new TeamAccessError("forbidden"),
+    );
+    await expect(listVideos({ teamId: w.teamId, userId: w.strangerId, role: "OWNER" })).rejects.toEqual(
+      new TeamAccessError("not_found"),
+    );
   });
 });

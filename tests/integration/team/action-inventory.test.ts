@@ -34,7 +34,10 @@ const COVERED: Record<string, Entry> = {
   "team-provider.ts:saveProviderAction": team("provider.manage", "saveProviderSettings"),
   "team-provider.ts:testProviderAction": team("provider.manage", "testProviderConnection"),
   "team-budget.ts:setTeamBudgetAction": team("budget.manage", "setTeamBudget"),
-  "team-budget.ts:setMemberCapAction": team("budget.manage", "setMemberCap (owner's cap: members.manage.owner in the data layer)"),
+  "team-budget.ts:setMemberCapAction": team(
+    "budget.manage",
+    "setMemberCap (owner's cap: members.manage.owner in the data layer)",
+  ),
   "team-retention.ts:setRetentionAction": team("videos.delete.any", "setTeamRetention"),
   "videos.ts:submitVideoAction": team("videos.create", "createVideoJob (videos-generate.spec.ts)"),
   "videos.ts:fitReferenceImageAction": team("videos.create", "uploads.spec.ts, videos-reference.spec.ts"),
@@ -57,7 +60,10 @@ describe("server action inventory", () => {
       .slice(1)
       .map((text) => {
         const m = WRAPPED.exec(text);
-        const name = m?.[1] ?? /^export (?:default |async )*(?:function|const|let|var|class)?\s*(\w+)/.exec(text)?.[1] ?? "default";
+        const name =
+          m?.[1] ??
+          /^export (?:default |async )*(?:function|const|let|var|class)?\s*(\w+)/.exec(text)?.[1] ??
+          "default";
         return { id: `${file}:${name}`, kind: m?.[2]?.replace("Action", "") as Guard["kind"] | undefined, text };
       }),
   );
@@ -77,12 +83,16 @@ describe("server action inventory", () => {
   });
 
   it("every action resolves the caller as listed: only the listed public ones skip the session", () => {
-    const wrong = exports.filter((e) => e.kind && COVERED[e.id] && COVERED[e.id]!.kind !== e.kind).map((e) => `${e.id}: ${e.kind}, listed ${COVERED[e.id]!.kind}`);
+    const wrong = exports
+      .filter((e) => e.kind && COVERED[e.id] && COVERED[e.id]!.kind !== e.kind)
+      .map((e) => `${e.id}: ${e.kind}, listed ${COVERED[e.id]!.kind}`);
     expect(wrong).toEqual([]);
   });
 
   it("every team action declares the listed permission, a real one", () => {
-    const declared = exports.filter((e) => e.kind === "team").map((e) => [e.id, /^\s+permission: "([\w.]+)",$/m.exec(e.text)?.[1]] as const);
+    const declared = exports
+      .filter((e) => e.kind === "team")
+      .map((e) => [e.id, /^\s+permission: "([\w.]+)",$/m.exec(e.text)?.[1]] as const);
     expect(declared.length).toBeGreaterThan(10);
     for (const [id, permission] of declared) {
       const entry = COVERED[id];
@@ -98,7 +108,12 @@ describe("server action inventory", () => {
     const byHand = /formData|FormData|Object\.fromEntries|requireUser\(|requireTeam\(|findMembership\(|currentUser\(/g;
     // The language switcher works signed out (publicAction) and also saves on the account when there is one.
     const allowed: Record<string, string[]> = { "preferences.ts:setLocaleAction": ["currentUser("] };
-    const offenders = exports.flatMap((e) => [...e.text.matchAll(byHand)].map((m) => m[0]).filter((hit) => !allowed[e.id]?.includes(hit)).map((hit) => `${e.id}: ${hit}`));
+    const offenders = exports.flatMap((e) =>
+      [...e.text.matchAll(byHand)]
+        .map((m) => m[0])
+        .filter((hit) => !allowed[e.id]?.includes(hit))
+        .map((hit) => `${e.id}: ${hit}`),
+    );
     expect(offenders).toEqual([]);
   });
 

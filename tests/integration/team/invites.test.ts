@@ -15,7 +15,11 @@ describe("invites", () => {
     expect(stored.tokenHash).toBe(hashInviteToken(token));
     expect(JSON.stringify(stored)).not.toContain(token);
     const joiner = await newUser("Joiner");
-    expect(await inspectInvite(db, token, joiner.id)).toMatchObject({ state: "valid", role: "ADMIN", team: { id: teamId } });
+    expect(await inspectInvite(db, token, joiner.id)).toMatchObject({
+      state: "valid",
+      role: "ADMIN",
+      team: { id: teamId },
+    });
     expect(await acceptInvite(db, joiner.id, token)).toEqual({ teamId });
     expect((await rolesOf(teamId))[joiner.id]).toBe("ADMIN");
     expect((await db.user.findUniqueOrThrow({ where: { id: joiner.id } })).activeTeamId).toBe(teamId);
@@ -86,9 +90,13 @@ describe("invites", () => {
 
   it("only those who manage members create, list or revoke invites", async () => {
     const { teamId, member, stranger } = await teamWithRoles();
-    await expect(createInvite(db, member.id, teamId, { role: "MEMBER", days: 1 })).rejects.toEqual(new TeamAccessError("forbidden"));
+    await expect(createInvite(db, member.id, teamId, { role: "MEMBER", days: 1 })).rejects.toEqual(
+      new TeamAccessError("forbidden"),
+    );
     await expect(listInvites(db, member.id, teamId)).rejects.toEqual(new TeamAccessError("forbidden"));
-    await expect(createInvite(db, stranger.id, teamId, { role: "MEMBER", days: 1 })).rejects.toEqual(new TeamAccessError("not_found"));
+    await expect(createInvite(db, stranger.id, teamId, { role: "MEMBER", days: 1 })).rejects.toEqual(
+      new TeamAccessError("not_found"),
+    );
     expect(await db.invite.count({ where: { teamId } })).toBe(0);
   });
 });

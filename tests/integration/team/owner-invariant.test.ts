@@ -23,7 +23,10 @@ describe("a team always has exactly one owner", () => {
 
   it("concurrent transfers to different members: one wins, still one owner", async () => {
     const { teamId, owner, admin, member } = await teamWithRoles();
-    const results = await Promise.allSettled([transferOwnership(db, owner.id, teamId, admin.id), transferOwnership(db, owner.id, teamId, member.id)]);
+    const results = await Promise.allSettled([
+      transferOwnership(db, owner.id, teamId, admin.id),
+      transferOwnership(db, owner.id, teamId, member.id),
+    ]);
     expect(results.filter((r) => r.status === "fulfilled").length).toBe(1);
     expect(await ownerCount(teamId)).toBe(1);
     expect((await rolesOf(teamId))[owner.id]).toBe("ADMIN");
@@ -41,7 +44,9 @@ describe("a team always has exactly one owner", () => {
     const { teamId, owner, admin } = await teamWithRoles();
     await expect(leaveTeam(db, owner.id, teamId)).rejects.toEqual(rule("ownerCannotLeave"));
     await expect(removeMember(db, admin.id, teamId, owner.id)).rejects.toEqual(rule("ownerCannotBeChanged"));
-    await expect(changeMemberRole(db, admin.id, teamId, owner.id, "MEMBER")).rejects.toEqual(rule("ownerCannotBeChanged"));
+    await expect(changeMemberRole(db, admin.id, teamId, owner.id, "MEMBER")).rejects.toEqual(
+      rule("ownerCannotBeChanged"),
+    );
     expect(await ownerCount(teamId)).toBe(1);
   });
 
@@ -61,7 +66,9 @@ describe("a team always has exactly one owner", () => {
   it("a role change cannot make a second owner", async () => {
     const { teamId, owner, member } = await teamWithRoles();
     // The schema only offers MEMBER and ADMIN; the data layer refuses OWNER even if called with it.
-    await expect(changeMemberRole(db, owner.id, teamId, member.id, "OWNER" as "ADMIN")).rejects.toEqual(rule("ownerCannotBeChanged"));
+    await expect(changeMemberRole(db, owner.id, teamId, member.id, "OWNER" as "ADMIN")).rejects.toEqual(
+      rule("ownerCannotBeChanged"),
+    );
     expect(await ownerCount(teamId)).toBe(1);
   });
 });

@@ -74,7 +74,11 @@ describe("spend report", () => {
   it("the members page shows each member's spend this month to owner and admins only", async () => {
     const t = await seed();
     const asAdmin = await listMembers(db, t.admin.id, t.teamId, now);
-    expect(Object.fromEntries(asAdmin.members.map((m) => [m.userId, m.spentCents]))).toEqual({ [t.owner.id]: 160, [t.admin.id]: 200, [t.member.id]: 80, });
+    expect(Object.fromEntries(asAdmin.members.map((m) => [m.userId, m.spentCents]))).toEqual({
+      [t.owner.id]: 160,
+      [t.admin.id]: 200,
+      [t.member.id]: 80,
+    });
     const asMember = await listMembers(db, t.member.id, t.teamId, now);
     expect(asMember.members.every((m) => m.spentCents === null)).toBe(true);
     expect(asMember.members.filter((m) => m.manageable)).toEqual([]);
@@ -92,7 +96,9 @@ describe("budget settings", () => {
     await setTeamBudget(db, t.admin.id, t.teamId, 12_50);
     await setMemberCap(db, t.admin.id, t.teamId, t.member.id, 5_00);
     await setMemberCap(db, t.admin.id, t.teamId, t.member.id, null);
-    await expect(setMemberCap(db, t.admin.id, t.teamId, t.owner.id, 100)).rejects.toEqual(new TeamAccessError("forbidden"));
+    await expect(setMemberCap(db, t.admin.id, t.teamId, t.owner.id, 100)).rejects.toEqual(
+      new TeamAccessError("forbidden"),
+    );
     await setMemberCap(db, t.owner.id, t.teamId, t.owner.id, 100);
     await expect(setTeamBudget(db, t.member.id, t.teamId, 1)).rejects.toEqual(new TeamAccessError("forbidden"));
     expect((await db.team.findUniqueOrThrow({ where: { id: t.teamId } })).monthlyBudgetCents).toBe(1250);

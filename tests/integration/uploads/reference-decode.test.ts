@@ -18,24 +18,46 @@ const file = (bytes: Buffer, name: string, type: string) => new File([new Uint8A
 
 describe("readReference decodes the image", () => {
   it("refuses a truncated JPEG and a PNG without pixel data, in English and Chinese", async () => {
-    const broken = [file(await truncatedJpeg(720, 1280), "cut.jpg", "image/jpeg"), file(await pngWithoutPixels(720, 1280), "empty.png", "image/png")];
+    const broken = [
+      file(await truncatedJpeg(720, 1280), "cut.jpg", "image/jpeg"),
+      file(await pngWithoutPixels(720, 1280), "empty.png", "image/png"),
+    ];
     for (const image of broken) {
-      expect(await readReference("simulator", values, image, translators.en)).toEqual({ ok: false, error: "This image could not be read. Try another file." });
-      expect(await readReference("simulator", values, image, translators["zh-CN"])).toEqual({ ok: false, error: "无法读取这张图片，请换一个文件。" });
+      expect(await readReference("simulator", values, image, translators.en)).toEqual({
+        ok: false,
+        error: "This image could not be read. Try another file.",
+      });
+      expect(await readReference("simulator", values, image, translators["zh-CN"])).toEqual({
+        ok: false,
+        error: "无法读取这张图片，请换一个文件。",
+      });
     }
   });
 
   it("takes a whole image of exactly 10 MiB and refuses one byte more with the size message", async () => {
     const limit = 10 * 1024 * 1024;
-    const ok = await readReference("simulator", values, file(await jpegOfBytes(720, 1280, limit), "ok.jpg", "image/jpeg"), translators.en);
+    const ok = await readReference(
+      "simulator",
+      values,
+      file(await jpegOfBytes(720, 1280, limit), "ok.jpg", "image/jpeg"),
+      translators.en,
+    );
     expect(ok).toMatchObject({ ok: true, image: { mimeType: "image/jpeg", width: 720, height: 1280 } });
     const over = file(await jpegOfBytes(720, 1280, limit + 1), "over.jpg", "image/jpeg");
-    expect(await readReference("simulator", values, over, translators.en)).toEqual({ ok: false, error: "This file is larger than 10 MB." });
-    expect(await readReference("simulator", values, over, translators["zh-CN"])).toEqual({ ok: false, error: "该文件超过 10 MB。" });
+    expect(await readReference("simulator", values, over, translators.en)).toEqual({
+      ok: false,
+      error: "This file is larger than 10 MB.",
+    });
+    expect(await readReference("simulator", values, over, translators["zh-CN"])).toEqual({
+      ok: false,
+      error: "该文件超过 10 MB。",
+    });
   });
 
   it("still says the size is wrong before decoding a mismatched image", async () => {
-    const png = await sharp({ create: { width: 1280, height: 720, channels: 3, background: "#345" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 1280, height: 720, channels: 3, background: "#345" } })
+      .png()
+      .toBuffer();
     const answer = await readReference("simulator", values, file(png, "wide.png", "image/png"), translators.en);
     expect(answer).toMatchObject({ ok: false });
     expect(answer.ok ? "" : answer.error).toMatch(/1280 × 720 px/);

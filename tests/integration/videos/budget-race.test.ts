@@ -9,7 +9,17 @@ describe("budget reservations", () => {
     const { owner, team } = await newTeam();
     await db.team.update({ where: { id: team.id }, data: { monthlyBudgetCents: 100 } }); // room for two 40-cent videos
     const attempts = await Promise.allSettled(
-      Array.from({ length: 20 }, (_, i) => createVideoJob({ teamId: team.id, userId: owner.id, idempotencyKey: key(), model: "sora-2", size: "720x1280", seconds: 4, prompt: `Race ${i}` })),
+      Array.from({ length: 20 }, (_, i) =>
+        createVideoJob({
+          teamId: team.id,
+          userId: owner.id,
+          idempotencyKey: key(),
+          model: "sora-2",
+          size: "720x1280",
+          seconds: 4,
+          prompt: `Race ${i}`,
+        }),
+      ),
     );
     const ok = attempts.filter((a) => a.status === "fulfilled");
     const refused = attempts.filter((a): a is PromiseRejectedResult => a.status === "rejected");
@@ -27,17 +37,58 @@ describe("budget reservations", () => {
   it("a member's monthly cap is enforced on top of the team budget; completion settles, failure releases", async () => {
     const { team } = await newTeam();
     const member = await addMember(team.id, "MEMBER");
-    await db.membership.update({ where: { teamId_userId: { teamId: team.id, userId: member.id } }, data: { monthlyCapCents: 50 } });
-    const first = await createVideoJob({ teamId: team.id, userId: member.id, idempotencyKey: key(), model: "sora-2", size: "720x1280", seconds: 4, prompt: "Within the cap" });
-    await expect(createVideoJob({ teamId: team.id, userId: member.id, idempotencyKey: key(), model: "sora-2", size: "720x1280", seconds: 4, prompt: "Over the cap" })).rejects.toMatchObject({ scope: "member", remainingCents: 10, costCents: 40 });
+    await db.membership.update({
+      where: { teamId_userId: { teamId: team.id, userId: member.id } },
+      data: { monthlyCapCents: 50 },
+    });
+    const first = await createVideoJob({
+      teamId: team.id,
+      userId: member.id,
+      idempotencyKey: key(),
+      model: "sora-2",
+      size: "720x1280",
+      seconds: 4,
+      prompt: "Within the cap",
+    });
+    await expect(
+      createVideoJob({
+        teamId: team.id,
+        userId: member.id,
+        idempotencyKey: key(),
+        model: "sora-2",
+        size: "720x1280",
+        seconds: 4,
+        prompt: "Over the cap",
+      }),
+    ).rejects.toMatchObject({ scope: "member", remainingCents: 10, costCents: 40 });
     await driveUntil(first.task.id, (r) => r.archiveStatus === "done");
-    expect((await budgetRoom(db, team.id, member.id)).member).toMatchObject({ budgetCents: 50, spentCents: 40, reservedCents: 0, remainingCents: 10 });
+    expect((await budgetRoom(db, team.id, member.id)).member).toMatchObject({
+      budgetCents: 50,
+      spentCents: 40,
+      reservedCents: 0,
+      remainingCents: 10,
+    });
 
     // A failed job gives its reservation back.
-    await db.membership.update({ where: { teamId_userId: { teamId: team.id, userId: member.id } }, data: { monthlyCapCents: 100 } });
-    const failing = await createVideoJob({ teamId: team.id, userId: member.id, idempotencyKey: key(), model: "sora-2", size: "720x1280", seconds: 4, prompt: "Blocked [[moderation]]" });
+    await db.membership.update({
+      where: { teamId_userId: { teamId: team.id, userId: member.id } },
+      data: { monthlyCapCents: 100 },
+    });
+    const failing = await createVideoJob({
+      teamId: team.id,
+      userId: member.id,
+      idempotencyKey: key(),
+      model: "sora-2",
+      size: "720x1280",
+      seconds: 4,
+      prompt: "Blocked [[moderation]]",
+    });
     expect((await budgetRoom(db, team.id, member.id)).member.reservedCents).toBe(40);
     await driveUntil(failing.task.id, (r) => r.status === "failed");
-    expect((await budgetRoom(db, team.id, member.id)).member).toMatchObject({ spentCents: 40, reservedCents: 0, remainingCents: 60 });
+    expect((await budgetRoom(db, team.id, member.id)).member).toMatchObject({
+      spentCents: 40,
+      reservedCents: 0,
+      remainingCents: 60,
+    });
   });
 });

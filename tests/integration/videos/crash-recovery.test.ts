@@ -18,16 +18,26 @@ import type { CrashPoint } from "@/lib/config/crash-points";
 
 async function crashSubmit(point: CrashPoint, team: { id: string }, userId: string, prompt: string) {
   // A generous create timeout: the crash point must be reached, not a timeout on a busy machine.
-  const exit = await runCrashingChild(point, { submit: { teamId: team.id, userId, idempotencyKey: key(), model: "sora-2", size: "720x1280", seconds: 4, prompt } }, { PROVIDER_CREATE_TIMEOUT_MS: "30000" });
+  const exit = await runCrashingChild(
+    point,
+    {
+      submit: { teamId: team.id, userId, idempotencyKey: key(), model: "sora-2", size: "720x1280", seconds: 4, prompt },
+    },
+    { PROVIDER_CREATE_TIMEOUT_MS: "30000" },
+  );
   expect(exit.signal, exit.stderr).toBe("SIGKILL");
   return db.videoTask.findFirstOrThrow({ where: { teamId: team.id, prompt }, orderBy: { createdAt: "desc" } });
 }
 
 /** The provider's jobs carrying this prompt, through the team's real provider client. */
 async function upstreamJobs(team: { id: string }, prompt: string): Promise<string[]> {
-  const settings = await db.team.findUniqueOrThrow({ where: { id: team.id }, select: { providerChannel: true, providerBaseUrl: true, providerKeyCiphertext: true } });
+  const settings = await db.team.findUniqueOrThrow({
+    where: { id: team.id },
+    select: { providerChannel: true, providerBaseUrl: true, providerKeyCiphertext: true },
+  });
   const ids: string[] = [];
-  for await (const video of providerClientFor(settings).videos.list({ limit: 100 })) if (video.prompt === prompt) ids.push(video.id);
+  for await (const video of providerClientFor(settings).videos.list({ limit: 100 }))
+    if (video.prompt === prompt) ids.push(video.id);
   return ids;
 }
 
@@ -115,7 +125,21 @@ describe("a crash during submit loses nothing", { timeout: 120_000 }, () => {
     // the sweep below would take the task over, find no job yet, and fail it.
     expect(leaseMs() * 2).toBeLessThan(12_000);
     await setFaults("slow:12000@create*1");
-    const child = runCrashingChild(null, { submit: { teamId: team.id, userId: owner.id, idempotencyKey: key(), model: "sora-2", size: "720x1280", seconds: 4, prompt } }, { PROVIDER_CREATE_TIMEOUT_MS: "30000" });
+    const child = runCrashingChild(
+      null,
+      {
+        submit: {
+          teamId: team.id,
+          userId: owner.id,
+          idempotencyKey: key(),
+          model: "sora-2",
+          size: "720x1280",
+          seconds: 4,
+          prompt,
+        },
+      },
+      { PROVIDER_CREATE_TIMEOUT_MS: "30000" },
+    );
     let exited = false;
     void child.then(() => (exited = true));
     while (!exited) {
@@ -136,13 +160,29 @@ describe("a crash during submit loses nothing", { timeout: 120_000 }, () => {
     const { owner, team } = await newTeam();
     const prompt = `Stalled submitter ${randomUUID()}`;
     await setFaults("slow:3000@create*1");
-    const child = runCrashingChild(null, { submit: { teamId: team.id, userId: owner.id, idempotencyKey: key(), model: "sora-2", size: "720x1280", seconds: 4, prompt } }, { PROVIDER_CREATE_TIMEOUT_MS: "10000" });
+    const child = runCrashingChild(
+      null,
+      {
+        submit: {
+          teamId: team.id,
+          userId: owner.id,
+          idempotencyKey: key(),
+          model: "sora-2",
+          size: "720x1280",
+          seconds: 4,
+          prompt,
+        },
+      },
+      { PROVIDER_CREATE_TIMEOUT_MS: "10000" },
+    );
     let exited = false;
     void child.then(() => (exited = true));
     // As if the submitting process had stalled past its lease: take the lease away.
     let task = null;
     while (!task && !exited) {
-      task = await db.videoTask.findFirst({ where: { teamId: team.id, prompt, events: { some: { type: "create_sent" } } } });
+      task = await db.videoTask.findFirst({
+        where: { teamId: team.id, prompt, events: { some: { type: "create_sent" } } },
+      });
       await sleep(50);
     }
     await db.videoTask.update({ where: { id: task!.id }, data: { pollLeaseUntil: new Date(0) } });
@@ -164,7 +204,15 @@ describe("a crash during submit loses nothing", { timeout: 120_000 }, () => {
 describe("a crash during archive", { timeout: 120_000 }, () => {
   it("leaves a short lease: another process resumes the copy within one lease, and charges once", async () => {
     const { owner, team } = await newTeam();
-    const { task } = await createVideoJob({ teamId: team.id, userId: owner.id, idempotencyKey: key(), model: "sora-2", size: "720x1280", seconds: 4, prompt: `Archive crash ${randomUUID()}` });
+    const { task } = await createVideoJob({
+      teamId: team.id,
+      userId: owner.id,
+      idempotencyKey: key(),
+      model: "sora-2",
+      size: "720x1280",
+      seconds: 4,
+      prompt: `Archive crash ${randomUUID()}`,
+    });
     // Poll only (no archive here): the child is the first to claim the archive.
     while ((await taskRow(task.id)).status !== "completed") {
       await syncDueTasks({ taskIds: [task.id] });

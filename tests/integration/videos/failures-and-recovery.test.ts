@@ -8,7 +8,15 @@ afterEach(clearFaults);
 
 async function submit(prompt: string, seconds = 4) {
   const { owner, team } = await newTeam();
-  const { task } = await createVideoJob({ teamId: team.id, userId: owner.id, idempotencyKey: key(), model: "sora-2", size: "720x1280", seconds, prompt });
+  const { task } = await createVideoJob({
+    teamId: team.id,
+    userId: owner.id,
+    idempotencyKey: key(),
+    model: "sora-2",
+    size: "720x1280",
+    seconds,
+    prompt,
+  });
   return { owner, team, task };
 }
 

@@ -17,14 +17,35 @@ describe("gallery queries", () => {
     for (let i = 0; i < 30; i++) {
       await db.videoTask.create({
         data: {
-          teamId: team.id, createdById: i % 3 === 0 ? member.id : owner.id, idempotencyKey: key(), channel: "simulator",
-          model: i % 2 ? "sora-2-pro" : "sora-2", size: "720x1280", seconds: 4, prompt: i === 7 ? "A Red Fox in snow" : `clip ${i}`,
-          status: i % 5 === 0 ? "failed" : "completed", estimateCents: 40, createdAt: new Date(base + i * 1000),
+          teamId: team.id,
+          createdById: i % 3 === 0 ? member.id : owner.id,
+          idempotencyKey: key(),
+          channel: "simulator",
+          model: i % 2 ? "sora-2-pro" : "sora-2",
+          size: "720x1280",
+          seconds: 4,
+          prompt: i === 7 ? "A Red Fox in snow" : `clip ${i}`,
+          status: i % 5 === 0 ? "failed" : "completed",
+          estimateCents: 40,
+          createdAt: new Date(base + i * 1000),
         },
       });
     }
     const { team: other, owner: stranger } = await newTeam();
-    await db.videoTask.create({ data: { teamId: other.id, createdById: stranger.id, idempotencyKey: key(), channel: "simulator", model: "sora-2", size: "720x1280", seconds: 4, prompt: "secret", status: "completed", estimateCents: 40 } });
+    await db.videoTask.create({
+      data: {
+        teamId: other.id,
+        createdById: stranger.id,
+        idempotencyKey: key(),
+        channel: "simulator",
+        model: "sora-2",
+        size: "720x1280",
+        seconds: 4,
+        prompt: "secret",
+        status: "completed",
+        estimateCents: 40,
+      },
+    });
 
     const viewer = { teamId: team.id, userId: owner.id, role: "OWNER" as const };
     const seen: string[] = [];
@@ -55,9 +76,19 @@ describe("delete and remix", () => {
     const { owner, team } = await newTeam();
     const member = await addMember(team.id, "MEMBER");
     const admin = await addMember(team.id, "ADMIN");
-    const { task } = await createVideoJob({ teamId: team.id, userId: owner.id, idempotencyKey: key(), model: "sora-2", size: "720x1280", seconds: 4, prompt: "To be deleted" });
+    const { task } = await createVideoJob({
+      teamId: team.id,
+      userId: owner.id,
+      idempotencyKey: key(),
+      model: "sora-2",
+      size: "720x1280",
+      seconds: 4,
+      prompt: "To be deleted",
+    });
     const row = await driveUntil(task.id, (r) => r.archiveStatus === "done");
-    await expect(deleteVideo({ teamId: team.id, userId: member.id, role: "MEMBER" }, task.id)).rejects.toBeInstanceOf(VideoDeleteForbiddenError);
+    await expect(deleteVideo({ teamId: team.id, userId: member.id, role: "MEMBER" }, task.id)).rejects.toBeInstanceOf(
+      VideoDeleteForbiddenError,
+    );
     const { team: other, owner: stranger } = await newTeam();
     expect(await deleteVideo({ teamId: other.id, userId: stranger.id, role: "OWNER" }, task.id)).toBe(false);
 
@@ -67,16 +98,32 @@ describe("delete and remix", () => {
     expect(existsSync(absoluteMediaPath(row.videoPath!))).toBe(false);
     expect((await listVideos({ teamId: team.id, userId: owner.id, role: "OWNER" })).items).toHaveLength(0);
     expect(await db.charge.count({ where: { taskId: task.id } })).toBe(1); // the money was spent
-    expect(await db.auditEntry.count({ where: { teamId: team.id, action: "video.deleted", targetId: task.id } })).toBe(1);
+    expect(await db.auditEntry.count({ where: { teamId: team.id, action: "video.deleted", targetId: task.id } })).toBe(
+      1,
+    );
   });
 
   it("remixes a completed video into a new task priced like the source", async () => {
     const { owner, team } = await newTeam();
     const viewer = { teamId: team.id, userId: owner.id, role: "OWNER" as const };
-    const { task } = await createVideoJob({ teamId: team.id, userId: owner.id, idempotencyKey: key(), model: "sora-2-pro", size: "1792x1024", seconds: 4, prompt: "Original" });
+    const { task } = await createVideoJob({
+      teamId: team.id,
+      userId: owner.id,
+      idempotencyKey: key(),
+      model: "sora-2-pro",
+      size: "1792x1024",
+      seconds: 4,
+      prompt: "Original",
+    });
     await driveUntil(task.id, (r) => r.archiveStatus === "done");
     const remix = await remixVideo(viewer, { taskId: task.id, prompt: "Same, at night", idempotencyKey: key() });
-    expect(remix?.task).toMatchObject({ model: "sora-2-pro", size: "1792x1024", seconds: 4, estimateCents: 200, remixOfTaskId: task.id });
+    expect(remix?.task).toMatchObject({
+      model: "sora-2-pro",
+      size: "1792x1024",
+      seconds: 4,
+      estimateCents: 200,
+      remixOfTaskId: task.id,
+    });
     const done = await driveUntil(remix!.task.id, (r) => r.archiveStatus === "done");
     expect(done.charge?.amountCents).toBe(200);
   });

@@ -10,14 +10,25 @@ describe("team retention", () => {
   it("a team that keeps videos 7 days gets a removal date; past it the sweep removes our copy but keeps the charge", async () => {
     const { owner, team } = await newTeam();
     await db.team.update({ where: { id: team.id }, data: { retentionDays: 7 } });
-    const { task } = await createVideoJob({ teamId: team.id, userId: owner.id, idempotencyKey: key(), model: "sora-2", size: "720x1280", seconds: 4, prompt: "Short-lived" });
+    const { task } = await createVideoJob({
+      teamId: team.id,
+      userId: owner.id,
+      idempotencyKey: key(),
+      model: "sora-2",
+      size: "720x1280",
+      seconds: 4,
+      prompt: "Short-lived",
+    });
     const row = await driveUntil(task.id, (r) => r.archiveStatus === "done");
     expect(row.retainUntil!.getTime() - row.archivedAt!.getTime()).toBe(7 * 86_400_000);
     const file = absoluteMediaPath(row.videoPath!);
     expect(existsSync(file)).toBe(true);
 
     await runSweep(new Date(row.retainUntil!.getTime() + 1000));
-    const after = await db.videoTask.findUniqueOrThrow({ where: { id: task.id }, include: { charge: true, events: true } });
+    const after = await db.videoTask.findUniqueOrThrow({
+      where: { id: task.id },
+      include: { charge: true, events: true },
+    });
     expect(existsSync(file)).toBe(false);
     expect(after.deletedAt).not.toBeNull();
     expect(after.charge?.amountCents).toBe(40);
@@ -26,7 +37,15 @@ describe("team retention", () => {
 
   it("a team that keeps videos forever has no removal date", async () => {
     const { owner, team } = await newTeam();
-    const { task } = await createVideoJob({ teamId: team.id, userId: owner.id, idempotencyKey: key(), model: "sora-2", size: "720x1280", seconds: 4, prompt: "Forever" });
+    const { task } = await createVideoJob({
+      teamId: team.id,
+      userId: owner.id,
+      idempotencyKey: key(),
+      model: "sora-2",
+      size: "720x1280",
+      seconds: 4,
+      prompt: "Forever",
+    });
     const row = await driveUntil(task.id, (r) => r.archiveStatus === "done");
     expect(row.retainUntil).toBeNull();
   });

@@ -10,15 +10,40 @@ import { db } from "@/lib/db";
 import { driveUntil, key, newTeam, simulatorStats } from "../../support/video-harness";
 
 function probe(file: string) {
-  const out = execFileSync(ffprobe.path, ["-v", "error", "-select_streams", "v:0", "-show_entries", "stream=codec_name,width,height:format=duration", "-of", "json", file], { encoding: "utf8" });
-  const json = JSON.parse(out) as { streams: { codec_name: string; width: number; height: number }[]; format: { duration: string } };
+  const out = execFileSync(
+    ffprobe.path,
+    [
+      "-v",
+      "error",
+      "-select_streams",
+      "v:0",
+      "-show_entries",
+      "stream=codec_name,width,height:format=duration",
+      "-of",
+      "json",
+      file,
+    ],
+    { encoding: "utf8" },
+  );
+  const json = JSON.parse(out) as {
+    streams: { codec_name: string; width: number; height: number }[];
+    format: { duration: string };
+  };
   return { ...json.streams[0]!, duration: Number(json.format.duration) };
 }
 
 describe("submit → poll → archive → charge", () => {
   it("a text prompt becomes a stored, playable video charged once at the registry price", async () => {
     const { owner, team } = await newTeam();
-    const { task, created } = await createVideoJob({ teamId: team.id, userId: owner.id, idempotencyKey: key(), model: "sora-2-pro", size: "1280x720", seconds: 4, prompt: "A lighthouse at dawn" });
+    const { task, created } = await createVideoJob({
+      teamId: team.id,
+      userId: owner.id,
+      idempotencyKey: key(),
+      model: "sora-2-pro",
+      size: "1280x720",
+      seconds: 4,
+      prompt: "A lighthouse at dawn",
+    });
     expect(created).toBe(true);
     expect(task.status).toBe("queued");
     expect(task.estimateCents).toBe(120);
@@ -50,9 +75,17 @@ describe("submit → poll → archive → charge", () => {
 
   it("an image-to-video request sends an image of exactly the requested size", async () => {
     const { owner, team } = await newTeam();
-    const bytes = await sharp({ create: { width: 720, height: 1280, channels: 3, background: "#3366cc" } }).png().toBuffer();
+    const bytes = await sharp({ create: { width: 720, height: 1280, channels: 3, background: "#3366cc" } })
+      .png()
+      .toBuffer();
     const { task } = await createVideoJob({
-      teamId: team.id, userId: owner.id, idempotencyKey: key(), model: "sora-2", size: "720x1280", seconds: 4, prompt: "The blue wall comes alive",
+      teamId: team.id,
+      userId: owner.id,
+      idempotencyKey: key(),
+      model: "sora-2",
+      size: "720x1280",
+      seconds: 4,
+      prompt: "The blue wall comes alive",
       referenceImage: { bytes, mimeType: "image/png", width: 720, height: 1280 },
     });
     expect(task.status).toBe("queued");
@@ -65,12 +98,43 @@ describe("submit → poll → archive → charge", () => {
   it("a mismatched reference image is refused before anything reaches the provider", async () => {
     const { owner, team } = await newTeam();
     const before = await simulatorStats();
-    const bytes = await sharp({ create: { width: 640, height: 640, channels: 3, background: "#000" } }).png().toBuffer();
+    const bytes = await sharp({ create: { width: 640, height: 640, channels: 3, background: "#000" } })
+      .png()
+      .toBuffer();
     await expect(
-      createVideoJob({ teamId: team.id, userId: owner.id, idempotencyKey: key(), model: "sora-2", size: "720x1280", seconds: 4, prompt: "x", referenceImage: { bytes, mimeType: "image/png", width: 640, height: 640 } }),
+      createVideoJob({
+        teamId: team.id,
+        userId: owner.id,
+        idempotencyKey: key(),
+        model: "sora-2",
+        size: "720x1280",
+        seconds: 4,
+        prompt: "x",
+        referenceImage: { bytes, mimeType: "image/png", width: 640, height: 640 },
+      }),
     ).rejects.toBeInstanceOf(VideoRequestError);
-    await expect(createVideoJob({ teamId: team.id, userId: owner.id, idempotencyKey: key(), model: "sora-2", size: "1792x1024", seconds: 4, prompt: "x" })).rejects.toMatchObject({ field: "size" });
-    await expect(createVideoJob({ teamId: team.id, userId: owner.id, idempotencyKey: key(), model: "sora-2", size: "720x1280", seconds: 10, prompt: "x" })).rejects.toMatchObject({ field: "seconds" });
+    await expect(
+      createVideoJob({
+        teamId: team.id,
+        userId: owner.id,
+        idempotencyKey: key(),
+        model: "sora-2",
+        size: "1792x1024",
+        seconds: 4,
+        prompt: "x",
+      }),
+    ).rejects.toMatchObject({ field: "size" });
+    await expect(
+      createVideoJob({
+        teamId: team.id,
+        userId: owner.id,
+        idempotencyKey: key(),
+        model: "sora-2",
+        size: "720x1280",
+        seconds: 10,
+        prompt: "x",
+      }),
+    ).rejects.toMatchObject({ field: "seconds" });
     expect((await simulatorStats()).byEndpoint.create ?? 0).toBe(before.byEndpoint.create ?? 0);
     expect(await db.videoTask.count({ where: { teamId: team.id } })).toBe(0);
   });

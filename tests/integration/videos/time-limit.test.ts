@@ -13,7 +13,15 @@ import { key, newTeam, taskRow } from "../../support/video-harness";
 
 async function submit(prompt: string) {
   const { owner, team } = await newTeam();
-  const { task } = await createVideoJob({ teamId: team.id, userId: owner.id, idempotencyKey: key(), model: "sora-2", size: "720x1280", seconds: 4, prompt });
+  const { task } = await createVideoJob({
+    teamId: team.id,
+    userId: owner.id,
+    idempotencyKey: key(),
+    model: "sora-2",
+    size: "720x1280",
+    seconds: 4,
+    prompt,
+  });
   return { owner, team, task };
 }
 

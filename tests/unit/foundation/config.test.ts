@@ -17,7 +17,12 @@ describe("parseEnv", () => {
   });
 
   it("picks PostgreSQL from DATABASE_URL and switches OAuth providers on only with both variables", () => {
-    const env = parseEnv({ DATABASE_URL: "postgresql://u:p@127.0.0.1/db", AUTH_GITHUB_ID: "id", AUTH_GITHUB_SECRET: "s", AUTH_GOOGLE_ID: "only-id" });
+    const env = parseEnv({
+      DATABASE_URL: "postgresql://u:p@127.0.0.1/db",
+      AUTH_GITHUB_ID: "id",
+      AUTH_GITHUB_SECRET: "s",
+      AUTH_GOOGLE_ID: "only-id",
+    });
     expect(env.databaseProvider).toBe("postgresql");
     expect(env.github).toEqual({ clientId: "id", clientSecret: "s" });
     expect(env.google).toBeUndefined();
@@ -41,7 +46,9 @@ describe("resolveAuthSecret", () => {
   it("refuses a production start without a configured secret, and a short secret anywhere", () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "studio-secret-"));
     expect(() => resolveAuthSecret({ configured: undefined, dataDir, production: true })).toThrow(MissingSecretError);
-    expect(() => resolveAuthSecret({ configured: undefined, dataDir, production: true })).toThrow(/AUTH_SECRET is not set/);
+    expect(() => resolveAuthSecret({ configured: undefined, dataDir, production: true })).toThrow(
+      /AUTH_SECRET is not set/,
+    );
     expect(() => resolveAuthSecret({ configured: "short", dataDir, production: false })).toThrow(/too short/);
     const configured = "x".repeat(40);
     expect(resolveAuthSecret({ configured, dataDir, production: true })).toBe(configured);

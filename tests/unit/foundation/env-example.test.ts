@@ -8,7 +8,10 @@ const SYSTEM = new Set(["NODE_ENV", "NEXT_PHASE"]);
 
 function studioVariables(): string[] {
   const source = readFileSync("lib/env.ts", "utf8");
-  const schema = source.slice(source.indexOf("const schema = z.object({"), source.indexOf("});", source.indexOf("const schema")));
+  const schema = source.slice(
+    source.indexOf("const schema = z.object({"),
+    source.indexOf("});", source.indexOf("const schema")),
+  );
   return [...schema.matchAll(/^\s{2}([A-Z][A-Z0-9_]+):/gm)].map((m) => m[1]!);
 }
 
@@ -32,7 +35,12 @@ describe(".env.example", () => {
 
   it("gives each variable a comment line above it", () => {
     const lines = example.split("\n");
-    const bare = lines.map((line, i) => ({ line, i })).filter(({ line, i }) => /^[A-Z_]+=/.test(line) && !/^#/.test(lines[i - 1] ?? "") && !/^[A-Z_]+=/.test(lines[i - 1] ?? ""));
+    const bare = lines
+      .map((line, i) => ({ line, i }))
+      .filter(
+        ({ line, i }) =>
+          /^[A-Z_]+=/.test(line) && !/^#/.test(lines[i - 1] ?? "") && !/^[A-Z_]+=/.test(lines[i - 1] ?? ""),
+      );
     expect(bare.map(({ line }) => line)).toEqual([]);
   });
 });

@@ -28,8 +28,14 @@ describe("message catalogues", () => {
   it("have exactly the same keys in English and Simplified Chinese", () => {
     const enKeys = [...catalogues.en.keys()].sort();
     const zhKeys = [...catalogues["zh-CN"].keys()].sort();
-    expect(enKeys.filter((k) => !catalogues["zh-CN"].has(k)), "missing in zh-CN").toEqual([]);
-    expect(zhKeys.filter((k) => !catalogues.en.has(k)), "missing in en").toEqual([]);
+    expect(
+      enKeys.filter((k) => !catalogues["zh-CN"].has(k)),
+      "missing in zh-CN",
+    ).toEqual([]);
+    expect(
+      zhKeys.filter((k) => !catalogues.en.has(k)),
+      "missing in en",
+    ).toEqual([]);
     expect(enKeys.length).toBeGreaterThan(50);
   });
 
@@ -44,7 +50,9 @@ describe("message catalogues", () => {
 
   it("every Chinese message is written in Chinese, except proper names", () => {
     const properNames = new Set(["app.name", "auth.github", "auth.google"]);
-    const untranslated = [...catalogues["zh-CN"]].filter(([key, message]) => !properNames.has(key) && !/[\u4e00-\u9fff]/.test(message));
+    const untranslated = [...catalogues["zh-CN"]].filter(
+      ([key, message]) => !properNames.has(key) && !/[\u4e00-\u9fff]/.test(message),
+    );
     expect(untranslated.map(([key]) => key)).toEqual([]);
   });
 });

@@ -18,7 +18,9 @@ describe("the studio's simulator key", () => {
     expect(readFileSync(file, "utf8").trim()).toBe(first);
     expect(statSync(file).mode & 0o077).toBe(0);
     expect(resolveSimulatorKey({ configured: undefined, dataDir })).toBe(first);
-    expect(resolveSimulatorKey({ configured: undefined, dataDir: mkdtempSync(path.join(tmpdir(), "studio-simkey-")) })).not.toBe(first);
+    expect(
+      resolveSimulatorKey({ configured: undefined, dataDir: mkdtempSync(path.join(tmpdir(), "studio-simkey-")) }),
+    ).not.toBe(first);
   });
 
   it("is generated in production too, where AUTH_SECRET is not", () => {
@@ -34,7 +36,9 @@ describe("the studio's simulator key", () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "studio-simkey-"));
     const configured = "sk-configured-studio-key-0123456789abcdef";
     expect(parseEnv({ STUDIO_DATA_DIR: dataDir, SIMULATOR_STUDIO_KEY: configured }).simulatorKey()).toBe(configured);
-    expect(() => parseEnv({ STUDIO_DATA_DIR: dataDir, SIMULATOR_STUDIO_KEY: "sk-short" }).simulatorKey()).toThrow(/SIMULATOR_STUDIO_KEY is too short/);
+    expect(() => parseEnv({ STUDIO_DATA_DIR: dataDir, SIMULATOR_STUDIO_KEY: "sk-short" }).simulatorKey()).toThrow(
+      /SIMULATOR_STUDIO_KEY is too short/,
+    );
   });
 
   it("is always on the embedded simulator's allow-list, beside SIMULATOR_API_KEYS", () => {

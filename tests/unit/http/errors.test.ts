@@ -17,12 +17,18 @@ describe("error envelope", () => {
       cache: "no-store",
       body: { error: { message: "month must look like 2026-10.", code: "bad_month" } },
     });
-    expect(await envelope(httpErrors.unauthenticated().toResponse())).toEqual({ status: 401, cache: "no-store", body: { error: { message: "Sign in first.", code: "unauthenticated" } } });
+    expect(await envelope(httpErrors.unauthenticated().toResponse())).toEqual({
+      status: 401,
+      cache: "no-store",
+      body: { error: { message: "Sign in first.", code: "unauthenticated" } },
+    });
   });
 
   it("answers the data layer's refusals: not_found → 404, forbidden → 403 (a member deleting another's video too)", async () => {
     expect((await envelope(refusalResponse(new TeamAccessError("not_found")))).status).toBe(404);
-    expect((await envelope(refusalResponse(new TeamAccessError("forbidden")))).body).toEqual({ error: { message: "Not allowed.", code: "forbidden" } });
+    expect((await envelope(refusalResponse(new TeamAccessError("forbidden")))).body).toEqual({
+      error: { message: "Not allowed.", code: "forbidden" },
+    });
     expect((await envelope(refusalResponse(new VideoDeleteForbiddenError()))).status).toBe(403);
     expect((await envelope(refusalResponse(new HttpError(404, "not_stored", "x")))).body.error.code).toBe("not_stored");
   });

@@ -12,9 +12,24 @@ import { extractPromptMarkers } from "@/lib/simulator/prompt-markers";
 
 describe("fault grammar", () => {
   it("parses kind, value, endpoint and count", () => {
-    expect(parseFaultRule("429:7@create*2", "instance")).toEqual({ kind: "429", value: 7, code: null, endpoint: "create", remaining: 2 });
-    expect(parseFaultRule("slow:1500@retrieve", "instance")).toMatchObject({ kind: "slow", value: 1500, endpoint: "retrieve", remaining: null });
-    expect(parseFaultRule("fail:content_filter", "job")).toMatchObject({ kind: "fail", code: "content_filter", endpoint: "create" });
+    expect(parseFaultRule("429:7@create*2", "instance")).toEqual({
+      kind: "429",
+      value: 7,
+      code: null,
+      endpoint: "create",
+      remaining: 2,
+    });
+    expect(parseFaultRule("slow:1500@retrieve", "instance")).toMatchObject({
+      kind: "slow",
+      value: 1500,
+      endpoint: "retrieve",
+      remaining: null,
+    });
+    expect(parseFaultRule("fail:content_filter", "job")).toMatchObject({
+      kind: "fail",
+      code: "content_filter",
+      endpoint: "create",
+    });
     expect(parseFaultRule("content400:2.5", "job")).toMatchObject({ kind: "content400", value: 2.5, endpoint: "*" });
     expect(parseFaultRule("STALL", "job")).toMatchObject({ kind: "stall", value: null });
     // Truncation aims at downloads unless told otherwise.
@@ -25,7 +40,14 @@ describe("fault grammar", () => {
   it("splits rule lists on commas, semicolons and spaces and round-trips them", () => {
     const spec = "429@create*2, slow:100@retrieve; drop@content*1 saturated:3 moderation*1 expires:60";
     const rules = parseFaultRules(spec, "instance");
-    expect(rules.map(formatFaultRule)).toEqual(["429@create*2", "slow:100@retrieve", "drop@content*1", "saturated:3", "moderation*1", "expires:60"]);
+    expect(rules.map(formatFaultRule)).toEqual([
+      "429@create*2",
+      "slow:100@retrieve",
+      "drop@content*1",
+      "saturated:3",
+      "moderation*1",
+      "expires:60",
+    ]);
     expect(parseFaultRules(rules.map(formatFaultRule).join(","), "instance")).toEqual(rules);
     expect(parseFaultRules("", "instance")).toEqual([]);
   });
@@ -101,7 +123,10 @@ describe("takeJobFaults", () => {
   });
 
   it("reads stall progress and expiry", () => {
-    expect(takeJobFaults(parseFaultRules("stall:30 expires:5", "job"), [])).toEqual({ outcome: { kind: "stall", progress: 30 }, expirySeconds: 5 });
+    expect(takeJobFaults(parseFaultRules("stall:30 expires:5", "job"), [])).toEqual({
+      outcome: { kind: "stall", progress: 30 },
+      expirySeconds: 5,
+    });
     expect(takeJobFaults(parseFaultRules("stall", "job"), []).outcome).toEqual({ kind: "stall", progress: 50 });
   });
 });

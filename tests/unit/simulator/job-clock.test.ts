@@ -66,11 +66,21 @@ describe("jobStateAt", () => {
   });
 
   it("fails at the planned progress with code and message", () => {
-    const j = job({ outcome: { kind: "fail", code: "moderation_blocked", message: failureMessage("moderation_blocked"), atProgress: 25 } });
+    const j = job({
+      outcome: {
+        kind: "fail",
+        code: "moderation_blocked",
+        message: failureMessage("moderation_blocked"),
+        atProgress: 25,
+      },
+    });
     expect(jobStateAt(j, created + 4000 + 3999).status).toBe("in_progress");
     const failed = jobStateAt(j, created + 4000 + 4000);
     expect(failed).toMatchObject({ status: "failed", progress: 25, completedAt: null, expiresAt: null });
-    expect(failed.failure).toEqual({ code: "moderation_blocked", message: "Your request was blocked by our moderation system." });
+    expect(failed.failure).toEqual({
+      code: "moderation_blocked",
+      message: "Your request was blocked by our moderation system.",
+    });
     expect(jobStateAt(j, created + 10_000_000).status).toBe("failed");
   });
 

@@ -5,7 +5,9 @@ import { sceneColours } from "@/lib/simulator/media/scene";
 
 function glyphArt(char: string): string[] {
   const columns = glyphColumns(char);
-  return Array.from({ length: 7 }, (_, row) => Array.from({ length: 5 }, (_, col) => (glyphPixel(columns, col, row) ? "#" : ".")).join(""));
+  return Array.from({ length: 7 }, (_, row) =>
+    Array.from({ length: 5 }, (_, col) => (glyphPixel(columns, col, row) ? "#" : ".")).join(""),
+  );
 }
 
 describe("bitmap font", () => {

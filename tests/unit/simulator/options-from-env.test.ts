@@ -7,7 +7,15 @@ import { simulatorOptionsFromEnv, standaloneAddressFromEnv } from "@/lib/simulat
 describe("simulatorOptionsFromEnv", () => {
   it("has working defaults", () => {
     const options = simulatorOptionsFromEnv("/api/simulator/v1", {});
-    expect(options).toMatchObject({ basePath: "/api/simulator/v1", timeScale: 1, expirySeconds: 86400, apiKeys: null, profile: "openai", controlRoutes: true, ffmpegPath: null });
+    expect(options).toMatchObject({
+      basePath: "/api/simulator/v1",
+      timeScale: 1,
+      expirySeconds: 86400,
+      apiKeys: null,
+      profile: "openai",
+      controlRoutes: true,
+      ffmpegPath: null,
+    });
     expect(options.dataDir).toBe(path.resolve("data/simulator"));
     expect(options.faults).toEqual([]);
   });
@@ -28,9 +36,19 @@ describe("simulatorOptionsFromEnv", () => {
       SIMULATOR_CONTROL: "off",
       SIMULATOR_FFMPEG_PATH: "/usr/bin/ffmpeg",
     });
-    expect(options).toMatchObject({ dataDir: "/srv/studio/simulator", timeScale: 0.01, expirySeconds: 60, apiKeys: ["sk-a", "sk-b"], profile: "yi-reverse", controlRoutes: false, ffmpegPath: "/usr/bin/ffmpeg" });
+    expect(options).toMatchObject({
+      dataDir: "/srv/studio/simulator",
+      timeScale: 0.01,
+      expirySeconds: 60,
+      apiKeys: ["sk-a", "sk-b"],
+      profile: "yi-reverse",
+      controlRoutes: false,
+      ffmpegPath: "/usr/bin/ffmpeg",
+    });
     expect(Array.isArray(options.faults) && options.faults.map(formatFaultRule)).toEqual(["429@create*2", "slow:10"]);
-    expect(simulatorOptionsFromEnv("/v1", { SIMULATOR_DATA_DIR: "/x/y", STUDIO_DATA_DIR: "/srv" }).dataDir).toBe("/x/y");
+    expect(simulatorOptionsFromEnv("/v1", { SIMULATOR_DATA_DIR: "/x/y", STUDIO_DATA_DIR: "/srv" }).dataDir).toBe(
+      "/x/y",
+    );
   });
 
   it.each([
@@ -46,7 +64,10 @@ describe("simulatorOptionsFromEnv", () => {
 
   it("reads the standalone address", () => {
     expect(standaloneAddressFromEnv({})).toEqual({ port: 4010, host: "127.0.0.1" });
-    expect(standaloneAddressFromEnv({ PORT: "5000", SIMULATOR_HOST: "0.0.0.0" })).toEqual({ port: 5000, host: "0.0.0.0" });
+    expect(standaloneAddressFromEnv({ PORT: "5000", SIMULATOR_HOST: "0.0.0.0" })).toEqual({
+      port: 5000,
+      host: "0.0.0.0",
+    });
     expect(() => standaloneAddressFromEnv({ PORT: "70000" })).toThrow(/PORT/);
   });
 });

@@ -29,16 +29,26 @@ describe("bracketed form keys", () => {
 });
 
 function post(body: BodyInit | undefined, contentType?: string): Request {
-  return new Request("http://x/v1/videos", { method: "POST", body, headers: contentType ? { "content-type": contentType } : {} });
+  return new Request("http://x/v1/videos", {
+    method: "POST",
+    body,
+    headers: contentType ? { "content-type": contentType } : {},
+  });
 }
 
 describe("readBody", () => {
   it("reads JSON, multipart and urlencoded bodies", async () => {
-    expect(await readBody(post('{"prompt":"a","seconds":8}', "application/json"))).toEqual({ encoding: "json", fields: { prompt: "a", seconds: 8 } });
+    expect(await readBody(post('{"prompt":"a","seconds":8}', "application/json"))).toEqual({
+      encoding: "json",
+      fields: { prompt: "a", seconds: 8 },
+    });
     const form = new FormData();
     form.append("prompt", "b");
     form.append("input_reference[image_url]", "data:,x");
-    expect(await readBody(post(form))).toEqual({ encoding: "form", fields: { prompt: "b", input_reference: { image_url: "data:,x" } } });
+    expect(await readBody(post(form))).toEqual({
+      encoding: "form",
+      fields: { prompt: "b", input_reference: { image_url: "data:,x" } },
+    });
     expect(await readBody(post("prompt=c&size=1280x720", "application/x-www-form-urlencoded"))).toEqual({
       encoding: "form",
       fields: { prompt: "c", size: "1280x720" },

@@ -21,9 +21,12 @@ describe("parseUsdToCents", () => {
     expect(parseUsdToCents(input)).toEqual({ ok: true, cents });
   });
 
-  it.each(["-1", "-0.50", "1.234", "12,50", "1,000", "abc", "", " ", "1e3", "0x10", "12.5.1", "$", "١٢"])("refuses %j", (input) => {
-    expect(parseUsdToCents(input)).toEqual({ ok: false, reason: "format" });
-  });
+  it.each(["-1", "-0.50", "1.234", "12,50", "1,000", "abc", "", " ", "1e3", "0x10", "12.5.1", "$", "١٢"])(
+    "refuses %j",
+    (input) => {
+      expect(parseUsdToCents(input)).toEqual({ ok: false, reason: "format" });
+    },
+  );
 
   it("refuses amounts that would not fit the column", () => {
     expect(parseUsdToCents("10000000.00")).toEqual({ ok: true, cents: MAX_USD_CENTS });
@@ -49,7 +52,8 @@ describe("months", () => {
   it("parses ?month= strictly", () => {
     expect(parseMonthKey("2026-10")?.start.toISOString()).toBe("2026-10-01T00:00:00.000Z");
     expect(parseMonthKey("2026-10")?.end.toISOString()).toBe("2026-11-01T00:00:00.000Z");
-    for (const bad of ["2026-13", "2026-1", "26-10", "2026-00", "", null, "2026-10-01"]) expect(parseMonthKey(bad)).toBeNull();
+    for (const bad of ["2026-13", "2026-1", "26-10", "2026-00", "", null, "2026-10-01"])
+      expect(parseMonthKey(bad)).toBeNull();
   });
 
   it("knows month lengths in UTC, leap years included", () => {
@@ -61,7 +65,12 @@ describe("months", () => {
   });
 
   it("lists months newest first, from the team's creation", () => {
-    expect(monthsBetween(new Date("2026-08-15Z"), new Date("2026-11-02Z")).map((m) => m.key)).toEqual(["2026-11", "2026-10", "2026-09", "2026-08"]);
+    expect(monthsBetween(new Date("2026-08-15Z"), new Date("2026-11-02Z")).map((m) => m.key)).toEqual([
+      "2026-11",
+      "2026-10",
+      "2026-09",
+      "2026-08",
+    ]);
     expect(monthsBetween(new Date("2020-01-01Z"), new Date("2026-11-02Z"), 3)).toHaveLength(3);
   });
 });
@@ -71,7 +80,7 @@ describe("CSV", () => {
     expect(csvField("plain")).toBe("plain");
     expect(csvField('say "hi", ok')).toBe('"say ""hi"", ok"');
     expect(csvField("two\nlines")).toBe('"two\nlines"');
-    expect(csvField("=HYPERLINK(\"x\")")).toBe('"\'=HYPERLINK(""x"")"');
+    expect(csvField('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
     expect(csvField("@SUM(A1)")).toBe("'@SUM(A1)");
     expect(csvField("-0.05")).toBe("-0.05");
     expect(csvField(12)).toBe("12");
@@ -79,10 +88,23 @@ describe("CSV", () => {
 
   it("writes amounts as dollars with two decimals", () => {
     const csv = chargesToCsv(
-      [{ id: "c1", taskId: "t1", createdAt: "2026-10-02T10:00:00.000Z", user: { id: "u", name: "Zoë, \"Z\"", email: "z@example.test" }, model: "sora-2", size: "720x1280", seconds: 4, amountCents: 40 }],
+      [
+        {
+          id: "c1",
+          taskId: "t1",
+          createdAt: "2026-10-02T10:00:00.000Z",
+          user: { id: "u", name: 'Zoë, "Z"', email: "z@example.test" },
+          model: "sora-2",
+          size: "720x1280",
+          seconds: 4,
+          amountCents: 40,
+        },
+      ],
       (id) => `http://localhost/t/x/gallery/${id}`,
     );
-    expect(csv.split("\r\n")[1]).toBe('2026-10-02T10:00:00.000Z,"Zoë, ""Z""",z@example.test,sora-2,720x1280,4,0.40,t1,http://localhost/t/x/gallery/t1');
+    expect(csv.split("\r\n")[1]).toBe(
+      '2026-10-02T10:00:00.000Z,"Zoë, ""Z""",z@example.test,sora-2,720x1280,4,0.40,t1,http://localhost/t/x/gallery/t1',
+    );
   });
 });
 

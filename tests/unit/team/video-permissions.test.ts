@@ -14,7 +14,8 @@ describe("video permissions", () => {
 
   it("a minimum role read as its floor permission admits exactly the roles at or above it", () => {
     for (const minimum of ROLES) {
-      for (const role of ROLES) expect(can(role, ROLE_FLOOR[minimum]), `${role} ≥ ${minimum}`).toBe(roleAtLeast(role, minimum));
+      for (const role of ROLES)
+        expect(can(role, ROLE_FLOOR[minimum]), `${role} ≥ ${minimum}`).toBe(roleAtLeast(role, minimum));
     }
   });
 });

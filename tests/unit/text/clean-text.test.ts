@@ -5,7 +5,9 @@ import { createTeamSchema, providerSchema } from "@/lib/teams/team-form-schemas"
 import { signUpSchema } from "@/lib/auth/sign-up";
 import { validateVideoRequest, VideoRequestError } from "@/lib/videos/validate-video-request";
 
-const C0_EXCEPT_TAB_LF = Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)).filter((c) => c !== "\t" && c !== "\n" && c !== "\r");
+const C0_EXCEPT_TAB_LF = Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)).filter(
+  (c) => c !== "\t" && c !== "\n" && c !== "\r",
+);
 const C1 = Array.from({ length: 32 }, (_, i) => String.fromCharCode(0x80 + i)).filter((c) => c !== "\u0085");
 
 describe("cleanMultilineText (prompts)", () => {
@@ -48,7 +50,8 @@ describe("cleanSingleLineText (names)", () => {
 
 describe("hasControlCharacters", () => {
   it("is true for any control character, tab and line breaks included, and false for ordinary text", () => {
-    for (const c of ["\u0000", "\t", "\n", "\r", "\u001b", "\u007f", "\u0085", "\u009f", "\u2028", "\u2029"]) expect(hasControlCharacters(`x${c}`)).toBe(true);
+    for (const c of ["\u0000", "\t", "\n", "\r", "\u001b", "\u007f", "\u0085", "\u009f", "\u2028", "\u2029"])
+      expect(hasControlCharacters(`x${c}`)).toBe(true);
     expect(hasControlCharacters("https://relay.example/v1 Café 雨")).toBe(false);
   });
 });
@@ -68,8 +71,13 @@ describe("form schemas use the rule", () => {
   });
 
   it("sign-up and new-team names are cleaned, and empty after cleaning is required", () => {
-    expect(signUpSchema.parse({ name: "Ada\u0000\nL", email: "ADA@example.test", password: "correct horse" }).name).toBe("Ada L");
-    expect(signUpSchema.safeParse({ name: "\u0000", email: "a@example.test", password: "correct horse" }).error?.issues[0]?.message).toBe("errors.nameRequired");
+    expect(
+      signUpSchema.parse({ name: "Ada\u0000\nL", email: "ADA@example.test", password: "correct horse" }).name,
+    ).toBe("Ada L");
+    expect(
+      signUpSchema.safeParse({ name: "\u0000", email: "a@example.test", password: "correct horse" }).error?.issues[0]
+        ?.message,
+    ).toBe("errors.nameRequired");
     expect(createTeamSchema.parse({ name: "Night\u0000 crew\r\n" }).name).toBe("Night crew");
     expect(createTeamSchema.safeParse({ name: "\u0000 \t" }).error?.issues[0]?.message).toBe("errors.teamNameRequired");
   });
@@ -88,14 +96,20 @@ describe("the engine's prompt rule (validateVideoRequest)", () => {
   const ok = { model: "sora-2", size: "720x1280", seconds: 4, prompt: "" };
 
   it("stores and sends the cleaned prompt, line breaks kept", () => {
-    expect(validateVideoRequest("openai", { ...ok, prompt: " A\u0000 lighthouse\r\nat night\u001b " }).prompt).toBe("A lighthouse\nat night");
+    expect(validateVideoRequest("openai", { ...ok, prompt: " A\u0000 lighthouse\r\nat night\u001b " }).prompt).toBe(
+      "A lighthouse\nat night",
+    );
   });
 
   it("a prompt of only control characters is a missing prompt", () => {
-    expect(() => validateVideoRequest("openai", { ...ok, prompt: "\u0000\u0007\r\n" })).toThrow(new VideoRequestError("prompt", "promptRequired"));
+    expect(() => validateVideoRequest("openai", { ...ok, prompt: "\u0000\u0007\r\n" })).toThrow(
+      new VideoRequestError("prompt", "promptRequired"),
+    );
   });
 
   it("the length limit counts the cleaned prompt", () => {
-    expect(validateVideoRequest("openai", { ...ok, prompt: "x".repeat(32_000) + "\u0000".repeat(10) }).prompt).toHaveLength(32_000);
+    expect(
+      validateVideoRequest("openai", { ...ok, prompt: "x".repeat(32_000) + "\u0000".repeat(10) }).prompt,
+    ).toHaveLength(32_000);
   });
 });

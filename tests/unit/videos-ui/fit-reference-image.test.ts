@@ -6,7 +6,9 @@ import { readImageInfo } from "@/lib/videos/read-image-info";
 // Real sharp on real pixels: the fitted image has exactly the video's size, crop fills the frame,
 // pad keeps the whole picture with black bars.
 async function solid(width: number, height: number, format: "png" | "jpeg" | "webp") {
-  return sharp({ create: { width, height, channels: 3, background: { r: 250, g: 120, b: 20 } } })[format]().toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: { r: 250, g: 120, b: 20 } } })
+    [format]()
+    .toBuffer();
 }
 
 async function pixel(bytes: Buffer, x: number, y: number) {
@@ -40,7 +42,9 @@ describe("fitReferenceImage", () => {
   });
 
   it("refuses bytes that are not an image", async () => {
-    await expect(fitReferenceImage(Buffer.from("not an image"), { width: 1280, height: 720 }, "crop")).rejects.toBeInstanceOf(FitImageError);
+    await expect(
+      fitReferenceImage(Buffer.from("not an image"), { width: 1280, height: 720 }, "crop"),
+    ).rejects.toBeInstanceOf(FitImageError);
     expect(await readImageInfo(Buffer.from("GIF89a"))).toBeNull();
   });
 });

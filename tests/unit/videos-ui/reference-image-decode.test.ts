@@ -13,7 +13,11 @@ describe("reference images are decoded, not only their header", () => {
   // decodes such a file about 1 time in 10 (depending on the random noise's last bits), as most
   // viewers do. 16 missing bytes never decoded in 100 tries; 64 leaves a margin.
   it("a truncated JPEG has a valid header but does not decode, even with only its last 64 bytes missing", async () => {
-    for (const bytes of [await truncatedJpeg(720, 1280), await truncatedJpeg(720, 1280, { dropLast: 2000 }), await truncatedJpeg(720, 1280, { dropLast: 64 })]) {
+    for (const bytes of [
+      await truncatedJpeg(720, 1280),
+      await truncatedJpeg(720, 1280, { dropLast: 2000 }),
+      await truncatedJpeg(720, 1280, { dropLast: 64 }),
+    ]) {
       expect(await readImageInfo(bytes)).toMatchObject({ mimeType: "image/jpeg", width: 720, height: 1280 });
       expect(await imageDecodes(bytes)).toBe(false);
     }
@@ -26,12 +30,18 @@ describe("reference images are decoded, not only their header", () => {
   });
 
   it("fit to size says unreadable for both, rather than failing", async () => {
-    await expect(fitReferenceImage(await truncatedJpeg(800, 600), { width: 1280, height: 720 }, "crop")).rejects.toBeInstanceOf(FitImageError);
-    await expect(fitReferenceImage(await pngWithoutPixels(800, 600), { width: 1280, height: 720 }, "pad")).rejects.toBeInstanceOf(FitImageError);
+    await expect(
+      fitReferenceImage(await truncatedJpeg(800, 600), { width: 1280, height: 720 }, "crop"),
+    ).rejects.toBeInstanceOf(FitImageError);
+    await expect(
+      fitReferenceImage(await pngWithoutPixels(800, 600), { width: 1280, height: 720 }, "pad"),
+    ).rejects.toBeInstanceOf(FitImageError);
   });
 
   it("whole images decode, including a JPEG padded to just under 10 MiB", async () => {
-    const png = await sharp({ create: { width: 1280, height: 720, channels: 3, background: "#123456" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 1280, height: 720, channels: 3, background: "#123456" } })
+      .png()
+      .toBuffer();
     expect(await imageDecodes(png)).toBe(true);
     const big = await jpegOfBytes(720, 1280, TEN_MIB - 200);
     expect(big.length).toBe(TEN_MIB - 200);
@@ -40,7 +50,17 @@ describe("reference images are decoded, not only their header", () => {
   });
 
   it("a noisy 10 MB PNG (worst case for the decoder) decodes", async () => {
-    const noisy = await sharp({ create: { width: 1792, height: 1024, channels: 3, background: "#808080", noise: { type: "gaussian", mean: 128, sigma: 90 } } }).png({ compressionLevel: 0 }).toBuffer();
+    const noisy = await sharp({
+      create: {
+        width: 1792,
+        height: 1024,
+        channels: 3,
+        background: "#808080",
+        noise: { type: "gaussian", mean: 128, sigma: 90 },
+      },
+    })
+      .png({ compressionLevel: 0 })
+      .toBuffer();
     expect(await imageDecodes(noisy)).toBe(true);
   });
 });

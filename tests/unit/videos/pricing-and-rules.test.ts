@@ -7,9 +7,15 @@ import { validateVideoRequest, VideoRequestError } from "@/lib/videos/validate-v
 describe("prices from the registry", () => {
   // The table in ../shared/upstream/sora-videos-api.md, in integer cents.
   it.each([
-    ["sora-2", "720x1280", 4, 40], ["sora-2", "1280x720", 8, 80], ["sora-2", "720x1280", 12, 120],
-    ["sora-2-pro", "720x1280", 4, 120], ["sora-2-pro", "1280x720", 8, 240], ["sora-2-pro", "1280x720", 12, 360],
-    ["sora-2-pro", "1024x1792", 4, 200], ["sora-2-pro", "1792x1024", 8, 400], ["sora-2-pro", "1792x1024", 12, 600],
+    ["sora-2", "720x1280", 4, 40],
+    ["sora-2", "1280x720", 8, 80],
+    ["sora-2", "720x1280", 12, 120],
+    ["sora-2-pro", "720x1280", 4, 120],
+    ["sora-2-pro", "1280x720", 8, 240],
+    ["sora-2-pro", "1280x720", 12, 360],
+    ["sora-2-pro", "1024x1792", 4, 200],
+    ["sora-2-pro", "1792x1024", 8, 400],
+    ["sora-2-pro", "1792x1024", 12, 600],
   ])("%s · %s · %i s = %i cents on every channel", (model, size, seconds, cents) => {
     for (const channel of CHANNEL_IDS) expect(estimateCostCents(channel, model, size, seconds)).toBe(cents);
   });
@@ -47,7 +53,10 @@ describe("request rules", () => {
     [{ model: "dall-e" }, "model"],
     [{ referenceImage: { bytes: Buffer.alloc(10), mimeType: "image/gif", width: 1792, height: 1024 } }, "reference"],
     [{ referenceImage: { bytes: Buffer.alloc(10), mimeType: "image/png", width: 1024, height: 1792 } }, "reference"],
-    [{ referenceImage: { bytes: Buffer.alloc(11 * 1024 * 1024), mimeType: "image/png", width: 1792, height: 1024 } }, "reference"],
+    [
+      { referenceImage: { bytes: Buffer.alloc(11 * 1024 * 1024), mimeType: "image/png", width: 1792, height: 1024 } },
+      "reference",
+    ],
   ])("refuses %o on field %s", (change, field) => {
     try {
       validateVideoRequest("openai", { ...ok, ...change });

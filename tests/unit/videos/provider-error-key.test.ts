@@ -31,7 +31,11 @@ describe("providerErrorKey", () => {
     ["submit_lost", "The provider has no record of this job; it was not started and nothing was charged.", "lost"],
     ["invalid_value", "Invalid value: '10'. Supported values are: '4', '8', and '12'.", "invalidRequest"],
     // Names "moderation" among the marker kinds, but is not a moderation failure.
-    ["invalid_value", "Invalid simulator marker '[[sparkles]]' in prompt: unknown kind 'sparkles' (use one of 429, moderation, fail)", "invalidRequest"],
+    [
+      "invalid_value",
+      "Invalid simulator marker '[[sparkles]]' in prompt: unknown kind 'sparkles' (use one of 429, moderation, fail)",
+      "invalidRequest",
+    ],
   ] as const)("%s / %s → %s", (code, message, key) => {
     expect(providerErrorKey(code, message)).toBe(key);
   });
@@ -44,7 +48,20 @@ describe("providerErrorKey", () => {
   it("every key it can return has a message in both languages", () => {
     for (const locale of ["en", "zh-CN"] as const) {
       const messages = catalogues[locale].providerErrors as Record<string, string>;
-      for (const key of ["moderation", "contentFilter", "referenceSize", "referenceType", "invalidKey", "orgNotVerified", "busy", "providerError", "unreachable", "notConfigured", "expired", "invalidRequest"]) {
+      for (const key of [
+        "moderation",
+        "contentFilter",
+        "referenceSize",
+        "referenceType",
+        "invalidKey",
+        "orgNotVerified",
+        "busy",
+        "providerError",
+        "unreachable",
+        "notConfigured",
+        "expired",
+        "invalidRequest",
+      ]) {
         expect(messages[key], `${locale} ${key}`).toBeTruthy();
       }
     }

@@ -3,7 +3,13 @@ import { listTeamsOf, requireTeam } from "@/lib/teams/team-access";
 import { rememberActiveTeam } from "@/lib/teams/team-queries";
 import { StudioShell } from "@/components/shell/studio-shell";
 
-export default async function TeamLayout({ children, params }: { children: ReactNode; params: Promise<{ teamId: string }> }) {
+export default async function TeamLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ teamId: string }>;
+}) {
   const { teamId } = await params;
   // Layouts are not an auth boundary (each page checks again), but a non-member gets the 404 here too.
   const { user, team } = await requireTeam(teamId);

@@ -19,7 +19,7 @@ export default async function NewTeamPage() {
       </Link>
       <Card>
         <h1 className="text-xl font-semibold">{t("teams.newTitle")}</h1>
-        <p className="mb-5 mt-1 text-sm text-slate-600 dark:text-slate-400">{t("teams.newLead")}</p>
+        <p className="mt-1 mb-5 text-sm text-slate-600 dark:text-slate-400">{t("teams.newLead")}</p>
         <CreateTeamForm />
       </Card>
     </main>

@@ -46,14 +46,30 @@ export async function startTestSimulator(init: Partial<StandaloneInit> = {}): Pr
 /** Checks a Video answer against the spec schema and the 13-key rule (plus `quality`). */
 export function expectVideoResource(value: unknown): VideoResource {
   const video = VideoResourceSchema.parse(value);
-  expect(Object.keys(value as object).sort()).toEqual(
-    ["completed_at", "created_at", "error", "expires_at", "id", "model", "object", "progress", "prompt", "quality", "remixed_from_video_id", "seconds", "size", "status"],
-  );
+  expect(Object.keys(value as object).sort()).toEqual([
+    "completed_at",
+    "created_at",
+    "error",
+    "expires_at",
+    "id",
+    "model",
+    "object",
+    "progress",
+    "prompt",
+    "quality",
+    "remixed_from_video_id",
+    "seconds",
+    "size",
+    "status",
+  ]);
   expect(video.id).toMatch(/^video_[0-9a-f]{48}$/);
   return video;
 }
 
-export async function expectErrorResponse(response: Response, status: number): Promise<{ message: string; type: string; param: string | null; code: string | null }> {
+export async function expectErrorResponse(
+  response: Response,
+  status: number,
+): Promise<{ message: string; type: string; param: string | null; code: string | null }> {
   expect(response.status).toBe(status);
   expect(response.headers.get("x-request-id")).toMatch(/^req_[0-9a-f]{32}$/);
   expect(response.headers.get("content-type")).toBe("application/json");
@@ -63,33 +79,66 @@ export async function expectErrorResponse(response: Response, status: number): P
   return parsed.error;
 }
 
-export async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000, everyMs = 20): Promise<T> {
+export async function until<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 15_000,
+  everyMs = 20,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
     if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
+    if (Date.now() > deadline)
+      throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }
 
-export async function getJson(url: string, headers: Record<string, string> = AUTH): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> {
+export async function getJson(
+  url: string,
+  headers: Record<string, string> = AUTH,
+): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> {
   const response = await fetch(url, { headers });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown>, headers: response.headers };
+  return {
+    status: response.status,
+    body: (await response.json()) as Record<string, unknown>,
+    headers: response.headers,
+  };
 }
 
 /** Polls GET /videos/{id} until the status is one of `statuses`. */
-export async function waitForStatus(api: string, id: string, statuses: readonly string[], timeoutMs?: number, headers: Record<string, string> = AUTH): Promise<Record<string, unknown>> {
-  const { body } = await until(() => getJson(`${api}/videos/${id}`, headers), (r) => statuses.includes(String(r.body.status)), timeoutMs);
+export async function waitForStatus(
+  api: string,
+  id: string,
+  statuses: readonly string[],
+  timeoutMs?: number,
+  headers: Record<string, string> = AUTH,
+): Promise<Record<string, unknown>> {
+  const { body } = await until(
+    () => getJson(`${api}/videos/${id}`, headers),
+    (r) => statuses.includes(String(r.body.status)),
+    timeoutMs,
+  );
   return body;
 }
 
-export async function createJson(api: string, body: Record<string, unknown>, headers: Record<string, string> = AUTH): Promise<Response> {
-  return fetch(`${api}/videos`, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify(body) });
+export async function createJson(
+  api: string,
+  body: Record<string, unknown>,
+  headers: Record<string, string> = AUTH,
+): Promise<Response> {
+  return fetch(`${api}/videos`, {
+    method: "POST",
+    headers: { ...headers, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 }
 
 export async function solidPng(width: number, height: number, rgb: [number, number, number]): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: { r: rgb[0], g: rgb[1], b: rgb[2] } } }).png().toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: { r: rgb[0], g: rgb[1], b: rgb[2] } } })
+    .png()
+    .toBuffer();
 }
 
 const execFileAsync = promisify(execFile);
@@ -112,7 +161,16 @@ export async function probeVideo(bytes: Uint8Array): Promise<ProbeResult> {
   try {
     await writeFile(file, bytes);
     const { stdout } = await execFileAsync(ffprobeInstaller.path, [
-      "-v", "error", "-count_frames", "-select_streams", "v:0", "-show_streams", "-show_format", "-of", "json", file,
+      "-v",
+      "error",
+      "-count_frames",
+      "-select_streams",
+      "v:0",
+      "-show_streams",
+      "-show_format",
+      "-of",
+      "json",
+      file,
     ]);
     const info = JSON.parse(stdout) as { streams: Record<string, string | number>[]; format: Record<string, string> };
     const stream = info.streams[0];

@@ -5,7 +5,12 @@ import type { Role } from "@/lib/teams/roles";
 
 // Real rows in the per-file SQLite copy; nothing of ours is mocked.
 export async function newUser(name = "User") {
-  const { user, team } = await createUserWithTeam(db, { name, email: `${name.toLowerCase()}-${randomUUID()}@example.test`, password: "password-123" }, `${name}'s team`, "en");
+  const { user, team } = await createUserWithTeam(
+    db,
+    { name, email: `${name.toLowerCase()}-${randomUUID()}@example.test`, password: "password-123" },
+    `${name}'s team`,
+    "en",
+  );
   return { id: user.id, name, email: user.email, ownTeamId: team.id };
 }
 
@@ -35,7 +40,13 @@ export async function ownerCount(teamId: string) {
 }
 
 /** A finished task and its charge, as the video engine would leave them. */
-export async function insertCharge(teamId: string, userId: string, amountCents: number, createdAt: Date, model = "sora-2") {
+export async function insertCharge(
+  teamId: string,
+  userId: string,
+  amountCents: number,
+  createdAt: Date,
+  model = "sora-2",
+) {
   const task = await db.videoTask.create({
     data: {
       teamId,
@@ -51,7 +62,9 @@ export async function insertCharge(teamId: string, userId: string, amountCents: 
       createdAt,
     },
   });
-  await db.charge.create({ data: { teamId, userId, taskId: task.id, amountCents, model, size: "720x1280", seconds: 4, createdAt } });
+  await db.charge.create({
+    data: { teamId, userId, taskId: task.id, amountCents, model, size: "720x1280", seconds: 4, createdAt },
+  });
   return task.id;
 }
 

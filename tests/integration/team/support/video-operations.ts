@@ -14,7 +14,11 @@ import { videoStatuses } from "@/lib/videos/video-status";
 // (a member who is nobody's actor), so "own" and "someone else's" are both real rows.
 
 export type VideoTasks = { own: string; others: string };
-export type VideoOperation = { name: string; permission: Permission; run: (actorId: string, teamId: string, tasks: VideoTasks) => Promise<unknown> };
+export type VideoOperation = {
+  name: string;
+  permission: Permission;
+  run: (actorId: string, teamId: string, tasks: VideoTasks) => Promise<unknown>;
+};
 
 /** A finished task as the engine leaves it, remixable (a provider job id on a model that remixes). */
 export async function finishedTask(teamId: string, userId: string): Promise<string> {
@@ -41,24 +45,69 @@ export async function finishedTask(teamId: string, userId: string): Promise<stri
 const job = { model: "sora-2", size: "720x1280", seconds: 4, prompt: "Matrix" };
 
 export const VIDEO_OPERATIONS: VideoOperation[] = [
-  { name: "createVideoJob", permission: "videos.create", run: (a, t) => createVideoJob({ teamId: t, userId: a, idempotencyKey: randomUUID(), ...job }) },
-  { name: "remixVideo", permission: "videos.create", run: (a, t, k) => remixVideo({ teamId: t, userId: a }, { taskId: k.others, prompt: "Again", idempotencyKey: randomUUID() }) },
-  { name: "generateContext (Generate, use these settings again)", permission: "videos.create", run: (a, t) => generateContext({ teamId: t, userId: a }) },
+  {
+    name: "createVideoJob",
+    permission: "videos.create",
+    run: (a, t) => createVideoJob({ teamId: t, userId: a, idempotencyKey: randomUUID(), ...job }),
+  },
+  {
+    name: "remixVideo",
+    permission: "videos.create",
+    run: (a, t, k) =>
+      remixVideo({ teamId: t, userId: a }, { taskId: k.others, prompt: "Again", idempotencyKey: randomUUID() }),
+  },
+  {
+    name: "generateContext (Generate, use these settings again)",
+    permission: "videos.create",
+    run: (a, t) => generateContext({ teamId: t, userId: a }),
+  },
   { name: "listVideos", permission: "videos.read", run: (a, t) => listVideos({ teamId: t, userId: a }) },
-  { name: "videosByIds", permission: "videos.read", run: (a, t, k) => videosByIds({ teamId: t, userId: a }, [k.others]) },
-  { name: "getVideoDetail", permission: "videos.read", run: (a, t, k) => getVideoDetail({ teamId: t, userId: a }, k.others) },
-  { name: "videoStatuses (no ids)", permission: "videos.read", run: (a, t) => videoStatuses({ teamId: t, userId: a }, []) },
-  { name: "videoStatuses", permission: "videos.read", run: (a, t, k) => videoStatuses({ teamId: t, userId: a }, [k.others]) },
-  { name: "openVideoMedia", permission: "videos.read", run: (a, t, k) => openVideoMedia({ teamId: t, userId: a }, k.others, "video", { range: null, download: true }) },
+  {
+    name: "videosByIds",
+    permission: "videos.read",
+    run: (a, t, k) => videosByIds({ teamId: t, userId: a }, [k.others]),
+  },
+  {
+    name: "getVideoDetail",
+    permission: "videos.read",
+    run: (a, t, k) => getVideoDetail({ teamId: t, userId: a }, k.others),
+  },
+  {
+    name: "videoStatuses (no ids)",
+    permission: "videos.read",
+    run: (a, t) => videoStatuses({ teamId: t, userId: a }, []),
+  },
+  {
+    name: "videoStatuses",
+    permission: "videos.read",
+    run: (a, t, k) => videoStatuses({ teamId: t, userId: a }, [k.others]),
+  },
+  {
+    name: "openVideoMedia",
+    permission: "videos.read",
+    run: (a, t, k) => openVideoMedia({ teamId: t, userId: a }, k.others, "video", { range: null, download: true }),
+  },
   { name: "teamVideoChannel", permission: "videos.read", run: (a, t) => teamVideoChannel({ teamId: t, userId: a }) },
-  { name: "deleteVideo (own)", permission: "videos.delete.own", run: (a, t, k) => deleteVideo({ teamId: t, userId: a }, k.own) },
-  { name: "deleteVideo (someone else's)", permission: "videos.delete.any", run: (a, t, k) => deleteVideo({ teamId: t, userId: a }, k.others) },
+  {
+    name: "deleteVideo (own)",
+    permission: "videos.delete.own",
+    run: (a, t, k) => deleteVideo({ teamId: t, userId: a }, k.own),
+  },
+  {
+    name: "deleteVideo (someone else's)",
+    permission: "videos.delete.any",
+    run: (a, t, k) => deleteVideo({ teamId: t, userId: a }, k.others),
+  },
 ];
 
 /** What a refused video operation must leave as it was: every task of the team, and its events. */
 export async function videoSnapshot(teamId: string): Promise<string> {
   const [tasks, events] = await Promise.all([
-    db.videoTask.findMany({ where: { teamId }, select: { id: true, status: true, deletedAt: true, createdById: true }, orderBy: { id: "asc" } }),
+    db.videoTask.findMany({
+      where: { teamId },
+      select: { id: true, status: true, deletedAt: true, createdById: true },
+      orderBy: { id: "asc" },
+    }),
     db.videoTaskEvent.count({ where: { task: { teamId } } }),
   ]);
   return JSON.stringify({ tasks, events });

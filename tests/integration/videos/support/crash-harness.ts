@@ -14,11 +14,15 @@ export function runCrashingChild(
   env: Record<string, string> = {},
 ): Promise<ChildExit> {
   // Node itself runs the child (tsx as a loader, not as a wrapper process), so the kill is seen as such.
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/integration/videos/support/crash-child.ts"], {
-    cwd: root,
-    env: { ...process.env, ...env, STUDIO_CRASH_AT: point ?? "", CRASH_CHILD_JOB: JSON.stringify(job) },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "tests/integration/videos/support/crash-child.ts"],
+    {
+      cwd: root,
+      env: { ...process.env, ...env, STUDIO_CRASH_AT: point ?? "", CRASH_CHILD_JOB: JSON.stringify(job) },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));

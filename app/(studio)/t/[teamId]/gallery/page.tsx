@@ -15,7 +15,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-export default async function Page({ params, searchParams }: { params: Promise<{ teamId: string }>; searchParams: Promise<SearchParams> }) {
+export default async function Page({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ teamId: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const { user, team } = await requireTeam((await params).teamId);
   const search = await searchParams;
   const filters = parseGalleryFilters((key) => {

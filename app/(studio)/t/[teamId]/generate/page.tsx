@@ -13,7 +13,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-export default async function Page({ params, searchParams }: { params: Promise<{ teamId: string }>; searchParams: Promise<SearchParams> }) {
+export default async function Page({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ teamId: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const { user, team } = await requireTeam((await params).teamId, "videos.create");
   const [{ channel, room }, search, t] = await Promise.all([
     generateContext({ teamId: team.id, userId: user.id }),
@@ -34,7 +40,13 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   return (
     <>
       <PageHeader title={t("title")} lead={t("lead")} />
-      <GenerateForm teamId={team.id} channel={channel} initial={initial} budget={budget} initialIdempotencyKey={randomUUID()} />
+      <GenerateForm
+        teamId={team.id}
+        channel={channel}
+        initial={initial}
+        budget={budget}
+        initialIdempotencyKey={randomUUID()}
+      />
     </>
   );
 }

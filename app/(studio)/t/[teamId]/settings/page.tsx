@@ -24,7 +24,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ teamI
         <Card>
           <h2 className="mb-3 font-semibold">{t("shell.language")}</h2>
           <LanguageSwitcher id="settings-language" />
-          <h2 className="mb-3 mt-6 font-semibold">{t("shell.theme")}</h2>
+          <h2 className="mt-6 mb-3 font-semibold">{t("shell.theme")}</h2>
           <ThemeSwitcher id="settings-theme" />
         </Card>
         <Card>

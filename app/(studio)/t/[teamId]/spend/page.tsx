@@ -18,7 +18,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("spend") };
 }
 
-export default async function SpendPage({ params, searchParams }: { params: Promise<{ teamId: string }>; searchParams: Promise<{ month?: string }> }) {
+export default async function SpendPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ teamId: string }>;
+  searchParams: Promise<{ month?: string }>;
+}) {
   const { team, user, role } = await requireTeam((await params).teamId);
   const t = await getTranslations("spendPage");
   const format = await getFormatter();
@@ -35,10 +41,17 @@ export default async function SpendPage({ params, searchParams }: { params: Prom
   const basePath = `/t/${team.id}/spend`;
   return (
     <>
-      <PageHeader title={t("title")} lead={report.scope === "team" ? t("leadTeam", { month: monthName }) : t("leadOwn", { month: monthName })} />
+      <PageHeader
+        title={t("title")}
+        lead={report.scope === "team" ? t("leadTeam", { month: monthName }) : t("leadOwn", { month: monthName })}
+      />
       <div className="mb-6 flex flex-wrap items-center justify-between gap-3">
         <MonthPicker basePath={basePath} months={months} current={month.key} />
-        <a className="text-sm font-medium text-brand-600 hover:underline dark:text-brand-100" href={`/api/teams/${team.id}/spend/csv?month=${month.key}`} download>
+        <a
+          className="text-sm font-medium text-brand-600 hover:underline dark:text-brand-100"
+          href={`/api/teams/${team.id}/spend/csv?month=${month.key}`}
+          download
+        >
           {t("downloadCsv")}
         </a>
       </div>
@@ -48,7 +61,11 @@ export default async function SpendPage({ params, searchParams }: { params: Prom
           <h2 className="mb-3 font-semibold">{t("byDay")}</h2>
           <SpendBarChart
             title={t("chartTitle", { month: monthName })}
-            description={total > 0 ? t("chartSummary", { total: formatUsd(total), peak: formatUsd(peak.cents), day: peak.day }) : t("chartEmpty")}
+            description={
+              total > 0
+                ? t("chartSummary", { total: formatUsd(total), peak: formatUsd(peak.cents), day: peak.day })
+                : t("chartEmpty")
+            }
             tableLabel={t("showTable")}
             dayLabel={t("day")}
             amountLabel={t("amount")}

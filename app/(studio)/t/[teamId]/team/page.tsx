@@ -30,7 +30,12 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
       <Card className="mb-6">
         <h2 className="mb-3 font-semibold">{mayTransfer ? t("teamAdmin.transferTitle") : t("teamAdmin.leaveTitle")}</h2>
         {mayTransfer ? (
-          <TransferOwnershipForm teamId={team.id} candidates={view.members.filter((m) => !m.isYou).map((m) => ({ userId: m.userId, name: `${m.name} (${m.email})` }))} />
+          <TransferOwnershipForm
+            teamId={team.id}
+            candidates={view.members
+              .filter((m) => !m.isYou)
+              .map((m) => ({ userId: m.userId, name: `${m.name} (${m.email})` }))}
+          />
         ) : (
           <LeaveTeamForm teamId={team.id} teamName={team.name} />
         )}

@@ -7,7 +7,10 @@ export const GET = teamRoute({
   permission: "videos.read",
   parse: (request) => {
     const search = request.nextUrl.searchParams;
-    return { ...parseGalleryFilters((key) => search.get(key)), cursor: search.get("cursor")?.slice(0, 200) || undefined };
+    return {
+      ...parseGalleryFilters((key) => search.get(key)),
+      cursor: search.get("cursor")?.slice(0, 200) || undefined,
+    };
   },
   run: (actor, filters) => listVideos(actor, filters),
 });

@@ -30,12 +30,20 @@ export default async function Page({ params }: { params: Promise<Params> }) {
   const { video, events, referenceImageUrl } = detail;
   const t = await getTranslations("videoDetail");
   const [width, height] = video.size.split("x").map(Number);
-  const again = new URLSearchParams({ model: video.model, size: video.size, seconds: String(video.seconds), prompt: video.prompt });
+  const again = new URLSearchParams({
+    model: video.model,
+    size: video.size,
+    seconds: String(video.seconds),
+    prompt: video.prompt,
+  });
 
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-6">
       <div>
-        <Link href={`/t/${team.id}/gallery`} className="text-sm text-brand-600 underline-offset-2 outline-none hover:underline focus-visible:ring-2 focus-visible:ring-brand-500 dark:text-brand-100">
+        <Link
+          href={`/t/${team.id}/gallery`}
+          className="text-sm text-brand-600 underline-offset-2 outline-none hover:underline focus-visible:ring-2 focus-visible:ring-brand-500 dark:text-brand-100"
+        >
           ← {t("back")}
         </Link>
         <h1 className="mt-2 line-clamp-2 text-2xl font-semibold tracking-tight" title={video.prompt}>
@@ -68,11 +76,19 @@ export default async function Page({ params }: { params: Promise<Params> }) {
               <h2 id="downloads-title" className="sr-only">
                 {t("downloads")}
               </h2>
-              <a href={`${video.media.video}?download=1`} download={downloadFileName(video, "video")} className={buttonClass("primary")}>
+              <a
+                href={`${video.media.video}?download=1`}
+                download={downloadFileName(video, "video")}
+                className={buttonClass("primary")}
+              >
                 {t("downloadVideo")}
               </a>
               {video.media.thumbnail ? (
-                <a href={`${video.media.thumbnail}?download=1`} download={downloadFileName(video, "thumbnail")} className={buttonClass("secondary")}>
+                <a
+                  href={`${video.media.thumbnail}?download=1`}
+                  download={downloadFileName(video, "thumbnail")}
+                  className={buttonClass("secondary")}
+                >
                   {t("downloadThumbnail")}
                 </a>
               ) : null}
@@ -100,7 +116,12 @@ export default async function Page({ params }: { params: Promise<Params> }) {
           {video.canRemix ? (
             <Card className="flex flex-col gap-2">
               <h2 className="text-base font-semibold">{t("remix.title")}</h2>
-              <RemixForm teamId={team.id} taskId={video.id} idempotencyKey={randomUUID()} price={formatUsd(video.estimateCents)} />
+              <RemixForm
+                teamId={team.id}
+                taskId={video.id}
+                idempotencyKey={randomUUID()}
+                price={formatUsd(video.estimateCents)}
+              />
             </Card>
           ) : null}
         </div>

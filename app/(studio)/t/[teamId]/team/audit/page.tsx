@@ -12,7 +12,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("audit"))("title") };
 }
 
-export default async function AuditPage({ params, searchParams }: { params: Promise<{ teamId: string }>; searchParams: Promise<{ page?: string }> }) {
+export default async function AuditPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ teamId: string }>;
+  searchParams: Promise<{ page?: string }>;
+}) {
   const { team, user, role } = await requireTeam((await params).teamId);
   const t = await getTranslations("audit");
   if (!can(role, "audit.read")) {

@@ -32,7 +32,12 @@ export default async function ProviderPage({ params }: { params: Promise<{ teamI
       <TeamTabs teamId={team.id} role={role} current="provider" />
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <Card>
-          <ProviderForm teamId={team.id} channel={settings.channel} baseUrl={settings.baseUrl} keyLast4={settings.keyLast4} />
+          <ProviderForm
+            teamId={team.id}
+            channel={settings.channel}
+            baseUrl={settings.baseUrl}
+            keyLast4={settings.keyLast4}
+          />
         </Card>
         <div className="flex flex-col gap-4">
           <Card>
@@ -41,7 +46,14 @@ export default async function ProviderPage({ params }: { params: Promise<{ teamI
               <p className="text-sm">
                 <span className="font-mono">••••{settings.keyLast4}</span>
                 {settings.keyUpdatedAt ? (
-                  <span className="block text-xs text-slate-500">{t("keyUpdated", { date: format.dateTime(new Date(settings.keyUpdatedAt), { dateStyle: "medium", timeStyle: "short" }) })}</span>
+                  <span className="block text-xs text-slate-500">
+                    {t("keyUpdated", {
+                      date: format.dateTime(new Date(settings.keyUpdatedAt), {
+                        dateStyle: "medium",
+                        timeStyle: "short",
+                      }),
+                    })}
+                  </span>
                 ) : null}
               </p>
             ) : (

@@ -14,7 +14,12 @@ export const GET = teamRoute({
     return month;
   },
   run: async (actor, month, request) => {
-    const { fileName, csv } = await spendCsv(actor.userId, actor.teamId, month, (taskId) => `${request.nextUrl.origin}/t/${actor.teamId}/gallery/${taskId}`);
+    const { fileName, csv } = await spendCsv(
+      actor.userId,
+      actor.teamId,
+      month,
+      (taskId) => `${request.nextUrl.origin}/t/${actor.teamId}/gallery/${taskId}`,
+    );
     return new Response(`\uFEFF${csv}`, {
       headers: {
         "content-type": "text/csv; charset=utf-8",

@@ -10,11 +10,19 @@ export const GET = teamRoute({
   permission: "videos.read",
   parse: (request, { taskId, variant }: Params) => {
     if (!isMediaVariant(variant) || taskId.length > 64) throw httpErrors.notFound();
-    return { taskId, variant, range: request.headers.get("range"), download: request.nextUrl.searchParams.get("download") === "1" };
+    return {
+      taskId,
+      variant,
+      range: request.headers.get("range"),
+      download: request.nextUrl.searchParams.get("download") === "1",
+    };
   },
   run: async (actor, { taskId, variant, range, download }) => {
     const media = await openVideoMedia(actor, taskId, variant, { range, download });
-    if (!media.found) throw media.reason === "not_stored" ? new HttpError(404, "not_stored", "This file is not in the studio's storage (yet).") : httpErrors.notFound();
+    if (!media.found)
+      throw media.reason === "not_stored"
+        ? new HttpError(404, "not_stored", "This file is not in the studio's storage (yet).")
+        : httpErrors.notFound();
     return new Response(media.body, { status: media.status, headers: media.headers });
   },
 });
