@@ -25,6 +25,21 @@ const config = [
     },
   },
   {
+    // Type-aware rules (decision 008): TypeScript files only, typed through tsconfig.json by the
+    // project service (the scripts' .mjs files are outside the TypeScript project).
+    files: ["**/*.{ts,tsx,mts,cts}"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      // An intended fire-and-forget call says so with `void` and a comment.
+      "@typescript-eslint/no-floating-promises": "error",
+      // Strict, attributes included: an async event handler is wrapped (`onClick={() => void copy()}`)
+      // so a rejection cannot go unseen; only one handler in the tree needed it.
+      "@typescript-eslint/no-misused-promises": "error",
+      // A `default:` does not count for a union: a new member (audit action, outcome) must be placed.
+      "@typescript-eslint/switch-exhaustiveness-check": "error",
+    },
+  },
+  {
     // Layers (docs/architecture.md): lib/ holds the rules and never reaches up into the UI or routing.
     files: ["lib/**/*.{ts,tsx}"],
     rules: {

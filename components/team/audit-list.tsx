@@ -44,7 +44,9 @@ async function describer() {
           last4: String(d.last4 ?? ""),
           replaced: d.replaced ? "yes" : "no",
         });
-      default:
+      case "memberLeft":
+      case "inviteRevoked":
+      case "videoDeleted":
         return t(`audit.action.${key}`, args);
     }
   };

@@ -16,6 +16,10 @@ export function InviteCreateForm({ teamId }: { teamId: string }) {
   const t = useTranslations();
   const [state, action] = useActionState(createInviteAction, initialResult);
   const [copied, setCopied] = useState<string | null>(null);
+  const copyLink = async (value: string) => {
+    await navigator.clipboard?.writeText(value).catch(() => undefined);
+    setCopied(value);
+  };
   const link =
     state.data?.invitePath && typeof window !== "undefined"
       ? `${window.location.origin}${state.data.invitePath}`
@@ -55,10 +59,9 @@ export function InviteCreateForm({ teamId }: { teamId: string }) {
             <Button
               type="button"
               variant="secondary"
-              onClick={async () => {
-                await navigator.clipboard?.writeText(link).catch(() => undefined);
-                setCopied(link);
-              }}
+              // Fire and forget: copyLink never rejects (a refused clipboard is ignored), and the
+              // button only needs to show "Copied" once it is done.
+              onClick={() => void copyLink(link)}
             >
               {copied === link ? t("invites.copied") : t("invites.copy")}
             </Button>

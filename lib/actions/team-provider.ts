@@ -38,7 +38,7 @@ export const testProviderAction = teamAction({
         return { ok: false, formError: t("provider.test.unreachable") };
       case "notConfigured":
         return { ok: false, formError: t("provider.test.notConfigured") };
-      default:
+      case "unexpected":
         return { ok: false, formError: t("provider.test.unexpected", { status: String(result.httpStatus ?? "—") }) };
     }
   },
