@@ -119,7 +119,9 @@ describe("server action inventory", () => {
 
   it("the wrapper is bound to the real session, database and translator", () => {
     const bound = readFileSync(path.resolve("lib/forms/define-action.ts"), "utf8");
-    expect(bound).toMatch(/actionKit\(\{ db, session: currentUser, translator: \(\) => getTranslations\(\) \}\)/);
+    expect(bound).toMatch(
+      /actionKit\(\{\s*db,\s*session: currentUser,\s*translator: \(\) => getTranslations\(\),?\s*\}\)/,
+    );
     const kit = readFileSync(path.resolve("lib/forms/action-kit.ts"), "utf8");
     expect(kit).toContain("await authorize(deps.db, user.id,");
     expect(kit).toContain("unstable_rethrow(error)");
