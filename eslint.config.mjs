@@ -1,5 +1,7 @@
 import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
+import { importX } from "eslint-plugin-import-x";
+import { createTypeScriptImportResolver } from "eslint-import-resolver-typescript";
 
 const config = [
   {
@@ -38,6 +40,17 @@ const config = [
       // A `default:` does not count for a union: a new member (audit action, outcome) must be placed.
       "@typescript-eslint/switch-exhaustiveness-check": "error",
     },
+  },
+  {
+    // No import cycles between files (docs/architecture.md, "Layers"). Type-only imports do not
+    // count (they vanish at runtime). Paths resolve like TypeScript does (`@/…`, tsconfig.json).
+    files: ["**/*.{ts,tsx,mts,cts}"],
+    plugins: { "import-x": importX },
+    settings: {
+      "import-x/extensions": [".ts", ".tsx", ".mts", ".cts", ".js", ".mjs", ".cjs"],
+      "import-x/resolver-next": [createTypeScriptImportResolver({ project: "tsconfig.json" })],
+    },
+    rules: { "import-x/no-cycle": ["error", { ignoreExternal: true }] },
   },
   {
     // Layers (docs/architecture.md): lib/ holds the rules and never reaches up into the UI or routing.
