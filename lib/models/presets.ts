@@ -51,7 +51,7 @@ export const PRESETS = [
     simulatorProfile: "relay",
     models: [...MUSE_MODELS, OXYGEN_1],
     supports: NONE,
-    resultRetentionSeconds: DAY,
+    resultRetentionSeconds: 7 * DAY, // the profile keeps links 7 days, like LaoZhang
   },
   {
     id: "simulator-veo",
