@@ -1,8 +1,8 @@
 import "server-only";
-import { APIConnectionError, APIError } from "openai";
 import type { Db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
-import { providerClientFor, ProviderNotConfiguredError } from "@/lib/upstream/provider-client";
+import { providerFor, type Provider } from "@/lib/upstream/provider-client";
+import { ProviderHttpError, ProviderNetworkError } from "@/lib/upstream/provider-http";
 import { isChannelId, type ChannelId } from "@/lib/videos/model-registry";
 import type { Reader } from "./db-types";
 import { authorize, TeamRuleError } from "./authorize";
@@ -113,23 +113,21 @@ export async function testProviderConnection(
     where: { id: team.id },
     select: { providerChannel: true, providerBaseUrl: true, providerKeyCiphertext: true },
   });
-  let client;
+  let provider: Provider;
   try {
-    client = providerClientFor(settings, { timeoutMs });
-  } catch (error) {
-    if (error instanceof ProviderNotConfiguredError) return { outcome: "notConfigured" };
-    // An undecryptable key (the secret changed): the same as no usable key.
+    provider = providerFor(settings);
+  } catch {
+    // Not configured, or an undecryptable key (the secret changed): the same as no usable key.
     return { outcome: "notConfigured" };
   }
   try {
-    await client.videos.list({ limit: 1 });
+    await provider.adapter.testConnection(provider.connection, { timeoutMs });
     return { outcome: "working" };
   } catch (error) {
-    if (error instanceof APIConnectionError) return { outcome: "unreachable" };
-    if (error instanceof APIError && (error.status === 401 || error.status === 403))
+    if (error instanceof ProviderNetworkError) return { outcome: "unreachable" };
+    if (error instanceof ProviderHttpError && (error.status === 401 || error.status === 403))
       return { outcome: "rejected", httpStatus: error.status };
-    if (error instanceof APIError)
-      return { outcome: "unexpected", httpStatus: typeof error.status === "number" ? error.status : null };
-    return { outcome: "unreachable" };
+    if (error instanceof ProviderHttpError) return { outcome: "unexpected", httpStatus: error.status };
+    return { outcome: "unexpected", httpStatus: null };
   }
 }

@@ -1,11 +1,13 @@
 import "server-only";
-import OpenAI from "openai";
 import { env } from "@/lib/env";
 import { CHANNELS, isChannelId, type ChannelId } from "@/lib/videos/model-registry";
 import { decryptProviderKey } from "@/lib/teams/provider-key-crypto";
+import type { ProviderAdapter } from "./adapter";
+import { adapterFor } from "./adapters";
+import type { UpstreamConnection } from "./provider-http";
 
-// The one way the studio reaches a provider: the official openai SDK, pointed at the team's
-// channel. Retries are ours to decide (create must never be retried blindly), so maxRetries is 0.
+// The one way the studio reaches a provider: the adapter of the connection's dialect with the
+// connection's decrypted key. Retries are the caller's to decide (a create is never retried blindly).
 
 export type TeamProviderSettings = {
   providerChannel: string;
@@ -14,7 +16,7 @@ export type TeamProviderSettings = {
 };
 
 export class ProviderNotConfiguredError extends Error {
-  constructor(readonly reason: "missing_key" | "missing_base_url" | "unknown_channel") {
+  constructor(readonly reason: "missing_key" | "missing_base_url" | "unknown_channel" | "unknown_dialect") {
     super(`Provider not configured: ${reason}`);
   }
 }
@@ -34,18 +36,23 @@ export function channelOf(team: TeamProviderSettings): ChannelId {
   return team.providerChannel;
 }
 
+export type Provider = { adapter: ProviderAdapter; connection: UpstreamConnection };
+
 /**
- * A client for the team's current settings. Running tasks are polled and archived with these
- * too: replacing a key on the same channel carries on with the new key (docs/team-account.md).
+ * The adapter and connection for the team's current settings. Running tasks are polled and
+ * archived with these too: replacing a key on the same channel carries on with the new key.
  */
-export function providerClientFor(team: TeamProviderSettings, opts: { timeoutMs?: number } = {}): OpenAI {
+export function providerFor(team: TeamProviderSettings): Provider {
   const channel = channelOf(team);
-  const baseURL = providerBaseUrl(channel, team.providerBaseUrl);
-  if (!baseURL) throw new ProviderNotConfiguredError("missing_base_url");
+  const baseUrl = providerBaseUrl(channel, team.providerBaseUrl);
+  if (!baseUrl) throw new ProviderNotConfiguredError("missing_base_url");
   let apiKey = channel === "simulator" ? studioSimulatorKey() : "";
   if (channel !== "simulator") {
     if (!team.providerKeyCiphertext) throw new ProviderNotConfiguredError("missing_key");
     apiKey = decryptProviderKey(team.providerKeyCiphertext, env.providerKeySecret());
   }
-  return new OpenAI({ apiKey, baseURL, maxRetries: 0, timeout: opts.timeoutMs ?? 60_000 });
+  const dialect = "openai";
+  const adapter = adapterFor(dialect);
+  if (!adapter) throw new ProviderNotConfiguredError("unknown_dialect");
+  return { adapter, connection: { dialect, baseUrl, apiKey, auth: "bearer" } };
 }

@@ -1,11 +1,9 @@
-import type { Video } from "openai/resources/videos";
+import type { ProviderJob } from "@/lib/upstream/provider-job";
 import type { Tx } from "@/lib/db/client";
 import { CHANNELS, isChannelId } from "./model-registry";
 import { pollDelayMs } from "./poll-schedule";
 import { addTaskEvent } from "./task-events";
 import { isTerminalStatus } from "./video-dto";
-
-const fromUnix = (s: number | null | undefined) => (typeof s === "number" && s > 0 ? new Date(s * 1000) : null);
 
 /**
  * Stores what the provider says about a job: status (unknown statuses are kept as data),
@@ -15,7 +13,7 @@ const fromUnix = (s: number | null | undefined) => (typeof s === "number" && s >
 export async function applyProviderVideo(
   tx: Tx,
   taskId: string,
-  video: Video,
+  video: ProviderJob,
   now: Date,
   opts: { linkJob?: boolean } = {},
 ): Promise<boolean> {
@@ -31,27 +29,24 @@ export async function applyProviderVideo(
       providerJobId: true,
     },
   });
-  const status = String(video.status ?? task.status);
-  const progress = Math.max(0, Math.min(100, Math.round(Number(video.progress ?? task.progress) || 0)));
+  const status = video.status;
+  const progress = video.progress;
   const statusChanged = status !== task.status;
   const progressChanged = progress !== task.progress;
-  const completedAt = fromUnix(video.completed_at);
+  const completedAt = video.completedAt;
   const retention = isChannelId(task.channel) ? CHANNELS[task.channel].assetRetentionSeconds : 86_400;
   const expiresAt =
-    fromUnix(video.expires_at) ??
-    (status === "completed" ? new Date((completedAt ?? now).getTime() + retention * 1000) : null);
+    video.expiresAt ?? (status === "completed" ? new Date((completedAt ?? now).getTime() + retention * 1000) : null);
   const terminal = isTerminalStatus(status);
   const failed = terminal && status !== "completed";
-  const error = video.error ? { code: video.error.code ?? "failed", message: video.error.message ?? "" } : null;
+  const error = video.error;
 
   await tx.videoTask.update({
     where: { id: taskId },
     data: {
       status,
       progress: status === "completed" ? 100 : progress,
-      ...(opts.linkJob || !task.providerJobId
-        ? { providerJobId: video.id, providerCreatedAt: fromUnix(video.created_at) }
-        : {}),
+      ...(opts.linkJob || !task.providerJobId ? { providerJobId: video.id, providerCreatedAt: video.createdAt } : {}),
       ...(status === "in_progress" && !task.startedAt ? { startedAt: now } : {}),
       ...(completedAt ? { completedAt } : status === "completed" ? { completedAt: now } : {}),
       ...(expiresAt ? { providerExpiresAt: expiresAt } : {}),

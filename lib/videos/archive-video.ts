@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { providerClientFor } from "@/lib/upstream/provider-client";
+import { providerFor } from "@/lib/upstream/provider-client";
 import { classifyProviderError } from "@/lib/upstream/provider-errors";
 import { mediaRelativePath, VARIANT_FILES, writeMediaAtomically, type MediaVariant } from "@/lib/storage/media-store";
 import { archiveRetryDelayMs } from "./poll-schedule";
@@ -81,9 +81,11 @@ async function archiveOne(taskId: string, now: Date): Promise<boolean> {
   const paths: Partial<Record<(typeof VARIANTS)[number], string>> = {};
   let videoBytes = 0;
   try {
-    const client = providerClientFor(task.team, { timeoutMs: 120_000 });
+    const { adapter, connection } = providerFor(task.team);
+    const job = { id: task.providerJobId!, result: { kind: "content", variants: VARIANTS } as const };
     for (const variant of VARIANTS) {
-      const response = await client.videos.downloadContent(task.providerJobId!, { variant });
+      const response = await adapter.fetchMedia(connection, job, variant, { timeoutMs: 120_000 });
+      if (!response) throw new ArchiveCheckError(`${variant}: not offered by this provider`);
       const type = response.headers.get("content-type") ?? "";
       if (!type.startsWith(VARIANT_FILES[variant].contentType))
         throw new ArchiveCheckError(`${variant}: unexpected content type ${type || "(none)"}`);

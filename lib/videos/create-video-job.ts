@@ -1,11 +1,15 @@
 import "server-only";
-import { toFile } from "openai";
-import type { Video } from "openai/resources/videos";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { BudgetExceededError, lockAndCheckBudget } from "@/lib/teams/budget";
 import type { Role } from "@/lib/teams/roles";
-import { channelOf, providerClientFor, ProviderNotConfiguredError } from "@/lib/upstream/provider-client";
+import {
+  channelOf,
+  providerFor,
+  ProviderNotConfiguredError,
+  type TeamProviderSettings,
+} from "@/lib/upstream/provider-client";
+import type { ProviderJob } from "@/lib/upstream/provider-job";
 import { classifyProviderError } from "@/lib/upstream/provider-errors";
 import { mediaRelativePath, writeMediaAtomically } from "@/lib/storage/media-store";
 import { estimateCostCents } from "./estimate-cost";
@@ -125,31 +129,27 @@ export async function createVideoJob(input: CreateVideoJobInput): Promise<{ task
   return { task: toVideoDto(row, viewer), created: true };
 }
 
-async function callProvider(
-  taskId: string,
-  team: Parameters<typeof providerClientFor>[0],
-  input: CreateVideoJobInput,
-): Promise<void> {
-  let video: Video;
+async function callProvider(taskId: string, team: TeamProviderSettings, input: CreateVideoJobInput): Promise<void> {
+  let video: ProviderJob;
   try {
-    const client = providerClientFor(team, { timeoutMs: env.createTimeoutMs });
+    const { adapter, connection } = providerFor(team);
+    const options = { timeoutMs: env.createTimeoutMs };
     if (input.remixOf) {
-      video = await client.videos.remix(input.remixOf.providerJobId, { prompt: input.prompt });
+      if (!adapter.remix) throw new ProviderNotConfiguredError("unknown_dialect");
+      video = await adapter.remix(connection, input.remixOf.providerJobId, input.prompt, options);
     } else {
       const ref = input.referenceImage;
-      video = await client.videos.create({
-        prompt: input.prompt,
-        model: input.model as "sora-2",
-        size: input.size as "720x1280",
-        seconds: String(input.seconds) as "4",
-        ...(ref
-          ? {
-              input_reference: await toFile(ref.bytes, `reference.${EXT[ref.mimeType] ?? "png"}`, {
-                type: ref.mimeType,
-              }),
-            }
-          : {}),
-      });
+      video = await adapter.create(
+        connection,
+        {
+          prompt: input.prompt,
+          model: input.model,
+          size: input.size,
+          seconds: input.seconds,
+          references: ref ? [{ bytes: ref.bytes, mimeType: ref.mimeType, frame: "first" }] : [],
+        },
+        options,
+      );
     }
   } catch (error) {
     if (error instanceof ProviderNotConfiguredError) {

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
-import { providerClientFor } from "@/lib/upstream/provider-client";
+import { providerFor } from "@/lib/upstream/provider-client";
 import { classifyProviderError } from "@/lib/upstream/provider-errors";
 import { removeTaskMedia } from "@/lib/storage/media-store";
 import { TeamAccessError } from "@/lib/teams/authorize";
@@ -39,8 +39,11 @@ export async function deleteVideo(actor: VideoActor, taskId: string): Promise<bo
   let upstream = "not attempted";
   if (task.providerJobId && (task.status === "completed" || task.status === "failed")) {
     try {
-      await providerClientFor(task.team, { timeoutMs: 20_000 }).videos.delete(task.providerJobId);
-      upstream = "deleted upstream";
+      const { adapter, connection } = providerFor(task.team);
+      if (adapter.delete) {
+        await adapter.delete(connection, task.providerJobId, { timeoutMs: 20_000 });
+        upstream = "deleted upstream";
+      } else upstream = "no delete in this dialect";
     } catch (error) {
       const failure = classifyProviderError(error);
       upstream = failure.httpStatus === 404 ? "already gone upstream" : `upstream delete failed: ${failure.code}`;

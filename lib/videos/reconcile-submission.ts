@@ -1,8 +1,8 @@
 import "server-only";
-import type { Video } from "openai/resources/videos";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { providerClientFor } from "@/lib/upstream/provider-client";
+import { providerFor } from "@/lib/upstream/provider-client";
+import type { ProviderJob } from "@/lib/upstream/provider-job";
 import { classifyProviderError } from "@/lib/upstream/provider-errors";
 import { applyProviderVideo } from "./apply-provider-video";
 import { failSubmission } from "./create-video-job";
@@ -18,15 +18,21 @@ const MAX_SCANNED = 250;
 const GRACE_MS = 3 * 60_000;
 
 function matches(
-  video: Video,
+  video: ProviderJob,
   task: { model: string; size: string; seconds: number; prompt: string; submittedAt: Date },
   remixFrom: string | null,
 ): boolean {
-  if (video.model !== task.model || video.size !== task.size || String(video.seconds) !== String(task.seconds))
-    return false;
-  if (video.prompt !== null && video.prompt !== undefined && video.prompt !== task.prompt) return false;
-  if (remixFrom && video.remixed_from_video_id !== remixFrom) return false;
-  return video.created_at >= Math.floor(task.submittedAt.getTime() / 1000) - CLOCK_SKEW_S;
+  if (video.model !== null && video.model !== task.model) return false;
+  if (video.size !== null && video.size !== task.size) return false;
+  if (video.seconds !== null && video.seconds !== String(task.seconds)) return false;
+  if (video.prompt !== null && video.prompt !== task.prompt) return false;
+  if (remixFrom && video.remixedFrom !== remixFrom) return false;
+  return createdSince(video, task.submittedAt);
+}
+
+/** Created no earlier than the submit, give or take clock skew; a job with no date cannot be matched. */
+function createdSince(video: ProviderJob, submittedAt: Date): boolean {
+  return video.createdAt !== null && video.createdAt.getTime() >= submittedAt.getTime() - CLOCK_SKEW_S * 1000;
 }
 
 export async function reconcileSubmission(taskId: string, now: Date): Promise<void> {
@@ -49,9 +55,9 @@ export async function reconcileSubmission(taskId: string, now: Date): Promise<vo
     ? ((await db.videoTask.findUnique({ where: { id: task.remixOfTaskId }, select: { providerJobId: true } }))
         ?.providerJobId ?? null)
     : null;
-  let found: Video | null = null;
+  let found: ProviderJob | null = null;
   try {
-    const client = providerClientFor(task.team, { timeoutMs: 20_000 });
+    const { adapter, connection } = providerFor(task.team);
     const taken = new Set(
       (
         await db.videoTask.findMany({
@@ -65,8 +71,9 @@ export async function reconcileSubmission(taskId: string, now: Date): Promise<vo
       ).map((t) => t.providerJobId),
     );
     let scanned = 0;
-    for await (const video of client.videos.list({ limit: 50, order: "desc" })) {
-      if (video.created_at < Math.floor(submittedAt.getTime() / 1000) - CLOCK_SKEW_S) break;
+    const recent = adapter.listRecent?.(connection, { timeoutMs: 20_000 }) ?? [];
+    for await (const video of recent) {
+      if (!createdSince(video, submittedAt)) break;
       if (!taken.has(video.id) && matches(video, { ...task, submittedAt }, remixFrom)) {
         found = video;
         break;

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { providerClientFor, ProviderNotConfiguredError } from "@/lib/upstream/provider-client";
+import { providerFor, ProviderNotConfiguredError } from "@/lib/upstream/provider-client";
 import { classifyProviderError } from "@/lib/upstream/provider-errors";
 import { applyProviderVideo } from "./apply-provider-video";
 import { CREATE_SENT_EVENT, failSubmission } from "./create-video-job";
@@ -80,12 +80,13 @@ async function pollOne(taskId: string, now: Date): Promise<void> {
   }
   const late = isLateWatch(task);
   try {
-    const video = await providerClientFor(task.team, { timeoutMs: 20_000 }).videos.retrieve(task.providerJobId);
+    const { adapter, connection } = providerFor(task.team);
+    const video = await adapter.retrieve(connection, task.providerJobId, { timeoutMs: 20_000 });
     await db.$transaction(async (tx) => {
       if (late) return applyLateAnswer(tx, taskId, task, video, now);
       await applyProviderVideo(tx, taskId, video, now);
       await tx.videoTask.update({ where: { id: taskId }, data: { pollLeaseUntil: null } });
-      if (!isTerminalStatus(String(video.status)) && overTimeLimit(task, now)) await giveUp(tx, taskId, task, now);
+      if (!isTerminalStatus(video.status) && overTimeLimit(task, now)) await giveUp(tx, taskId, task, now);
     });
   } catch (error) {
     if (error instanceof ProviderNotConfiguredError) {

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Video } from "openai/resources/videos";
+import type { ProviderJob } from "@/lib/upstream/provider-job";
 import type { Tx } from "@/lib/db/client";
 import { applyProviderVideo } from "./apply-provider-video";
 import { LATE_WATCH_MS, latePollDelayMs, runTimeLimitMs } from "./poll-schedule";
@@ -44,8 +44,14 @@ export async function giveUp(tx: Tx, taskId: string, task: Timed, now: Date): Pr
 }
 
 /** What the provider says about a job we gave up on: only a final answer changes the task. */
-export async function applyLateAnswer(tx: Tx, taskId: string, task: Timed, video: Video, now: Date): Promise<void> {
-  const status = String(video.status ?? "");
+export async function applyLateAnswer(
+  tx: Tx,
+  taskId: string,
+  task: Timed,
+  video: ProviderJob,
+  now: Date,
+): Promise<void> {
+  const status = video.status;
   if (status === "completed") {
     await tx.videoTask.update({
       where: { id: taskId },

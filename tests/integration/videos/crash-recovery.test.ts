@@ -3,7 +3,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { budgetRoom } from "@/lib/teams/budget";
-import { providerClientFor } from "@/lib/upstream/provider-client";
+import { providerFor } from "@/lib/upstream/provider-client";
 import { createVideoJob } from "@/lib/videos/create-video-job";
 import { syncDueTasks } from "@/lib/videos/sync-video-status";
 import { leaseMs } from "@/lib/videos/task-lease";
@@ -36,7 +36,8 @@ async function upstreamJobs(team: { id: string }, prompt: string): Promise<strin
     select: { providerChannel: true, providerBaseUrl: true, providerKeyCiphertext: true },
   });
   const ids: string[] = [];
-  for await (const video of providerClientFor(settings).videos.list({ limit: 100 }))
+  const { adapter, connection } = providerFor(settings);
+  for await (const video of adapter.listRecent!(connection, { timeoutMs: 20_000 }))
     if (video.prompt === prompt) ids.push(video.id);
   return ids;
 }
