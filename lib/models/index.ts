@@ -3,7 +3,16 @@
 // How to add a model or a preset: docs/providers.md.
 
 export type * from "./types";
-export { PRESETS, PRESET_IDS, findModel, findPreset, isPresetId, modelsOf, resultRetentionSeconds } from "./presets";
+export {
+  PRESETS,
+  PRESET_IDS,
+  canRemix,
+  findModel,
+  findPreset,
+  isPresetId,
+  modelsOf,
+  resultRetentionSeconds,
+} from "./presets";
 export type { PresetId } from "./presets";
 export { allDurations, durationAllowed, durationsAt, expandDurations, findSize, sizesOf } from "./shapes";
 export { billingTiming, checkPrice, describePrice, effectivePrice, estimateCents } from "./price";

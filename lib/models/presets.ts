@@ -14,6 +14,7 @@ import type { ModelSpec, PresetSpec } from "./types";
 //   findModel(presetId, model)  one model as that preset sells it, or undefined
 //   modelsOf(presetId)          a preset's models ([] for an unknown id)
 //   resultRetentionSeconds(preset, model)  the model's own retention, else the preset's
+//   canRemix(preset, model)     the connection and the model both allow remix
 //
 // Built-in simulator presets have no base URL: the embedded simulator serves each profile at
 // /api/simulator/<profile>/v1 (lib/simulator, another engineer's area). They offer the same
@@ -170,6 +171,11 @@ export function modelsOf(presetId: string): readonly ModelSpec[] {
 
 export function findModel(presetId: string, modelId: string): ModelSpec | undefined {
   return modelsOf(presetId).find((m) => m.id === modelId);
+}
+
+/** Remix needs both: the connection's API has it and the model supports it. */
+export function canRemix(preset: PresetSpec, model: ModelSpec): boolean {
+  return preset.supports.remix && model.supportsRemix;
 }
 
 export function resultRetentionSeconds(preset: PresetSpec, model: ModelSpec): number {

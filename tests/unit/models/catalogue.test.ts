@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   PRESETS,
   PRESET_IDS,
+  canRemix,
   checkCombination,
   defaultsFor,
   durationsAt,
@@ -11,6 +12,7 @@ import {
   isPresetId,
   resultRetentionSeconds,
   sizesOf,
+  validChoices,
   type ModelSpec,
   type Price,
   type PresetSpec,
@@ -56,6 +58,23 @@ describe("every preset's every model", () => {
       }
     }
     expect(combinations).toBeGreaterThan(0);
+  });
+
+  it.each(everyModel)("%s · %s: the form is only ever offered valid, priced combinations", (_p, _m, model) => {
+    const wishes = [{}, { size: "1x1", seconds: 999 }, { seconds: 1 }, { seconds: 8 }];
+    for (const option of sizesOf(model)) wishes.push({ size: option.size, seconds: 4 });
+    for (const wish of wishes) {
+      const choices = validChoices(model, wish);
+      expect(choices.sizes.length).toBeGreaterThan(0);
+      expect(choices.durations).toContain(choices.seconds);
+      for (const { size } of choices.sizes) {
+        for (const seconds of validChoices(model, { size }).durations) {
+          const { size: sizeProblem, seconds: secondsProblem } = checkCombination(model, { size, seconds });
+          expect([sizeProblem, secondsProblem], `${size} ${seconds}s`).toEqual([undefined, undefined]);
+          expect(estimateCents(model, { size, seconds }).offered).toBe(true);
+        }
+      }
+    }
   });
 
   it.each(everyModel)("%s · %s has unique sizes and sane limits", (_preset, _model, model) => {
@@ -135,6 +154,15 @@ describe("presets", () => {
     expect(retention("apiyi-official", "sora-2")).toBe(86_400);
     expect(retention("apiyi-reverse", "sora-2")).toBe(86_400);
     expect(retention("laozhang-muse", "muse-video-60s")).toBe(7 * 86_400);
+  });
+
+  it("allow remix only where the connection and the model both have it", () => {
+    const remix = (presetId: string, modelId: string) => canRemix(findPreset(presetId)!, findModel(presetId, modelId)!);
+    expect(remix("apiyi-official", "sora-2")).toBe(true);
+    expect(remix("custom-relay", "sora-2-pro")).toBe(true);
+    expect(remix("apiyi-reverse", "sora-2")).toBe(false);
+    expect(remix("laozhang-muse", "muse-video")).toBe(false);
+    expect(remix("apiyi-veo", "veo-3.1-generate-preview")).toBe(false);
   });
 
   it("say OpenAI shut down, and recognise only their own ids", () => {
