@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { apiErrors } from "./errors";
 import type { JobRecord } from "./job";
 import type { SimulatorOptions } from "./options";
+import type { AuthStyle } from "./profiles/profile";
 
 // Keys and ownership, like a real provider account: a job belongs to the key that created it,
 // and another key's job answers the same 404 as an id that never existed (docs/decisions/014).
@@ -20,13 +21,21 @@ export function keyOwner(key: string): string {
  * one containing "invalid", which lets tests reach the 401 path; an allow-list replaces both
  * rules. The studio's embedded simulator always has one: its own generated key.
  */
-export function authenticate(options: SimulatorOptions, request: Request): string {
-  const match = /^Bearer\s+(.*)$/i.exec((request.headers.get("authorization") ?? "").trim());
-  const key = match?.[1]?.trim() ?? "";
+export function authenticate(
+  options: SimulatorOptions,
+  request: Request,
+  style: AuthStyle = "bearer",
+): { owner: string; form: "bearer" | "bare" } {
+  const header = (request.headers.get("authorization") ?? "").trim();
+  const match = /^Bearer\s+(.*)$/i.exec(header);
+  // CHOICE: "bearer-or-bare" channels (API易 and other new-api gateways) take the header's value
+  // as the key after stripping an optional "Bearer ", as new-api does.
+  const form = match ? "bearer" : "bare";
+  const key = (match ? match[1] : style === "bearer-or-bare" ? header : "")?.trim() ?? "";
   if (key === "") throw apiErrors.missingApiKey();
   const accepted = options.apiKeys === null ? !key.toLowerCase().includes("invalid") : options.apiKeys.includes(key);
   if (!accepted) throw apiErrors.invalidApiKey(key);
-  return keyOwner(key);
+  return { owner: keyOwner(key), form };
 }
 
 /**

@@ -4,6 +4,15 @@ import { simulatorOptionsFromEnv } from "./options-from-env";
 
 export const EMBEDDED_BASE_PATH = "/api/simulator/v1";
 
+// Every profile is served side by side, one base path each (`/api/simulator/<profile>/v1`);
+// EMBEDDED_BASE_PATH stays the openai profile. See docs/simulator.md.
+export {
+  SIMULATOR_PROFILES as EMBEDDED_PROFILES,
+  embeddedProfileBasePath,
+  simulatorProfileBaseUrl,
+  type SimulatorProfileName,
+} from "./profile-names";
+
 const GLOBAL_KEY = Symbol.for("sora-studio.embedded-simulator");
 type WithSimulator = typeof globalThis & { [GLOBAL_KEY]?: Simulator };
 
@@ -26,6 +35,8 @@ export function embeddedApiKeys(studioKey: string, fromEnv: readonly string[] | 
 export function getEmbeddedSimulator(): Simulator {
   const holder = globalThis as WithSimulator;
   if (!holder[GLOBAL_KEY]) {
+    // /api/simulator/v1 is the SIMULATOR_PROFILE (default openai); every profile is also at
+    // /api/simulator/<profile>/v1.
     const options = simulatorOptionsFromEnv(EMBEDDED_BASE_PATH, process.env, false);
     holder[GLOBAL_KEY] = createSimulator({ ...options, apiKeys: embeddedApiKeys(env.simulatorKey(), options.apiKeys) });
   }

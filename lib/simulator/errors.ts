@@ -8,17 +8,27 @@ export interface ApiErrorFields {
   code: string | null;
 }
 
+/** What an error is about, for profiles that word or number it differently (profiles/*.ts). */
+export type ErrorTag = "missing_key" | "invalid_key" | "quota" | "content_not_ready";
+
 export class SimulatorHttpError extends Error {
   readonly status: number;
   readonly fields: ApiErrorFields;
   readonly headers: Record<string, string>;
+  readonly tag: ErrorTag | null;
 
-  constructor(status: number, fields: ApiErrorFields, headers: Record<string, string> = {}) {
+  constructor(
+    status: number,
+    fields: ApiErrorFields,
+    headers: Record<string, string> = {},
+    tag: ErrorTag | null = null,
+  ) {
     super(fields.message);
     this.name = "SimulatorHttpError";
     this.status = status;
     this.fields = fields;
     this.headers = headers;
+    this.tag = tag;
   }
 
   toBody(): { error: ApiErrorFields } {
@@ -58,20 +68,30 @@ export const apiErrors = {
   // CHOICE: a missing key also answers code `invalid_api_key` (the issue asks for it; the real
   // API answers code null with this message).
   missingApiKey: () =>
-    new SimulatorHttpError(401, {
-      message:
-        "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).",
-      type: "invalid_request_error",
-      param: null,
-      code: "invalid_api_key",
-    }),
+    new SimulatorHttpError(
+      401,
+      {
+        message:
+          "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).",
+        type: "invalid_request_error",
+        param: null,
+        code: "invalid_api_key",
+      },
+      {},
+      "missing_key",
+    ),
   invalidApiKey: (key: string) =>
-    new SimulatorHttpError(401, {
-      message: `Incorrect API key provided: ${maskKey(key)}. You can find your API key at https://platform.openai.com/account/api-keys.`,
-      type: "invalid_request_error",
-      param: null,
-      code: "invalid_api_key",
-    }),
+    new SimulatorHttpError(
+      401,
+      {
+        message: `Incorrect API key provided: ${maskKey(key)}. You can find your API key at https://platform.openai.com/account/api-keys.`,
+        type: "invalid_request_error",
+        param: null,
+        code: "invalid_api_key",
+      },
+      {},
+      "invalid_key",
+    ),
   invalidUrl: (method: string, path: string) => invalidRequest(`Invalid URL (${method} ${path})`, null, null, 404),
   // CHOICE: wording of the unknown-id answer (digest: 404 invalid_request_error).
   videoNotFound: (id: string) => invalidRequest(`Video with id '${id}' not found.`, null, null, 404),
@@ -182,7 +202,43 @@ export const apiErrors = {
     invalidRequest(`Only completed or failed videos can be deleted; this video's status is '${status}'.`, null, null),
   // CHOICE: API易's CDN delay answers 400; its body is unknown, so this text is ours.
   contentNotYetAvailable: () =>
-    invalidRequest("Video content is not available yet, please retry in a few seconds.", null, null),
+    new SimulatorHttpError(
+      400,
+      {
+        message: "Video content is not available yet, please retry in a few seconds.",
+        type: "invalid_request_error",
+        param: null,
+        code: null,
+      },
+      {},
+      "content_not_ready",
+    ),
+  // OpenAI's answer when the account has no credit (recorded wording); profiles re-word it.
+  insufficientQuota: () =>
+    new SimulatorHttpError(
+      429,
+      {
+        message:
+          "You exceeded your current quota, please check your plan and billing details. For more information on this error, read the docs: https://platform.openai.com/docs/guides/error-codes/api-errors.",
+        type: "insufficient_quota",
+        param: null,
+        code: "insufficient_quota",
+      },
+      {},
+      "quota",
+    ),
+  // new-api's answer to a non-string where its Go struct wants a string (Veo's `seconds`).
+  parseRequestFailed: (param: string, got: string, want: string) =>
+    new SimulatorHttpError(400, {
+      message: `json: cannot unmarshal ${got} into Go struct field VideoRequest.${param} of type ${want}`,
+      type: "new_api_error",
+      param: null,
+      code: "parse_request_failed",
+    }),
+  // A plain 400 with a message of our own (relaxed relays' value errors).
+  badRequest: (message: string, param: string | null, code: string | null = "invalid_request") =>
+    invalidRequest(message, param, code),
+  notSupported: (what: string) => invalidRequest(`${what} is not supported for this model.`, null, "invalid_request"),
   unknownMarker: (marker: string, reason: string) =>
     invalidRequest(`Invalid simulator marker '[[${marker}]]' in prompt: ${reason}`, "prompt", "invalid_value"),
   // CHOICE: OpenAI's rate-limit wording, shortened; type "requests" and code as OpenAI sends them.

@@ -6,9 +6,16 @@
 export const ENDPOINTS = ["create", "list", "retrieve", "delete", "content", "remix", "cdn"] as const;
 export type Endpoint = (typeof ENDPOINTS)[number];
 
-const TERMINAL_KINDS = ["429", "saturated", "500", "503", "drop"] as const;
+const TERMINAL_KINDS = ["429", "saturated", "quota", "500", "503", "drop"] as const;
 const HTTP_KINDS = [...TERMINAL_KINDS, "slow", "truncate", "content400"] as const;
-const JOB_KINDS = ["moderation", "fail", "stall", "expires"] as const;
+const JOB_KINDS = ["moderation", "fail", "stall", "expires", "result", "statuses"] as const;
+
+/** `result:<shape>`: where profile `relay` puts a completed job's link (`none`: nowhere). */
+export const RESULT_SHAPES = ["video_url", "metadata_url", "urls", "none"] as const;
+export type ResultShape = (typeof RESULT_SHAPES)[number];
+/** `statuses:<style>`: profile `relay` answers upper-case statuses, or `unknown` while running. */
+export const STATUS_STYLES = ["upper", "unknown"] as const;
+export type StatusStyle = (typeof STATUS_STYLES)[number];
 export const FAULT_KINDS = [...HTTP_KINDS, ...JOB_KINDS] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 type TerminalKind = (typeof TERMINAL_KINDS)[number];
@@ -17,7 +24,7 @@ export interface FaultRule {
   kind: FaultKind;
   /** retry-after seconds (429, saturated, 503), delay ms (slow), seconds (content400, expires), progress (stall). */
   value: number | null;
-  /** Failure code, for `fail` only. */
+  /** Failure code (`fail`), result shape (`result`) or status style (`statuses`). */
   code: string | null;
   endpoint: Endpoint | "*";
   /** Firings left; null means every time. */
@@ -81,6 +88,15 @@ function parseValue(kind: FaultKind, raw: string | undefined, token: string): Pi
         throw new FaultSyntaxError(token, `'fail' takes an error code like 'internal_error', got '${raw}'`);
       }
       return { value: null, code: raw ?? "internal_error" };
+    case "result":
+    case "statuses": {
+      const allowed: readonly string[] = kind === "result" ? RESULT_SHAPES : STATUS_STYLES;
+      if (raw === undefined || !allowed.includes(raw)) {
+        throw new FaultSyntaxError(token, `'${kind}' takes one of ${allowed.join(", ")}, got '${raw ?? ""}'`);
+      }
+      return { value: null, code: raw };
+    }
+    case "quota":
     case "500":
     case "drop":
     case "truncate":
@@ -211,15 +227,23 @@ export type JobOutcomeFault = { kind: "fail"; code: string } | { kind: "stall"; 
 export interface JobFaults {
   outcome: JobOutcomeFault | null;
   expirySeconds: number | null;
+  result: ResultShape | null;
+  statuses: StatusStyle | null;
 }
 
-/** Job-shaping rules (moderation, fail, stall, expires); markers win over instance rules. */
+/** Job-shaping rules (moderation, fail, stall, expires, result, statuses); markers win over instance rules. */
 export function takeJobFaults(markerRules: FaultRule[], instanceRules: FaultRule[]): JobFaults {
-  const result: JobFaults = { outcome: null, expirySeconds: null };
+  const result: JobFaults = { outcome: null, expirySeconds: null, result: null, statuses: null };
   for (const list of [markerRules, instanceRules]) {
     for (const rule of [...list]) {
       if (!isOneOf(JOB_KINDS, rule.kind)) continue;
-      if (rule.kind === "expires") {
+      if (rule.kind === "result") {
+        if (result.result !== null) continue;
+        result.result = rule.code as ResultShape;
+      } else if (rule.kind === "statuses") {
+        if (result.statuses !== null) continue;
+        result.statuses = rule.code as StatusStyle;
+      } else if (rule.kind === "expires") {
         if (result.expirySeconds !== null) continue;
         result.expirySeconds = rule.value ?? 0;
       } else {

@@ -4,12 +4,12 @@ import { randomBytes } from "node:crypto";
 // hex; 48 hex characters in all after the prefix.
 export const VIDEO_ID_PATTERN = /^video_[0-9a-f]{48}$/;
 
-export function newVideoId(nowMs: number): string {
+export function newVideoId(nowMs: number, prefix = "video_"): string {
   const seconds = Math.floor(nowMs / 1000)
     .toString(16)
     .padStart(8, "0")
     .slice(-8);
-  return `video_${seconds}${randomBytes(20).toString("hex")}`;
+  return `${prefix}${seconds}${randomBytes(20).toString("hex")}`;
 }
 
 /** The creation second embedded in an id, used to place a list cursor whose job is gone. */

@@ -104,6 +104,7 @@ export class JobStore {
     this.writes.delete(job.id);
     await rm(path.join(this.jobsDir, `${job.id}.json`), { force: true });
     if (job.render.referenceFile !== null) await rm(this.referencePath(job.render.referenceFile), { force: true });
+    if (job.render.lastFrameFile) await rm(this.referencePath(job.render.lastFrameFile), { force: true });
     await rm(this.mediaDir(job.id), { recursive: true, force: true });
   }
 

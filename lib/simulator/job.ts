@@ -1,6 +1,7 @@
-import type { FaultRule } from "./faults";
+import type { FaultRule, ResultShape, StatusStyle } from "./faults";
+import type { SimulatorProfileName } from "./profile-names";
 
-export type SimulatorProfileName = "openai" | "yi-reverse";
+export type { SimulatorProfileName } from "./profile-names";
 
 export type JobOutcome =
   | { kind: "complete" }
@@ -13,6 +14,13 @@ export interface JobPlan {
   renderMs: number;
   outcome: JobOutcome;
   expirySeconds: number;
+  /**
+   * Real ms after completion during which /content answers 400 (the relays' "not ready yet"
+   * delay, already time-scaled). Absent: none. A `content400` rule replaces it.
+   */
+  contentDelayMs?: number;
+  /** How a relay presents the job (from `result:` / `statuses:` rules); absent = the profile's default. */
+  presentation?: { result: ResultShape | null; statuses: StatusStyle | null };
 }
 
 /** What a job's media is made from; identical inputs give identical bytes. */
@@ -25,6 +33,10 @@ export interface RenderInput {
   /** File name (under dataDir/references) of the normalised PNG reference image. */
   referenceFile: string | null;
   remixedFromVideoId: string | null;
+  /** Frames per second; absent = the default 8 (4k renders use fewer, docs/simulator.md). */
+  fps?: number;
+  /** Normalised PNG of the last frame (Veo's first/last-frame models), or absent. */
+  lastFrameFile?: string | null;
 }
 
 /** One job as persisted in dataDir/jobs/<id>.json. */
@@ -51,4 +63,6 @@ export interface JobRecord {
   plan: JobPlan;
   /** HTTP-level prompt markers with their remaining counts. */
   faults: FaultRule[];
+  /** The token of the job's unauthenticated signed link (profile `relay`). */
+  linkToken?: string;
 }

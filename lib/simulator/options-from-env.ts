@@ -1,14 +1,20 @@
 import path from "node:path";
 import { FaultSyntaxError, parseFaultRules, type FaultRule } from "./faults";
-import { DEFAULT_EXPIRY_SECONDS, SIMULATOR_PROFILES, type SimulatorInit } from "./options";
-import type { SimulatorProfileName } from "./job";
+import type { SimulatorInit } from "./options";
+import { SIMULATOR_PROFILES, type SimulatorProfileName } from "./profile-names";
 
 // The only reader of process.env for the simulator. Bad values throw at start, with the name of
 // the variable, rather than surfacing later as odd behaviour.
 
 type Env = Record<string, string | undefined>;
 
-function number(env: Env, name: string, fallback: number, check: (n: number) => boolean, expectation: string): number {
+function number<F extends number | undefined>(
+  env: Env,
+  name: string,
+  fallback: F,
+  check: (n: number) => boolean,
+  expectation: string,
+): number | F {
   const raw = env[name]?.trim();
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
@@ -42,7 +48,7 @@ export function defaultSimulatorDataDir(env: Env = process.env): string {
 /**
  * SIMULATOR_TIME_SCALE, SIMULATOR_EXPIRY_SECONDS, SIMULATOR_DATA_DIR (default
  * <STUDIO_DATA_DIR or ./data>/simulator), SIMULATOR_API_KEYS, SIMULATOR_FAULTS,
- * SIMULATOR_PROFILE, SIMULATOR_CONTROL, SIMULATOR_FFMPEG_PATH.
+ * SIMULATOR_PROFILE, SIMULATOR_CONTROL, SIMULATOR_FFMPEG_PATH, SIMULATOR_RATE_WINDOW_SECONDS.
  */
 export function simulatorOptionsFromEnv(
   basePath: string,
@@ -67,13 +73,16 @@ export function simulatorOptionsFromEnv(
       (n) => n >= 0,
       "a number >= 0 (1 = real time, 0.01 = 100x faster)",
     ),
+    // Unset: each profile keeps videos as long as its channel does (1 day; relay 7 days).
     expirySeconds: number(
       env,
       "SIMULATOR_EXPIRY_SECONDS",
-      DEFAULT_EXPIRY_SECONDS,
+      undefined,
       (n) => n >= 0 && Number.isInteger(n),
       "a whole number of seconds >= 0",
     ),
+    // Unset: 60 s × SIMULATOR_TIME_SCALE.
+    rateWindowSeconds: number(env, "SIMULATOR_RATE_WINDOW_SECONDS", undefined, (n) => n > 0, "a number of seconds > 0"),
     apiKeys: apiKeys.length > 0 ? apiKeys : null,
     faults: faults(env),
     profile,

@@ -1,16 +1,28 @@
+import { randomBytes } from "node:crypto";
 import { isVisibleTo } from "./api-keys";
 import type { FaultRule, JobFaults } from "./faults";
 import { newVideoId } from "./ids";
 import type { JobOutcome, JobRecord } from "./job";
-import { failureMessage, failureProgress, planDurations } from "./job-clock";
+import { failureMessage, failureProgress, jobStateAt, planDurations } from "./job-clock";
 import { JobStore } from "./job-store";
+import { CreateLimiter } from "./limits";
 import { MediaRenderer } from "./media/render-media";
 import type { SimulatorOptions } from "./options";
+import type { SimulatorProfileName } from "./profile-names";
 import { openAiProfile } from "./profiles/openai";
 import type { NewJobRequest, SimulatorProfile } from "./profiles/profile";
+import { relayProfile } from "./profiles/relay";
+import { veoProfile } from "./profiles/veo";
 import { yiReverseProfile } from "./profiles/yi-reverse";
 import { normaliseReference } from "./reference-image";
 import { RequestStats } from "./stats";
+
+export const PROFILES: Record<SimulatorProfileName, SimulatorProfile> = {
+  openai: openAiProfile,
+  "yi-reverse": yiReverseProfile,
+  relay: relayProfile,
+  veo: veoProfile,
+};
 
 export interface NewJob extends NewJobRequest {
   /** Hash of the key that creates the job (see api-keys.ts). */
@@ -40,6 +52,8 @@ export class SimulatorCore {
   readonly media: MediaRenderer;
   readonly stats = new RequestStats();
   readonly profile: SimulatorProfile;
+  /** Per-key create limits of the channel (null: none). */
+  readonly limiter: CreateLimiter | null;
   /** Mutable at runtime through POST /__simulator/faults. */
   instanceFaults: FaultRule[];
   readonly ready: Promise<void>;
@@ -47,9 +61,21 @@ export class SimulatorCore {
   constructor(readonly options: SimulatorOptions) {
     this.store = new JobStore(options.dataDir, options.log);
     this.media = new MediaRenderer(this.store, options.ffmpegPath, () => this.stats.recordRender());
-    this.profile = options.profile === "yi-reverse" ? yiReverseProfile : openAiProfile;
+    this.profile = PROFILES[options.profile];
+    const limits = this.profile.limits;
+    // CHOICE: the create window follows the time scale (60 s × scale) unless rateWindowSeconds is set.
+    const windowMs = (options.rateWindowSeconds ?? 60 * options.timeScale) * 1000;
+    this.limiter = limits === null ? null : new CreateLimiter(limits, windowMs);
     this.instanceFaults = options.faults.map((rule) => ({ ...rule }));
     this.ready = this.store.load();
+  }
+
+  /** The caller's jobs that are still queued or running (for the channel's concurrency limit). */
+  runningJobs(owner: string, nowMs: number): number {
+    return this.jobs(owner).filter((job) => {
+      const status = jobStateAt(job, nowMs).status;
+      return status === "queued" || status === "in_progress";
+    }).length;
   }
 
   now(): number {
@@ -69,8 +95,8 @@ export class SimulatorCore {
   }
 
   /**
-   * For the unauthenticated /cdn/<id>.mp4 of yi-reverse: a capability URL, the 160 random bits
-   * of the id are what protects it (like the channel's real CDN links).
+   * For the unauthenticated signed link /cdn/<id>.mp4?token=… of profile relay: the caller checks
+   * the job's token, which (with the id's 160 random bits) is what protects it.
    */
   findJobByCdnId(id: string): JobRecord | undefined {
     return this.ownJob(id);
@@ -88,7 +114,7 @@ export class SimulatorCore {
 
   async createJob(request: NewJob): Promise<JobRecord> {
     const createdMs = this.now();
-    const id = newVideoId(createdMs);
+    const id = newVideoId(createdMs, this.profile.idPrefix);
     const jitter = Number.parseInt(id.slice(-4), 16) / 0xffff;
     const durations = planDurations({
       model: request.model,
@@ -105,6 +131,20 @@ export class SimulatorCore {
             id,
             await normaliseReference(request.reference, request.width, request.height),
           );
+    const lastFrame = request.lastFrame ?? null;
+    const lastFrameFile =
+      lastFrame === null
+        ? null
+        : await this.store.saveReference(
+            `${id}-last`,
+            await normaliseReference(lastFrame, request.width, request.height),
+          );
+    const { jobFaults } = request;
+    const presentation =
+      jobFaults.result === null && jobFaults.statuses === null
+        ? undefined
+        : { result: jobFaults.result, statuses: jobFaults.statuses };
+    const contentDelayMs = Math.round(this.profile.contentDelaySeconds * 1000 * this.options.timeScale);
     const job: JobRecord = {
       version: 1,
       id,
@@ -125,13 +165,18 @@ export class SimulatorCore {
         visiblePrompt: request.visiblePrompt,
         referenceFile,
         remixedFromVideoId: request.remixedFromVideoId,
+        ...(request.fps === undefined ? {} : { fps: request.fps }),
+        ...(lastFrameFile === null ? {} : { lastFrameFile }),
       },
       plan: {
         ...durations,
-        outcome: outcomeFor(request.jobFaults),
-        expirySeconds: request.jobFaults.expirySeconds ?? this.options.expirySeconds,
+        outcome: outcomeFor(jobFaults),
+        expirySeconds: jobFaults.expirySeconds ?? this.options.expirySeconds,
+        ...(contentDelayMs > 0 ? { contentDelayMs } : {}),
+        ...(presentation ? { presentation } : {}),
       },
       faults: request.httpFaults,
+      ...(this.profile.servesSignedLinks ? { linkToken: randomBytes(16).toString("hex") } : {}),
     };
     await this.store.save(job);
     return job;

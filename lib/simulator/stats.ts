@@ -7,6 +7,8 @@ export interface StatsSnapshot {
   renders: number;
   byEndpoint: Partial<Record<Endpoint | "unknown", number>>;
   byJob: Record<string, Partial<Record<Endpoint, number>>>;
+  /** Accepted keys by how the Authorization header carried them (`Bearer sk-…` or bare `sk-…`). */
+  authForms: { bearer: number; bare: number };
 }
 
 /** Request counts, so a studio test can assert how often (and about which job) it called us. */
@@ -16,6 +18,7 @@ export class RequestStats {
   private renders = 0;
   private byEndpoint: StatsSnapshot["byEndpoint"] = {};
   private byJob: StatsSnapshot["byJob"] = {};
+  private authForms: StatsSnapshot["authForms"] = { bearer: 0, bare: 0 };
 
   record(endpoint: Endpoint | "unknown", jobId: string | null): void {
     this.total += 1;
@@ -24,6 +27,10 @@ export class RequestStats {
       const perJob = (this.byJob[jobId] ??= {});
       perJob[endpoint] = (perJob[endpoint] ?? 0) + 1;
     }
+  }
+
+  recordAuth(form: "bearer" | "bare"): void {
+    this.authForms[form] += 1;
   }
 
   recordRender(): void {
@@ -43,6 +50,7 @@ export class RequestStats {
       renders: this.renders,
       byEndpoint: this.byEndpoint,
       byJob: this.byJob,
+      authForms: this.authForms,
     });
   }
 
@@ -52,5 +60,6 @@ export class RequestStats {
     this.renders = 0;
     this.byEndpoint = {};
     this.byJob = {};
+    this.authForms = { bearer: 0, bare: 0 };
   }
 }

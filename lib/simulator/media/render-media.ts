@@ -5,7 +5,7 @@ import sharp from "sharp";
 import type { JobRecord } from "../job";
 import { writeFileAtomic, type JobStore } from "../job-store";
 import { defaultFfmpegPath, encodeMp4 } from "./encode-mp4";
-import { buildScene, drawFrame, FPS, type SceneSpec } from "./scene";
+import { buildScene, drawFrame, type SceneSpec } from "./scene";
 
 export interface MediaFiles {
   video: string;
@@ -85,7 +85,9 @@ export class MediaRenderer {
       return { files, rendered: false };
     }
     await mkdir(dir, { recursive: true });
-    const reference = job.render.referenceFile === null ? null : await this.readReference(job);
+    const reference =
+      job.render.referenceFile === null ? null : await this.readReference(job, job.render.referenceFile);
+    const lastFrame = job.render.lastFrameFile ? await this.readReference(job, job.render.lastFrameFile) : null;
     await renderMedia(
       {
         width: job.render.width,
@@ -95,6 +97,8 @@ export class MediaRenderer {
         prompt: job.render.visiblePrompt,
         remixedFromVideoId: job.render.remixedFromVideoId,
         reference,
+        lastFrame,
+        ...(job.render.fps === undefined ? {} : { fps: job.render.fps }),
       },
       files,
       this.ffmpegPath ?? (await defaultFfmpegPath()),
@@ -104,8 +108,8 @@ export class MediaRenderer {
     return { files, rendered: true };
   }
 
-  private async readReference(job: JobRecord): Promise<Buffer> {
-    const file = this.store.referencePath(job.render.referenceFile ?? "");
+  private async readReference(job: JobRecord, name: string): Promise<Buffer> {
+    const file = this.store.referencePath(name);
     const { data, info } = await sharp(file).removeAlpha().raw().toBuffer({ resolveWithObject: true });
     if (info.width !== job.render.width || info.height !== job.render.height || info.channels !== 3) {
       throw new Error(
@@ -135,7 +139,7 @@ export async function renderMedia(
       ffmpegPath,
       width: spec.width,
       height: spec.height,
-      fps: FPS,
+      fps: scene.fps,
       frameCount: scene.frameCount,
       output: temp,
       signal,
@@ -143,7 +147,7 @@ export async function renderMedia(
       onFrame: (index, frame) => {
         // sharp works off the event loop; the frame buffer is reused, so it gets a copy.
         if (index === 0) thumbnail = sharp(Buffer.from(frame), { raw }).webp({ quality: 80 }).toBuffer();
-        if (index % FPS === 0)
+        if (index % scene.fps === 0)
           tiles.push(sharp(Buffer.from(frame), { raw }).resize(tile.width, tile.height).raw().toBuffer());
       },
     });

@@ -23,6 +23,10 @@ export interface SceneSpec {
   remixedFromVideoId: string | null;
   /** The reference as raw rgb24 of exactly width×height, or null. */
   reference: Buffer | null;
+  /** A last-frame image (raw rgb24, width×height): the closing half second shows it. */
+  lastFrame?: Buffer | null;
+  /** Frames per second; absent = FPS. */
+  fps?: number;
 }
 
 interface Layout {
@@ -38,8 +42,11 @@ interface Layout {
 export interface Scene {
   spec: SceneSpec;
   frameCount: number;
+  fps: number;
   /** With a reference, frames before this index are the reference image unchanged. */
   introFrames: number;
+  /** With a last frame, frames from this index on are that image unchanged. */
+  outroStart: number;
   base: RgbCanvas;
   layout: Layout;
   accent: Rgb;
@@ -138,10 +145,15 @@ export async function buildScene(spec: SceneSpec): Promise<Scene> {
   // The bar's empty track is static; its filled part is drawn per frame.
   base.fillRect(margin, layout.barY, width - 2 * margin, layout.barHeight, colours.track);
 
+  const fps = spec.fps ?? FPS;
+  const frameCount = spec.seconds * fps;
+  const halfSecond = Math.max(1, Math.floor(fps / 2));
   return {
     spec,
-    frameCount: spec.seconds * FPS,
-    introFrames: spec.reference === null ? 0 : Math.max(1, FPS / 2),
+    fps,
+    frameCount,
+    introFrames: spec.reference === null ? 0 : halfSecond,
+    outroStart: spec.lastFrame ? frameCount - halfSecond : frameCount,
     base,
     layout,
     accent: colours.accent,
@@ -156,16 +168,21 @@ export function drawFrame(scene: Scene, index: number, target: Buffer): void {
     spec.reference.copy(target);
     return;
   }
+  if (index >= scene.outroStart && spec.lastFrame) {
+    spec.lastFrame.copy(target);
+    return;
+  }
+  const fps = scene.fps;
   scene.base.data.copy(target);
   const canvas = new RgbCanvas(spec.width, spec.height, target);
   const { margin, ballRadius, ballY, barY, barHeight, smallScale } = layout;
   const travel = spec.width - 2 * (margin + ballRadius);
   // One sweep across the frame every two seconds, back and forth.
-  const phase = (index / (FPS * 2)) % 2;
+  const phase = (index / (fps * 2)) % 2;
   const along = phase <= 1 ? phase : 2 - phase;
   canvas.fillCircle(Math.round(margin + ballRadius + travel * along), ballY, ballRadius, scene.accent);
   const played = (index + 1) / scene.frameCount;
   canvas.fillRect(margin, barY, Math.round((spec.width - 2 * margin) * played), barHeight, scene.accent);
-  const clock = `${(index / FPS).toFixed(2)}s / ${spec.seconds}s`;
+  const clock = `${(index / fps).toFixed(2)}s / ${spec.seconds}s`;
   canvas.drawTextWithShadow(margin, barY - (GLYPH_HEIGHT + 3) * smallScale, clock, smallScale, WHITE, SHADOW);
 }

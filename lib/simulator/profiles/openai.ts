@@ -1,3 +1,4 @@
+import { PROFILE_RETENTION_SECONDS } from "../profile-names";
 import { KNOWN_VIDEO_MODELS, VIDEO_SECONDS, VIDEO_SIZES } from "@/lib/upstream-schemas/video";
 import { apiErrors } from "../errors";
 import type { JobRecord } from "../job";
@@ -79,8 +80,13 @@ export function toVideoResource(job: JobRecord, state: JobState): Record<string,
 
 export const openAiProfile: SimulatorProfile = {
   name: "openai",
-  fullApi: true,
-  servesCdn: false,
+  routes: { list: true, delete: true, remix: true },
+  servesSignedLinks: false,
+  variants: true,
+  auth: "bearer",
+  defaultExpirySeconds: PROFILE_RETENTION_SECONDS.openai,
+  contentDelaySeconds: 0,
+  limits: null,
   maxPromptLength: MAX_PROMPT,
   validateCreate: validateOpenAiCreate,
   present: (job, state) => toVideoResource(job, state),

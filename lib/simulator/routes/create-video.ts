@@ -25,12 +25,20 @@ async function startJob(
     httpFaults: markers.rules.filter(isHttpFault),
   };
   const job = await core.createJob(newJob);
+  core.limiter?.record(ctx.owner, ctx.nowMs);
   core.stats.attribute(remixedFromVideoId === null ? "create" : "remix", job.id);
   return jsonResponse(200, core.profile.present(job, jobStateAt(job, ctx.nowMs), ctx));
 }
 
+/** The channel's per-key limits (a gateway checks them before reading the request). */
+function checkLimits(ctx: ApiRouteContext): void {
+  const { core } = ctx;
+  core.limiter?.check(ctx.owner, ctx.nowMs, core.runningJobs(ctx.owner, ctx.nowMs));
+}
+
 /** POST /videos */
 export async function createVideo(ctx: ApiRouteContext): Promise<Response> {
+  checkLimits(ctx);
   const request = await ctx.core.profile.validateCreate(await readBody(ctx.request));
   return startJob(ctx, request, null);
 }
@@ -39,6 +47,8 @@ export async function createVideo(ctx: ApiRouteContext): Promise<Response> {
 export async function remixVideo(ctx: ApiRouteContext): Promise<Response> {
   const source = ctx.job;
   if (!source) throw apiErrors.videoNotFound(ctx.jobId);
+  ctx.core.profile.checkRemix?.(source);
+  checkLimits(ctx);
   const body = await readBody(ctx.request);
   rejectUnknownFields(body.fields, ["prompt"]);
   const prompt = validatePrompt(body.fields.prompt, ctx.core.profile.maxPromptLength);
@@ -55,6 +65,7 @@ export async function remixVideo(ctx: ApiRouteContext): Promise<Response> {
       width: render.width,
       height: render.height,
       durationSeconds: render.seconds,
+      ...(render.fps === undefined ? {} : { fps: render.fps }),
       prompt,
       // CHOICE: a remix does not inherit the source's reference image; its frames name the source.
       reference: null,

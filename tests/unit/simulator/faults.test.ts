@@ -119,15 +119,33 @@ describe("takeJobFaults", () => {
     expect(instance).toHaveLength(1);
     expect(takeJobFaults([], instance).outcome).toEqual({ kind: "fail", code: "processing_error" });
     expect(instance).toHaveLength(0);
-    expect(takeJobFaults([], instance)).toEqual({ outcome: null, expirySeconds: null });
+    expect(takeJobFaults([], instance)).toEqual({ outcome: null, expirySeconds: null, result: null, statuses: null });
   });
 
   it("reads stall progress and expiry", () => {
     expect(takeJobFaults(parseFaultRules("stall:30 expires:5", "job"), [])).toEqual({
       outcome: { kind: "stall", progress: 30 },
       expirySeconds: 5,
+      result: null,
+      statuses: null,
     });
     expect(takeJobFaults(parseFaultRules("stall", "job"), []).outcome).toEqual({ kind: "stall", progress: 50 });
+  });
+
+  it("reads the relay presentation rules (result shape, status style), markers first", () => {
+    const instance = parseFaultRules("result:urls*1", "instance");
+    expect(takeJobFaults(parseFaultRules("statuses:upper", "job"), instance)).toMatchObject({
+      result: "urls",
+      statuses: "upper",
+    });
+    expect(instance).toHaveLength(0);
+    expect(
+      takeJobFaults(parseFaultRules("result:none", "job"), parseFaultRules("result:urls", "instance")).result,
+    ).toBe("none");
+    expect(() => parseFaultRules("result:link", "job")).toThrow(/video_url, metadata_url, urls, none/);
+    expect(() => parseFaultRules("statuses", "job")).toThrow(/upper, unknown/);
+    expect(() => parseFaultRules("result:urls@content", "job")).toThrow(/takes no '@endpoint'/);
+    expect(parseFaultRules("quota@create*1", "instance").map(formatFaultRule)).toEqual(["quota@create*1"]);
   });
 });
 

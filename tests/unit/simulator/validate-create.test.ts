@@ -162,26 +162,55 @@ describe("openai create validation", () => {
 });
 
 describe("yi-reverse create validation", () => {
-  it("derives size and duration from the model", async () => {
+  it("reads the documented form (sora-2 + size + seconds) and renders 704 px on the short side", async () => {
+    expect(
+      await yiReverseProfile.validateCreate(form({ prompt: "a", model: "sora-2", size: "1280x720", seconds: "15" })),
+    ).toMatchObject({
+      model: "sora-2",
+      size: "1280x720",
+      seconds: "15",
+      width: 1280,
+      height: 704,
+      durationSeconds: 15,
+    });
+    expect(await yiReverseProfile.validateCreate(json({ prompt: "a", seconds: 10 }))).toMatchObject({
+      model: "sora-2",
+      size: "720x1280",
+      seconds: "10",
+      width: 704,
+      height: 1280,
+    });
+    expect(await rejection(yiReverseProfile.validateCreate(form({ prompt: "a", seconds: "4" })))).toMatchObject({
+      status: 400,
+      param: "seconds",
+    });
+    expect(
+      await rejection(yiReverseProfile.validateCreate(form({ prompt: "a", model: "sora-2", size: "1792x1024" }))),
+    ).toMatchObject({ param: "size" });
+  });
+
+  it("derives size and duration from an older model name", async () => {
     const cases = {
-      sora_video2: ["704x1280", "10"],
-      "sora_video2-landscape": ["1280x704", "10"],
-      "sora_video2-15s": ["704x1280", "15"],
-      "sora_video2-landscape-15s": ["1280x704", "15"],
+      sora_video2: ["720x1280", "10", 704, 1280],
+      "sora_video2-landscape": ["1280x720", "10", 1280, 704],
+      "sora_video2-15s": ["720x1280", "15", 704, 1280],
+      "sora_video2-landscape-15s": ["1280x720", "15", 1280, 704],
     };
-    for (const [model, [size, seconds]] of Object.entries(cases)) {
+    for (const [model, [size, seconds, width, height]] of Object.entries(cases)) {
       expect(await yiReverseProfile.validateCreate(form({ prompt: "a", model, seconds: "4" }))).toMatchObject({
         model,
         size,
         seconds,
+        width,
+        height,
       });
     }
-    expect(await rejection(yiReverseProfile.validateCreate(form({ prompt: "a", model: "sora-2" })))).toMatchObject({
+    expect(await rejection(yiReverseProfile.validateCreate(form({ prompt: "a", model: "sora-2-pro" })))).toMatchObject({
       param: "model",
     });
   });
 
-  it("keeps prompts under 1000 characters and accepts any reference size", async () => {
+  it("keeps prompts under 1000 characters and takes PNG or JPG references of any size", async () => {
     await expect(yiReverseProfile.validateCreate(form({ prompt: "x".repeat(999) }))).resolves.toBeTruthy();
     expect(await rejection(yiReverseProfile.validateCreate(form({ prompt: "x".repeat(1000) })))).toMatchObject({
       code: "string_above_max_length",
@@ -190,5 +219,19 @@ describe("yi-reverse create validation", () => {
     expect(
       (await yiReverseProfile.validateCreate(form({ prompt: "a", input_reference: ref }))).reference,
     ).not.toBeNull();
+    const webp = new File(
+      [
+        new Uint8Array(
+          await sharp(await png(30, 20))
+            .webp()
+            .toBuffer(),
+        ),
+      ],
+      "r.webp",
+      { type: "image/webp" },
+    );
+    expect(
+      (await rejection(yiReverseProfile.validateCreate(form({ prompt: "a", input_reference: webp })))).message,
+    ).toContain("PNG or JPG");
   });
 });
