@@ -3,6 +3,7 @@ import { mkdir, open, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { env } from "@/lib/env";
+import { parseByteRange } from "@/lib/http/byte-range";
 
 // The studio's own copy of every video, under STORAGE_DIR (default <data>/media):
 //   teams/<teamId>/<taskId>/<variant>.<ext>
@@ -110,7 +111,7 @@ function referenceContentType(relative: string): string {
 
 type OpenResult = { status: 200 | 206 | 416; headers: Headers; body: ReadableStream | null };
 
-/** Serves a stored file, honouring a single HTTP Range (players seek with it). */
+/** Serves a stored file, honouring a single HTTP Range (players seek with it; lib/http/byte-range.ts). */
 export async function openMediaFile(
   relative: string,
   contentType: string,
@@ -125,20 +126,13 @@ export async function openMediaFile(
     "Accept-Ranges": "bytes",
     "Cache-Control": "private, max-age=3600",
   });
-  const match = rangeHeader?.match(/^bytes=(\d*)-(\d*)$/);
-  if (rangeHeader && !match) {
+  const range = parseByteRange(rangeHeader, size);
+  if (range.kind === "unsatisfiable") {
     headers.set("Content-Range", `bytes */${size}`);
     return { status: 416, headers, body: null };
   }
-  if (match && (match[1] || match[2])) {
-    let start = match[1] ? Number(match[1]) : Math.max(0, size - Number(match[2]));
-    let end = match[1] && match[2] ? Math.min(Number(match[2]), size - 1) : size - 1;
-    if (!match[1]) end = size - 1;
-    if (start >= size || start > end) {
-      headers.set("Content-Range", `bytes */${size}`);
-      return { status: 416, headers, body: null };
-    }
-    start = Math.max(0, start);
+  if (range.kind === "partial") {
+    const { start, end } = range;
     headers.set("Content-Range", `bytes ${start}-${end}/${size}`);
     headers.set("Content-Length", String(end - start + 1));
     return { status: 206, headers, body: Readable.toWeb(createReadStream(file, { start, end })) as ReadableStream };
