@@ -4,9 +4,13 @@ import { createSimulator, type Simulator } from "./create-simulator";
 import { sendWebResponse, toWebRequest } from "./node-http-bridge";
 import { simulatorOptionsFromEnv, standaloneAddressFromEnv } from "./options-from-env";
 import type { SimulatorInit } from "./options";
+import { SIMULATOR_PROFILES } from "./profile-names";
 
 export interface StandaloneSimulator {
-  /** e.g. http://127.0.0.1:4010 (the API is under /v1, controls under /__simulator). */
+  /**
+   * e.g. http://127.0.0.1:4010 (the default profile's API is under /v1, controls under
+   * /__simulator; every profile is also at /<profile>/v1 and /<profile>/__simulator).
+   */
   url: string;
   port: number;
   simulator: Simulator;
@@ -55,7 +59,8 @@ async function main(): Promise<void> {
   console.log(
     [
       `Sora simulator (${options.profile} profile) listening on ${running.url}`,
-      `  API:      ${running.url}/v1   (any Bearer key${options.apiKeys ? " from SIMULATOR_API_KEYS" : ""}; each key sees only its own jobs)`,
+      `  API:      ${running.url}/v1   (any key${options.apiKeys ? " from SIMULATOR_API_KEYS" : ""}; each key sees only its own jobs)`,
+      ...SIMULATOR_PROFILES.map((profile) => `  ${profile.padEnd(10)}  ${running.url}/${profile}/v1`),
       `  controls: ${running.url}/__simulator/{health,stats,reset-stats,faults}`,
       `  time scale ${options.timeScale}, expiry ${options.expirySeconds}s, data in ${options.dataDir}`,
     ].join("\n"),

@@ -49,6 +49,54 @@ describe("the embedded route", () => {
     expect(outside.headers.get("x-request-id")).toMatch(/^req_/);
   });
 
+  it("serves every profile side by side at embeddedProfileBasePath(profile), each with its own jobs", async () => {
+    const route = await import("@/app/api/simulator/[...path]/route");
+    const { EMBEDDED_PROFILES, embeddedProfileBasePath, simulatorProfileBaseUrl } =
+      await import("@/lib/simulator/embedded");
+    expect([...EMBEDDED_PROFILES]).toEqual(["openai", "yi-reverse", "relay", "veo"]);
+    expect(simulatorProfileBaseUrl(`${ORIGIN}/api/simulator/v1`, "relay")).toBe(`${ORIGIN}/api/simulator/relay/v1`);
+    expect(simulatorProfileBaseUrl("http://127.0.0.1:4010/v1/", "veo")).toBe("http://127.0.0.1:4010/veo/v1");
+    const bodies: Record<string, Record<string, unknown>> = {
+      openai: { prompt: "p" },
+      "yi-reverse": { prompt: "p", model: "sora-2", size: "720x1280", seconds: "10" },
+      relay: { prompt: "p", model: "muse-video", seconds: "5" },
+      veo: { prompt: "p", model: "veo-3.1-fast-generate-preview", seconds: "4" },
+    };
+    const ids: string[] = [];
+    for (const profile of EMBEDDED_PROFILES) {
+      const base = embeddedProfileBasePath(profile);
+      expect(base).toBe(`/api/simulator/${profile}/v1`);
+      const created = await route.POST(
+        new Request(`${ORIGIN}${base}/videos`, {
+          method: "POST",
+          headers: { ...studioAuth(), "content-type": "application/json" },
+          body: JSON.stringify(bodies[profile]),
+        }),
+      );
+      expect(created.status, profile).toBe(200);
+      const id = String(((await created.json()) as { id: string }).id);
+      ids.push(id);
+      const fetched = await route.GET(new Request(`${ORIGIN}${base}/videos/${id}`, { headers: studioAuth() }));
+      expect(fetched.status, profile).toBe(200);
+      // Only the studio's key, on every profile (decision 014).
+      const stranger = await route.GET(
+        new Request(`${ORIGIN}${base}/videos/${id}`, { headers: { authorization: "Bearer sk-stranger" } }),
+      );
+      expect([401, 403], profile).toContain(stranger.status);
+      const health = await route.GET(new Request(`${ORIGIN}/api/simulator/${profile}/__simulator/health`));
+      expect(await health.json()).toMatchObject({ ok: true, profile });
+    }
+    // A job answers only under its own profile; /api/simulator/v1 is the openai profile.
+    const relayJob = ids[2] ?? "";
+    expect(
+      (await route.GET(new Request(`${ORIGIN}/api/simulator/v1/videos/${relayJob}`, { headers: studioAuth() }))).status,
+    ).toBe(404);
+    expect(
+      (await route.GET(new Request(`${ORIGIN}/api/simulator/v1/videos/${ids[0] ?? ""}`, { headers: studioAuth() })))
+        .status,
+    ).toBe(200);
+  });
+
   it("is one instance per process", async () => {
     const { getEmbeddedSimulator } = await import("@/lib/simulator/embedded");
     expect(getEmbeddedSimulator()).toBe(getEmbeddedSimulator());
