@@ -48,7 +48,7 @@ export function defaultSimulatorDataDir(env: Env = process.env): string {
 /**
  * SIMULATOR_TIME_SCALE, SIMULATOR_EXPIRY_SECONDS, SIMULATOR_DATA_DIR (default
  * <STUDIO_DATA_DIR or ./data>/simulator), SIMULATOR_API_KEYS, SIMULATOR_FAULTS,
- * SIMULATOR_PROFILE, SIMULATOR_CONTROL, SIMULATOR_FFMPEG_PATH, SIMULATOR_RATE_WINDOW_SECONDS.
+ * SIMULATOR_PROFILE, SIMULATOR_CONTROL, SIMULATOR_FFMPEG_PATH.
  */
 export function simulatorOptionsFromEnv(
   basePath: string,
@@ -81,8 +81,6 @@ export function simulatorOptionsFromEnv(
       (n) => n >= 0 && Number.isInteger(n),
       "a whole number of seconds >= 0",
     ),
-    // Unset: 60 s × SIMULATOR_TIME_SCALE.
-    rateWindowSeconds: number(env, "SIMULATOR_RATE_WINDOW_SECONDS", undefined, (n) => n > 0, "a number of seconds > 0"),
     apiKeys: apiKeys.length > 0 ? apiKeys : null,
     faults: faults(env),
     profile,

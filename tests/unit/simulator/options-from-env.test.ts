@@ -19,7 +19,6 @@ describe("simulatorOptionsFromEnv", () => {
     expect(options.faults).toEqual([]);
     // Unset: each profile keeps its channel's retention (1 day; relay 7 days).
     expect(options.expirySeconds).toBeUndefined();
-    expect(options.rateWindowSeconds).toBeUndefined();
     expect(resolveOptions({ dataDir: "/d" }).expirySeconds).toBe(86400);
     expect(resolveOptions({ dataDir: "/d", profile: "relay" }).expirySeconds).toBe(7 * 86400);
     expect(resolveOptions({ dataDir: "/d", profile: "relay", expirySeconds: 5 }).expirySeconds).toBe(5);
@@ -40,7 +39,6 @@ describe("simulatorOptionsFromEnv", () => {
       SIMULATOR_PROFILE: "yi-reverse",
       SIMULATOR_CONTROL: "off",
       SIMULATOR_FFMPEG_PATH: "/usr/bin/ffmpeg",
-      SIMULATOR_RATE_WINDOW_SECONDS: "2.5",
     });
     expect(options).toMatchObject({
       dataDir: "/srv/studio/simulator",
@@ -50,7 +48,6 @@ describe("simulatorOptionsFromEnv", () => {
       profile: "yi-reverse",
       controlRoutes: false,
       ffmpegPath: "/usr/bin/ffmpeg",
-      rateWindowSeconds: 2.5,
     });
     expect(Array.isArray(options.faults) && options.faults.map(formatFaultRule)).toEqual(["429@create*2", "slow:10"]);
     expect(simulatorOptionsFromEnv("/v1", { SIMULATOR_DATA_DIR: "/x/y", STUDIO_DATA_DIR: "/srv" }).dataDir).toBe(
@@ -65,7 +62,6 @@ describe("simulatorOptionsFromEnv", () => {
     [{ SIMULATOR_PROFILE: "sora-app" }, /SIMULATOR_PROFILE/],
     [{ SIMULATOR_FAULTS: "429@moon" }, /SIMULATOR_FAULTS: '429@moon'/],
     [{ SIMULATOR_CONTROL: "maybe" }, /SIMULATOR_CONTROL/],
-    [{ SIMULATOR_RATE_WINDOW_SECONDS: "0" }, /SIMULATOR_RATE_WINDOW_SECONDS/],
   ])("rejects %o", (env, message) => {
     expect(() => simulatorOptionsFromEnv("/v1", env)).toThrow(message);
   });
