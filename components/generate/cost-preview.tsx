@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { formatUsd } from "@/lib/videos/estimate-cost";
+import { formatUsd } from "@/lib/money/format";
 
 export type BudgetSummary = {
   spentCents: number;

@@ -1,4 +1,4 @@
-import { formatUsd } from "@/lib/videos/estimate-cost";
+import { formatUsd } from "@/lib/money/format";
 
 type Props = {
   title: string;

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { SpendReport } from "@/lib/spend/spend-report";
-import { formatUsd } from "@/lib/videos/estimate-cost";
+import { formatUsd } from "@/lib/money/format";
 
 function Figure({ label, value, note }: { label: string; value: string; note?: string }) {
   return (

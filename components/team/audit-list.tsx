@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { AuditEntryDto, AuditPage } from "@/lib/audit/list-audit";
 import { AUDIT_ACTIONS } from "@/lib/audit/audit-actions";
 import { isRole } from "@/lib/teams/roles";
-import { formatUsd } from "@/lib/videos/estimate-cost";
+import { formatUsd } from "@/lib/money/format";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 

@@ -1,8 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { MembersView } from "@/lib/teams/members-list";
 import { can, canManageMember } from "@/lib/teams/permissions";
-import { centsToInput } from "@/lib/spend/money";
-import { formatUsd } from "@/lib/videos/estimate-cost";
+import { centsToInput, formatUsd } from "@/lib/money/format";
 import { Card } from "@/components/ui/card";
 import { MemberManage } from "./member-manage";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { formatUsd } from "@/lib/videos/estimate-cost";
+import { formatUsd } from "@/lib/money/format";
 import type { VideoDto } from "@/lib/videos/video-dto";
 
 type CostFields = Pick<VideoDto, "status" | "estimateCents" | "costCents">;

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import type { ActionResult } from "@/lib/forms/action-result";
-import { formatUsd } from "@/lib/videos/estimate-cost";
+import { formatUsd } from "@/lib/money/format";
 import { findModel, findSize, isChannelId, type ChannelId } from "@/lib/videos/model-registry";
 import { imageDecodes, readImageInfo } from "@/lib/videos/read-image-info";
 import type { BudgetExceededError } from "@/lib/teams/budget";

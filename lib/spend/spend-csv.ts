@@ -1,4 +1,4 @@
-import { centsToDecimal } from "./money";
+import { centsToDecimal } from "@/lib/money/format";
 import type { ChargeRow } from "./spend-report";
 
 // RFC 4180 fields, plus a guard against spreadsheet formula injection: a member's name such as

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CHANNEL_IDS } from "@/lib/videos/model-registry";
-import { parseUsdToCents } from "@/lib/spend/money";
+import { parseUsdToCents } from "@/lib/money/parse";
 import { ASSIGNABLE_ROLES } from "./permissions";
 import { INVITE_EXPIRY_DAYS } from "./invite-token";
 import { TEAM_NAME_MAX } from "./create-team";

@@ -12,13 +12,6 @@ export function estimateCostCents(channel: ChannelId, modelId: string, size: str
   return sizeSpec.centsPerSecond * seconds;
 }
 
-/** "$6.00": cents are integers everywhere; this is the only place they become a decimal. */
-export function formatUsd(cents: number): string {
-  const sign = cents < 0 ? "-" : "";
-  const abs = Math.abs(Math.trunc(cents));
-  return `${sign}$${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
-}
-
 export function channelModels(channel: ChannelId) {
   return CHANNELS[channel].models;
 }

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { VideoEventDto } from "@/lib/videos/video-dto";
-import { formatUsd } from "@/lib/videos/estimate-cost";
+import { formatUsd } from "@/lib/money/format";
 
 const KNOWN_EVENTS = [
   "submitted",

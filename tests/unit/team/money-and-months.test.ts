@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { centsToDecimal, centsToInput, MAX_USD_CENTS, parseUsdToCents } from "@/lib/spend/money";
+import { centsToDecimal, centsToInput } from "@/lib/money/format";
+import { MAX_USD_CENTS, parseUsdToCents } from "@/lib/money/parse";
 import { daysOf, monthOf, monthsBetween, parseMonthKey, shiftMonth } from "@/lib/spend/month";
 import { chargesToCsv, csvField } from "@/lib/spend/spend-csv";
 import { hashInviteToken, looksLikeInviteToken, newInviteToken } from "@/lib/teams/invite-token";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { estimateCostCents, formatUsd } from "@/lib/videos/estimate-cost";
+import { formatUsd } from "@/lib/money/format";
+import { estimateCostCents } from "@/lib/videos/estimate-cost";
 import { CHANNEL_IDS, CHANNELS } from "@/lib/videos/model-registry";
 import { archiveRetryDelayMs, pollDelayMs } from "@/lib/videos/poll-schedule";
 import { validateVideoRequest, VideoRequestError } from "@/lib/videos/validate-video-request";

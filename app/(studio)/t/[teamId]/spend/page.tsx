@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { centsToInput } from "@/lib/spend/money";
+import { centsToInput, formatUsd } from "@/lib/money/format";
 import { monthOf, monthsBetween, parseMonthKey } from "@/lib/spend/month";
 import { teamSpendReport } from "@/lib/spend/spend-queries";
 import { can } from "@/lib/teams/permissions";
 import { requireTeam } from "@/lib/teams/team-access";
-import { formatUsd } from "@/lib/videos/estimate-cost";
 import { Card, PageHeader } from "@/components/ui/card";
 import { BreakdownTable } from "@/components/spend/breakdown-table";
 import { BudgetForm } from "@/components/spend/budget-form";

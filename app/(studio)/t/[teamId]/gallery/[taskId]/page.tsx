@@ -6,7 +6,7 @@ import { getTranslations } from "next-intl/server";
 import { can } from "@/lib/teams/permissions";
 import { requireTeam } from "@/lib/teams/team-access";
 import { getVideoDetail } from "@/lib/videos/list-videos";
-import { formatUsd } from "@/lib/videos/estimate-cost";
+import { formatUsd } from "@/lib/money/format";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { LiveVideoStatus } from "@/components/videos/detail/live-video-status";

@@ -1,5 +1,5 @@
 // Dollars typed by a person ("12.50", "12.5", "$12") to integer cents, without floating point:
-// the digits are split as text, so 0.1 + 0.2 never happens.
+// the digits are split as text, so 0.1 + 0.2 never happens. lib/money/format.ts goes the other way.
 export const MAX_USD_CENTS = 1_000_000_000; // $10,000,000.00: fits a 32-bit integer column.
 
 export type ParsedUsd = { ok: true; cents: number } | { ok: false; reason: "format" | "tooLarge" };
@@ -13,16 +13,4 @@ export function parseUsdToCents(input: string): ParsedUsd {
   const cents = whole * 100 + fraction;
   if (cents > MAX_USD_CENTS) return { ok: false, reason: "tooLarge" };
   return { ok: true, cents };
-}
-
-/** Cents back to what the input shows: 1250 → "12.50" (no currency sign, no grouping). */
-export function centsToInput(cents: number | null | undefined): string {
-  if (cents === null || cents === undefined) return "";
-  return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}`;
-}
-
-/** Dollars with two decimals for CSV: 1250 → "12.50", -5 → "-0.05". */
-export function centsToDecimal(cents: number): string {
-  const sign = cents < 0 ? "-" : "";
-  return `${sign}${centsToInput(Math.abs(cents))}`;
 }
