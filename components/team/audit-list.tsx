@@ -1,24 +1,40 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { AuditEntryDto, AuditPage } from "@/lib/audit/list-audit";
 import { AUDIT_ACTIONS } from "@/lib/audit/audit-actions";
 import { isRole } from "@/lib/teams/roles";
 import { formatUsd } from "@/lib/money/format";
+import { findPreset } from "@/lib/models";
+import { parseStoredPrice } from "@/lib/teams/stored-price";
+import { priceSummary, type PricingT } from "@/components/pricing/price-text";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 
 /** Each entry as a sentence in the reader's language, from its action and small data. */
 async function describer() {
   const t = await getTranslations();
+  const tp = (await getTranslations("pricing")) as unknown as PricingT;
+  const zh = (await getLocale()).startsWith("zh");
   return (entry: AuditEntryDto): string => {
     const d = entry.data;
     const someone = t("audit.someone");
     const role = (v: unknown) => (isRole(v) ? t(`shell.role.${v}`) : String(v ?? "—"));
     const money = (v: unknown) => (typeof v === "number" ? formatUsd(v) : t("audit.noLimit"));
+    // The single provider setting of earlier versions (provider.* entries stay readable).
     const channel = (v: unknown) =>
       v === "simulator" || v === "openai" || v === "apiyi" || v === "custom"
-        ? t(`provider.channels.${v}.name`)
+        ? t(`audit.channel.${v}`)
         : String(v ?? "—");
+    const text = (v: unknown) => (typeof v === "string" && v !== "" ? v : "—");
+    const preset = (v: unknown) => {
+      const found = typeof v === "string" ? findPreset(v) : undefined;
+      return found ? (zh ? found.label.zh : found.label.en) : text(v);
+    };
+    const price = (v: unknown) => {
+      const parsed = typeof v === "string" ? parseStoredPrice(v) : null;
+      return parsed ? priceSummary(tp, parsed) : "—";
+    };
+    const connection = { name: text(d.name) };
     const kept = (v: unknown) => (typeof v === "number" ? t("audit.keptDays", { count: v }) : t("audit.keptForever"));
     const args = { actor: entry.actor?.name ?? someone, target: entry.target?.name ?? someone };
     if (entry.action === "unknown") return t("audit.action.unknown", args);
@@ -43,6 +59,39 @@ async function describer() {
           ...args,
           last4: String(d.last4 ?? ""),
           replaced: d.replaced ? "yes" : "no",
+        });
+      case "connectionAdded":
+        return t("audit.action.connectionAdded", { ...args, ...connection, preset: preset(d.preset) });
+      case "connectionChanged":
+        return t("audit.action.connectionChanged", {
+          ...args,
+          ...connection,
+          from: text(d.fromName),
+          baseUrl: d.baseUrl ? text(d.baseUrl) : t("audit.defaultUrl"),
+        });
+      case "connectionKeyChanged":
+        return t("audit.action.connectionKeyChanged", {
+          ...args,
+          ...connection,
+          last4: String(d.last4 ?? ""),
+          replaced: d.replaced ? "yes" : "no",
+        });
+      case "connectionArchived":
+        return t("audit.action.connectionArchived", { ...args, ...connection });
+      case "connectionPriceSet":
+        return t("audit.action.connectionPriceSet", {
+          ...args,
+          ...connection,
+          model: text(d.modelId),
+          price: price(d.price),
+          catalogue: price(d.catalogue),
+        });
+      case "connectionPriceCleared":
+        return t("audit.action.connectionPriceCleared", {
+          ...args,
+          ...connection,
+          model: text(d.modelId),
+          catalogue: price(d.catalogue),
         });
       case "memberLeft":
       case "inviteRevoked":

@@ -1,22 +1,23 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { can } from "@/lib/teams/permissions";
 import { requireTeam } from "@/lib/teams/team-access";
-import { teamProviderSettings } from "@/lib/teams/team-queries";
+import { teamConnections } from "@/lib/teams/team-queries";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ForbiddenNotice } from "@/components/team/forbidden-notice";
-import { ProviderForm } from "@/components/team/provider-form";
 import { TeamTabs } from "@/components/team/team-tabs";
+import { AddConnectionForm } from "@/components/team/connections/add-connection-form";
+import { ConnectionCard } from "@/components/team/connections/connection-card";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("provider"))("title") };
 }
 
-export default async function ProviderPage({ params }: { params: Promise<{ teamId: string }> }) {
+// Team → Connections (the URL stays /team/provider: links and tests use it).
+export default async function ConnectionsPage({ params }: { params: Promise<{ teamId: string }> }) {
   const { team, user, role } = await requireTeam((await params).teamId);
   const t = await getTranslations("provider");
-  const format = await getFormatter();
   if (!can(role, "provider.manage")) {
     return (
       <>
@@ -25,42 +26,41 @@ export default async function ProviderPage({ params }: { params: Promise<{ teamI
       </>
     );
   }
-  const settings = await teamProviderSettings(user.id, team.id);
+  const connections = await teamConnections(user.id, team.id);
+  const active = connections.filter((c) => !c.archived);
+  const archived = connections.filter((c) => c.archived);
   return (
     <>
       <PageHeader title={t("title")} lead={t("lead")} />
       <TeamTabs teamId={team.id} role={role} current="provider" />
-      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
-        <Card>
-          <ProviderForm
-            teamId={team.id}
-            channel={settings.channel}
-            baseUrl={settings.baseUrl}
-            keyLast4={settings.keyLast4}
-          />
-        </Card>
+      <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
+        <div className="flex min-w-0 flex-col gap-4">
+          <h2 className="sr-only">{t("listTitle")}</h2>
+          {active.length === 0 ? <p className="text-slate-600 dark:text-slate-400">{t("empty")}</p> : null}
+          {active.map((connection) => (
+            <ConnectionCard
+              key={connection.id}
+              teamId={team.id}
+              connection={connection}
+              canArchive={active.length > 1}
+            />
+          ))}
+          {archived.length > 0 ? (
+            <section aria-labelledby="archived-connections" className="flex flex-col gap-4">
+              <h2 id="archived-connections" className="mt-2 font-semibold text-slate-600 dark:text-slate-400">
+                {t("archivedTitle")}
+              </h2>
+              {archived.map((connection) => (
+                <ConnectionCard key={connection.id} teamId={team.id} connection={connection} canArchive={false} />
+              ))}
+            </section>
+          ) : null}
+        </div>
         <div className="flex flex-col gap-4">
           <Card>
-            <h2 className="mb-2 font-semibold">{t("storedKey")}</h2>
-            {settings.keyLast4 ? (
-              <p className="text-sm">
-                <span className="font-mono">••••{settings.keyLast4}</span>
-                {settings.keyUpdatedAt ? (
-                  <span className="block text-xs text-slate-500">
-                    {t("keyUpdated", {
-                      date: format.dateTime(new Date(settings.keyUpdatedAt), {
-                        dateStyle: "medium",
-                        timeStyle: "short",
-                      }),
-                    })}
-                  </span>
-                ) : null}
-              </p>
-            ) : (
-              <p className="text-sm text-slate-600 dark:text-slate-400">{t("noKey")}</p>
-            )}
+            <AddConnectionForm teamId={team.id} />
           </Card>
-          <Alert tone="info">{t("replaceNote")}</Alert>
+          <Alert tone="info">{t("keyNote")}</Alert>
         </div>
       </div>
     </>
