@@ -1,5 +1,6 @@
 import type { Db, Tx } from "@/lib/db/client";
 import { cleanSingleLineText } from "@/lib/text/clean-text";
+import { OWNER_ROLE } from "./roles";
 
 export const TEAM_NAME_MAX = 60;
 
@@ -8,7 +9,7 @@ export async function createTeamWithOwner(tx: Tx | Db, userId: string, name: str
   const team = await tx.team.create({
     data: {
       name: cleanSingleLineText(name).slice(0, TEAM_NAME_MAX),
-      memberships: { create: { userId, role: "OWNER" } },
+      memberships: { create: { userId, role: OWNER_ROLE } },
     },
   });
   await tx.user.update({ where: { id: userId }, data: { activeTeamId: team.id } });

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import type { Reader } from "./db-types";
 import { authorize, TeamRuleError } from "./authorize";
-import type { AssignableRole } from "./permissions";
+import { DEFAULT_INVITE_ROLE, isAssignableRole, type AssignableRole } from "./permissions";
 import { isRole, type Role } from "./roles";
 import { hashInviteToken, looksLikeInviteToken, newInviteToken, type InviteExpiryDays } from "./invite-token";
 
@@ -71,7 +71,7 @@ export async function listInvites(db: Reader, actorId: string, teamId: string, n
     id ? (users.find((u) => u.id === id)?.name ?? users.find((u) => u.id === id)?.email ?? null) : null;
   return rows.map((r) => ({
     id: r.id,
-    role: isRole(r.role) ? r.role : "MEMBER",
+    role: isRole(r.role) ? r.role : DEFAULT_INVITE_ROLE,
     status: statusOf(r, now),
     createdAt: r.createdAt.toISOString(),
     expiresAt: r.expiresAt.toISOString(),
@@ -128,7 +128,7 @@ export async function acceptInvite(
   if (!looksLikeInviteToken(token)) throw new TeamRuleError("inviteNotFound");
   return db.$transaction(async (tx) => {
     const invite = await tx.invite.findUnique({ where: { tokenHash: hashInviteToken(token) } });
-    if (!invite || !isRole(invite.role) || invite.role === "OWNER") throw new TeamRuleError("inviteNotFound");
+    if (!invite || !isAssignableRole(invite.role)) throw new TeamRuleError("inviteNotFound");
     const status = statusOf(invite, now);
     if (status === "used") throw new TeamRuleError("inviteUsed");
     if (status === "revoked") throw new TeamRuleError("inviteRevoked");

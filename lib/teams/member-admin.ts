@@ -3,11 +3,11 @@ import type { Db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import type { Tx } from "./db-types";
 import { authorize, TeamAccessError, TeamRuleError } from "./authorize";
-import { ASSIGNABLE_ROLES, canManageMember, type AssignableRole } from "./permissions";
-import { toRole } from "./roles";
+import { canManageMember, FORMER_OWNER_ROLE, isAssignableRole, type AssignableRole } from "./permissions";
+import { OWNER_ROLE, toRole } from "./roles";
 
 // Membership changes. The team always has exactly one owner: no role change or removal touches
-// the owner row (every write below says `role: { not: "OWNER" }`), and ownership only moves by
+// the owner row (every write below says `role: { not: OWNER_ROLE }`), and ownership only moves by
 // transferOwnership, which demotes and promotes in one transaction with conditional updates, so
 // two concurrent transfers cannot both succeed (on PostgreSQL the second re-reads the row it
 // waited for; on SQLite writers are serialised).
@@ -36,13 +36,13 @@ export async function changeMemberRole(
     const actor = await authorize(tx, actorId, teamId, "members.manage");
     if (targetUserId === actorId) throw new TeamRuleError("selfChange");
     // Ownership only moves by transfer, whatever a caller passes.
-    if (!(ASSIGNABLE_ROLES as readonly string[]).includes(role)) throw new TeamRuleError("ownerCannotBeChanged");
+    if (!isAssignableRole(role)) throw new TeamRuleError("ownerCannotBeChanged");
     const target = await targetOf(tx, actor.team.id, targetUserId);
-    if (target.role === "OWNER") throw new TeamRuleError("ownerCannotBeChanged");
+    if (target.role === OWNER_ROLE) throw new TeamRuleError("ownerCannotBeChanged");
     if (!canManageMember(actor.role, target.role)) throw new TeamAccessError("forbidden");
     if (target.role === role) return;
     const done = await tx.membership.updateMany({
-      where: { teamId: actor.team.id, userId: targetUserId, role: { not: "OWNER" } },
+      where: { teamId: actor.team.id, userId: targetUserId, role: { not: OWNER_ROLE } },
       data: { role },
     });
     if (done.count !== 1) throw new TeamRuleError("notAMember");
@@ -61,10 +61,10 @@ export async function removeMember(db: Db, actorId: string, teamId: string, targ
     const actor = await authorize(tx, actorId, teamId, "members.manage");
     if (targetUserId === actorId) throw new TeamRuleError("selfChange");
     const target = await targetOf(tx, actor.team.id, targetUserId);
-    if (target.role === "OWNER") throw new TeamRuleError("ownerCannotBeChanged");
+    if (target.role === OWNER_ROLE) throw new TeamRuleError("ownerCannotBeChanged");
     if (!canManageMember(actor.role, target.role)) throw new TeamAccessError("forbidden");
     const done = await tx.membership.deleteMany({
-      where: { teamId: actor.team.id, userId: targetUserId, role: { not: "OWNER" } },
+      where: { teamId: actor.team.id, userId: targetUserId, role: { not: OWNER_ROLE } },
     });
     if (done.count !== 1) throw new TeamRuleError("notAMember");
     await forgetActiveTeam(tx, targetUserId, actor.team.id);
@@ -82,8 +82,8 @@ export async function removeMember(db: Db, actorId: string, teamId: string, targ
 export async function leaveTeam(db: Db, userId: string, teamId: string) {
   await db.$transaction(async (tx) => {
     const me = await authorize(tx, userId, teamId, "videos.read");
-    if (me.role === "OWNER") throw new TeamRuleError("ownerCannotLeave");
-    const done = await tx.membership.deleteMany({ where: { teamId: me.team.id, userId, role: { not: "OWNER" } } });
+    if (me.role === OWNER_ROLE) throw new TeamRuleError("ownerCannotLeave");
+    const done = await tx.membership.deleteMany({ where: { teamId: me.team.id, userId, role: { not: OWNER_ROLE } } });
     if (done.count !== 1) throw new TeamRuleError("notAMember");
     await forgetActiveTeam(tx, userId, me.team.id);
     await recordAudit(tx, {
@@ -103,13 +103,13 @@ export async function transferOwnership(db: Db, actorId: string, teamId: string,
     if (newOwnerId === actorId) throw new TeamRuleError("selfChange");
     const target = await targetOf(tx, actor.team.id, newOwnerId);
     const demoted = await tx.membership.updateMany({
-      where: { teamId: actor.team.id, userId: actorId, role: "OWNER" },
-      data: { role: "ADMIN" },
+      where: { teamId: actor.team.id, userId: actorId, role: OWNER_ROLE },
+      data: { role: FORMER_OWNER_ROLE },
     });
     if (demoted.count !== 1) throw new TeamAccessError("forbidden");
     const promoted = await tx.membership.updateMany({
-      where: { teamId: actor.team.id, userId: newOwnerId, role: { not: "OWNER" } },
-      data: { role: "OWNER" },
+      where: { teamId: actor.team.id, userId: newOwnerId, role: { not: OWNER_ROLE } },
+      data: { role: OWNER_ROLE },
     });
     if (promoted.count !== 1) throw new TeamRuleError("notAMember");
     await recordAudit(tx, {

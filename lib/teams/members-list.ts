@@ -3,7 +3,7 @@ import { memberSpendThisMonth } from "@/lib/spend/spend-report";
 import type { Reader } from "./db-types";
 import { authorize } from "./authorize";
 import { can, canManageMember, type Permission } from "./permissions";
-import { toRole, type Role } from "./roles";
+import { OWNER_ROLE, toRole, type Role } from "./roles";
 
 export type MemberDto = {
   userId: string;
@@ -64,7 +64,7 @@ export async function listMembers(db: Reader, userId: string, teamId: string, no
       spentCents: seesSpend ? (spend.get(r.user.id) ?? 0) : null,
       capCents: seesSpend || isYou ? r.monthlyCapCents : null,
       isYou,
-      manageable: !isYou && role !== "OWNER" && canManageMember(actor.role, role),
+      manageable: !isYou && role !== OWNER_ROLE && canManageMember(actor.role, role),
     };
   });
   return {

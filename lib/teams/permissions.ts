@@ -1,4 +1,4 @@
-import type { Role } from "./roles";
+import { OWNER_ROLE, type Role } from "./roles";
 
 // What each role may do, in one table (issue 5, "Permissions"). Pure: the client components use
 // it to hide controls, and the server (lib/teams/authorize.ts) enforces the same table.
@@ -48,7 +48,7 @@ export function can(role: Role, permission: Permission): boolean {
 
 /** May `actor` change the role of, remove, or set the cap of a member whose role is `target`? */
 export function canManageMember(actor: Role, target: Role): boolean {
-  return can(actor, target === "OWNER" ? "members.manage.owner" : "members.manage");
+  return can(actor, target === OWNER_ROLE ? "members.manage.owner" : "members.manage");
 }
 
 /** May `role` delete a video? Its own with `videos.delete.own`, anyone's with `videos.delete.any`. */
@@ -69,5 +69,12 @@ export const ROLE_FLOOR: Record<Role, Permission> = {
 /** Roles an invite or a role change may hand out: ownership only moves by transfer. */
 export const ASSIGNABLE_ROLES = ["MEMBER", "ADMIN"] as const;
 export type AssignableRole = (typeof ASSIGNABLE_ROLES)[number];
+
+export function isAssignableRole(value: unknown): value is AssignableRole {
+  return typeof value === "string" && (ASSIGNABLE_ROLES as readonly string[]).includes(value);
+}
+
+/** What an owner stays on as after handing the team to another member. */
+export const FORMER_OWNER_ROLE: AssignableRole = "ADMIN";
 /** What the invite form offers first. */
 export const DEFAULT_INVITE_ROLE: AssignableRole = "MEMBER";

@@ -1,6 +1,9 @@
 export const ROLES = ["OWNER", "ADMIN", "MEMBER"] as const;
 export type Role = (typeof ROLES)[number];
 
+/** The role a team has exactly one of: its creator's, and it only moves by transferOwnership. */
+export const OWNER_ROLE = "OWNER" satisfies Role;
+
 export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);
 }
