@@ -1,14 +1,19 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { db } from "@/lib/db";
 import type { ActionResult } from "@/lib/forms/action-result";
 import { formatUsd } from "@/lib/money/format";
-import { findModel, findSize, isChannelId, type ChannelId } from "@/lib/videos/model-registry";
 import { imageDecodes, readImageInfo } from "@/lib/videos/read-image-info";
 import type { BudgetExceededError } from "@/lib/teams/budget";
 import type { ReferenceImage } from "@/lib/videos/validate-video-request";
-import { checkReferenceImage, checkVideoForm, type FieldProblem, type VideoFormValues } from "@/lib/videos/form-rules";
+import {
+  checkReferenceImage,
+  checkVideoForm,
+  offeredModel,
+  type ConnectionOffer,
+  type FieldProblem,
+  type VideoFormValues,
+} from "@/lib/videos/form-rules";
 import { providerErrorKey } from "@/lib/upstream/provider-error-key";
 import type { VideoDto } from "@/lib/videos/video-dto";
 
@@ -28,17 +33,13 @@ export const idempotencyKey = z.string().regex(/^[\w-]{8,100}$/);
 export const submitVideoSchema = z.object({
   teamId: z.string().min(1).max(64),
   idempotencyKey,
-  model: z.string().max(64).catch(""),
+  connectionId: z.string().max(64).catch(""),
+  model: z.string().max(100).catch(""),
   size: z.string().max(32).catch(""),
   seconds: z.coerce.number().int().catch(0),
   prompt: z.string().max(200_000).catch(""),
   reference: z.file().optional().catch(undefined),
 });
-
-export async function teamChannel(teamId: string): Promise<ChannelId> {
-  const team = await db.team.findUniqueOrThrow({ where: { id: teamId }, select: { providerChannel: true } });
-  return isChannelId(team.providerChannel) ? team.providerChannel : "simulator";
-}
 
 function translate(t: GenerateT, problem: FieldProblem): string {
   const key = `errors.${problem.key}` as "errors.invalid";
@@ -46,12 +47,18 @@ function translate(t: GenerateT, problem: FieldProblem): string {
 }
 
 export function validateSubmission(
-  channel: ChannelId,
+  offers: readonly ConnectionOffer[],
   input: VideoFormValues,
   t: GenerateT,
 ): { ok: true; values: VideoFormValues } | { ok: false; result: ActionResult<never> } {
-  const values = { model: input.model, size: input.size, seconds: input.seconds, prompt: input.prompt };
-  const problems = checkVideoForm(channel, values);
+  const values = {
+    connectionId: input.connectionId,
+    model: input.model,
+    size: input.size,
+    seconds: input.seconds,
+    prompt: input.prompt,
+  };
+  const problems = checkVideoForm(offers, values);
   const entries = Object.entries(problems).map(([field, problem]) => [field, translate(t, problem)] as const);
   if (entries.length === 0) return { ok: true, values: { ...values, prompt: values.prompt.trim() } };
   return {
@@ -61,14 +68,16 @@ export function validateSubmission(
 }
 
 export async function readReference(
-  channel: ChannelId,
+  offers: readonly ConnectionOffer[],
   values: VideoFormValues,
   file: FormDataEntryValue | null | undefined,
   t: GenerateT,
 ): Promise<{ ok: true; image: ReferenceImage | null } | { ok: false; error: string }> {
   if (!(file instanceof File) || file.size === 0) return { ok: true, image: null };
-  const model = findModel(channel, values.model)!;
-  const size = findSize(model, values.size)!;
+  const { model } = offeredModel(offers, values.connectionId, values.model)!;
+  const size = values.size;
+  if (model.reference.kind === "none")
+    return { ok: false, error: translate(t, { key: "referenceNotAccepted", params: { model: model.id } }) };
   if (file.size > model.reference.maxBytes)
     return {
       ok: false,

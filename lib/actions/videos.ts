@@ -8,15 +8,15 @@ import { BudgetExceededError, createVideoJob, VideoRequestError } from "@/lib/vi
 import { deleteVideo } from "@/lib/videos/delete-video";
 import { remixVideo, RemixUnavailableError } from "@/lib/videos/remix-video";
 import { FitImageError, fitReferenceImage, toDataUrl } from "@/lib/videos/fit-reference-image";
-import { CHANNELS } from "@/lib/videos/model-registry";
-import { findChannelSize } from "@/lib/videos/form-rules";
+import { findOfferedSize, largestReferenceBytes } from "@/lib/videos/form-rules";
+import { db } from "@/lib/db";
+import { teamOffers } from "@/lib/videos/offers";
 import {
   budgetMessage,
   idempotencyKey,
   providerErrorMessage,
   readReference,
   submitVideoSchema,
-  teamChannel,
   validateSubmission,
   type GenerateT,
   type SubmittedVideo,
@@ -35,10 +35,10 @@ export const submitVideoAction = teamAction({
   unexpected: "generate.errors.unexpected",
   run: async ({ input, user, team }) => {
     const t: GenerateT = await getTranslations("generate");
-    const channel = await teamChannel(team.id);
-    const checked = validateSubmission(channel, input, t);
+    const offers = await teamOffers(db, team.id);
+    const checked = validateSubmission(offers, input, t);
     if (!checked.ok) return checked.result;
-    const reference = await readReference(channel, checked.values, input.reference, t);
+    const reference = await readReference(offers, checked.values, input.reference, t);
     if (!reference.ok)
       return { ok: false, fieldErrors: { reference: reference.error }, formError: t("errors.fixFields") };
     try {
@@ -70,12 +70,12 @@ export const fitReferenceImageAction = teamAction({
   invalid: "generate.reference.fitFailed",
   unexpected: "generate.reference.fitFailed",
   run: async ({ input, team, t }) => {
-    const channel = await teamChannel(team.id);
-    const size = findChannelSize(channel, input.size);
+    const offers = await teamOffers(db, team.id);
+    const size = findOfferedSize(offers, input.size);
     if (!size) return { ok: false, formError: t("generate.reference.fitFailed") };
     // The registry's reference limit (10 MB), as in the browser; bodies up to 12 MB reach this
     // action intact (docs/decisions/030-upload-limits.md).
-    const maxBytes = Math.max(...CHANNELS[channel].models.map((m) => m.reference.maxBytes));
+    const maxBytes = largestReferenceBytes(offers);
     if (input.image.size > maxBytes)
       return { ok: false, formError: t("generate.reference.tooLarge", { mb: Math.round(maxBytes / 1048576) }) };
     try {

@@ -30,7 +30,11 @@ export type TeamRuleCode =
   | "inviteUsed"
   | "alreadyMember"
   | "keyRequired"
-  | "baseUrlRequired";
+  | "baseUrlRequired"
+  | "connectionNotFound"
+  | "unknownPreset"
+  | "unknownModel"
+  | "lastConnection";
 
 export type TeamActor = { team: { id: string; name: string }; role: Role };
 

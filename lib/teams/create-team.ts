@@ -12,6 +12,8 @@ export async function createTeamWithOwner(tx: Tx | Db, userId: string, name: str
       memberships: { create: { userId, role: OWNER_ROLE } },
     },
   });
+  // Every new team starts with the built-in simulator, so it can generate before it has a key.
+  await tx.providerConnection.create({ data: { teamId: team.id, name: "Simulator", preset: "simulator" } });
   await tx.user.update({ where: { id: userId }, data: { activeTeamId: team.id } });
   return team;
 }

@@ -5,7 +5,7 @@ import { authorize } from "./authorize";
 import { inspectInvite, listInvites, type InviteView } from "./invites";
 import { listMembers, type MembersView } from "./members-list";
 import { listTeamsOf } from "./memberships";
-import { readProviderSettings, type ProviderSettingsDto } from "./provider-settings";
+import { listConnections, type ConnectionDto } from "./connections";
 import { retentionChoiceOf, type RetentionChoice } from "./retention";
 
 // What pages and layouts call for team data: named queries over the data-layer functions (which
@@ -23,8 +23,8 @@ export function teamAuditPage(userId: string, teamId: string, page: number): Pro
   return listAudit(db, userId, teamId, page);
 }
 
-export function teamProviderSettings(userId: string, teamId: string): Promise<ProviderSettingsDto> {
-  return readProviderSettings(db, userId, teamId);
+export function teamConnections(userId: string, teamId: string): Promise<ConnectionDto[]> {
+  return listConnections(db, userId, teamId);
 }
 
 export function inviteForPage(token: unknown, userId: string | null): Promise<InviteView> {

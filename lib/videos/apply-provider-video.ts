@@ -1,6 +1,7 @@
 import type { ProviderJob } from "@/lib/upstream/provider-job";
 import type { Tx } from "@/lib/db/client";
-import { CHANNELS, isChannelId } from "./model-registry";
+import { findModel, findPreset, resultRetentionSeconds } from "@/lib/models";
+import { chargeTask, refundTask, taskBillingTiming } from "./billing";
 import { pollDelayMs } from "./poll-schedule";
 import { addTaskEvent } from "./task-events";
 import { isTerminalStatus } from "./video-dto";
@@ -24,6 +25,7 @@ export async function applyProviderVideo(
       progress: true,
       createdAt: true,
       channel: true,
+      model: true,
       archiveStatus: true,
       startedAt: true,
       providerJobId: true,
@@ -34,7 +36,9 @@ export async function applyProviderVideo(
   const statusChanged = status !== task.status;
   const progressChanged = progress !== task.progress;
   const completedAt = video.completedAt;
-  const retention = isChannelId(task.channel) ? CHANNELS[task.channel].assetRetentionSeconds : 86_400;
+  const preset = findPreset(task.channel);
+  const model = findModel(task.channel, task.model);
+  const retention = preset && model ? resultRetentionSeconds(preset, model) : 86_400;
   const expiresAt =
     video.expiresAt ?? (status === "completed" ? new Date((completedAt ?? now).getTime() + retention * 1000) : null);
   const terminal = isTerminalStatus(status);
@@ -50,6 +54,7 @@ export async function applyProviderVideo(
       ...(status === "in_progress" && !task.startedAt ? { startedAt: now } : {}),
       ...(completedAt ? { completedAt } : status === "completed" ? { completedAt: now } : {}),
       ...(expiresAt ? { providerExpiresAt: expiresAt } : {}),
+      ...(video.billedCents !== null ? { billedCents: video.billedCents } : {}),
       ...(failed ? { errorCode: error?.code ?? status, errorMessage: error?.message ?? null, reservedCents: 0 } : {}),
       ...(status === "completed" && task.archiveStatus === "none"
         ? { archiveStatus: "pending", nextArchiveAt: now }
@@ -68,5 +73,9 @@ export async function applyProviderVideo(
   } else if (progressChanged) {
     await addTaskEvent(tx, taskId, { type: "progress", status, progress, at: now });
   }
+  const timing = taskBillingTiming(task);
+  const linked = !failed && (opts.linkJob || !task.providerJobId);
+  if (status === "completed" || (timing === "at_create_refund_on_failure" && linked)) await chargeTask(tx, taskId, now);
+  if (failed && timing === "at_create_refund_on_failure") await refundTask(tx, taskId, now);
   return statusChanged || progressChanged;
 }

@@ -1,17 +1,19 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { providerFor } from "@/lib/upstream/provider-client";
+import { CONNECTION_ROW_SELECT, providerForConnection } from "@/lib/upstream/connections";
 import { classifyProviderError } from "@/lib/upstream/provider-errors";
 import { mediaRelativePath, VARIANT_FILES, writeMediaAtomically, type MediaVariant } from "@/lib/storage/media-store";
 import { archiveRetryDelayMs } from "./poll-schedule";
 import { addTaskEvent } from "./task-events";
+import { chargeTask } from "./billing";
 import { crashPoint } from "./crash-point";
 import { leaseUntil, whileHoldingLease } from "./task-lease";
 
-// Copies a completed video, its thumbnail and sprite sheet from the provider into our storage,
-// then charges the task exactly once. Every failure (API易's 400 right after completion, a
-// truncated body, a dropped connection) is retried with backoff until the provider's copy
-// expires; only then is the video given up as lost — and not charged. The claim is a short lease
+// Copies a completed video, its thumbnail and sprite sheet from the provider into our storage.
+// The charge is not ours to decide here: the provider billed the job when it completed
+// (billing.ts). Every failure (API易's 400 right after completion, a truncated body, a dropped
+// connection) is retried with backoff until the provider's copy expires; only then is the video
+// given up as lost — still charged, as the provider billed it, with the reason shown. The claim is a short lease
 // renewed while the copy runs (task-lease.ts): after a crash, another process resumes in seconds.
 
 const VARIANTS: Exclude<MediaVariant, "reference">[] = ["video", "thumbnail", "spritesheet"];
@@ -69,19 +71,14 @@ async function archiveOne(taskId: string, now: Date): Promise<boolean> {
       providerJobId: true,
       providerExpiresAt: true,
       archiveAttempts: true,
-      estimateCents: true,
-      model: true,
-      size: true,
-      seconds: true,
-      team: {
-        select: { providerChannel: true, providerBaseUrl: true, providerKeyCiphertext: true, retentionDays: true },
-      },
+      team: { select: { retentionDays: true } },
+      connection: { select: CONNECTION_ROW_SELECT },
     },
   });
   const paths: Partial<Record<(typeof VARIANTS)[number], string>> = {};
   let videoBytes = 0;
   try {
-    const { adapter, connection } = providerFor(task.team);
+    const { adapter, connection } = providerForConnection(task.connection);
     const job = { id: task.providerJobId!, result: { kind: "content", variants: VARIANTS } as const };
     for (const variant of VARIANTS) {
       const response = await adapter.fetchMedia(connection, job, variant, { timeoutMs: 120_000 });
@@ -139,23 +136,8 @@ async function archiveOne(taskId: string, now: Date): Promise<boolean> {
       },
     });
     await addTaskEvent(tx, taskId, { type: "archived", message: `${videoBytes} bytes`, at: now });
-    // The unique taskId on Charge makes a second charge impossible even if this ran twice.
-    const already = await tx.charge.findUnique({ where: { taskId }, select: { id: true } });
-    if (!already) {
-      await tx.charge.create({
-        data: {
-          teamId: task.teamId,
-          userId: task.createdById,
-          taskId,
-          amountCents: task.estimateCents,
-          model: task.model,
-          size: task.size,
-          seconds: task.seconds,
-          createdAt: now,
-        },
-      });
-      await addTaskEvent(tx, taskId, { type: "charged", message: String(task.estimateCents), at: now });
-    }
+    // Charged when the provider billed it (billing.ts); a task that somehow was not is charged now.
+    await chargeTask(tx, taskId, now);
   });
   return true;
 }

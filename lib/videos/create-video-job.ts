@@ -3,16 +3,13 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { BudgetExceededError, lockAndCheckBudget } from "@/lib/teams/budget";
 import type { Role } from "@/lib/teams/roles";
-import {
-  channelOf,
-  providerFor,
-  ProviderNotConfiguredError,
-  type TeamProviderSettings,
-} from "@/lib/upstream/provider-client";
+import { estimateCents } from "@/lib/models";
+import { CONNECTION_ROW_SELECT, providerForConnection, type ConnectionRow } from "@/lib/upstream/connections";
+import { ProviderNotConfiguredError } from "@/lib/upstream/provider-client";
 import type { ProviderJob } from "@/lib/upstream/provider-job";
 import { classifyProviderError } from "@/lib/upstream/provider-errors";
 import { mediaRelativePath, writeMediaAtomically } from "@/lib/storage/media-store";
-import { estimateCostCents } from "./estimate-cost";
+import { resolveOfferedModel } from "./offers";
 import { addTaskEvent } from "./task-events";
 import { TASK_DTO_SELECT, toVideoDto } from "./task-dto";
 import { authorizeVideo } from "./video-access";
@@ -30,13 +27,15 @@ export type CreateVideoJobInput = {
   /** Ignored: the role is read from the database by `authorize(…, "videos.create")`, never defaulted. */
   role?: Role;
   idempotencyKey: string;
+  /** The connection to generate on; without it, the team's first active connection offering the model. */
+  connectionId?: string;
   model: string;
   size: string;
   seconds: number;
   prompt: string;
   referenceImage?: ReferenceImage;
-  /** Set by remixVideo: the provider job to remix instead of a fresh create. */
-  remixOf?: { taskId: string; providerJobId: string };
+  /** Set by remixVideo: the provider job to remix instead of a fresh create (on the source's connection). */
+  remixOf?: { taskId: string; providerJobId: string; connectionId: string };
 };
 
 /** Written just before the create leaves: without it, a task interrupted by a crash never reached the provider. */
@@ -57,16 +56,16 @@ const EXT: Record<string, string> = { "image/jpeg": "jpg", "image/png": "png", "
 export async function createVideoJob(input: CreateVideoJobInput): Promise<{ task: VideoDto; created: boolean }> {
   // Non-members and unknown teams: TeamAccessError("not_found"); a role without videos.create: "forbidden".
   const viewer = await authorizeVideo(input, "videos.create");
-  const team = await db.team.findUniqueOrThrow({
-    where: { id: input.teamId },
-    select: { providerChannel: true, providerBaseUrl: true, providerKeyCiphertext: true },
-  });
   const existing = await findByKey(input.teamId, input.idempotencyKey);
   if (existing) return { task: toVideoDto(existing, viewer), created: false };
 
-  const channel = channelOf(team);
-  const { prompt } = validateVideoRequest(channel, input);
-  const costCents = estimateCostCents(channel, input.model, input.size, input.seconds)!;
+  const offered = input.remixOf
+    ? await resolveOfferedModel(db, input.teamId, input.remixOf.connectionId, input.model, { includeArchived: true })
+    : await resolveOfferedModel(db, input.teamId, input.connectionId, input.model);
+  const { prompt } = validateVideoRequest(offered.model, input);
+  const estimate = estimateCents(offered.model, { size: input.size, seconds: input.seconds }, offered.override);
+  if (!estimate.offered) throw new VideoRequestError("seconds", "notPriced", { model: input.model });
+  const costCents = estimate.cents;
   const now = new Date();
   const lease = leaseUntil(now);
 
@@ -79,7 +78,8 @@ export async function createVideoJob(input: CreateVideoJobInput): Promise<{ task
           teamId: input.teamId,
           createdById: input.userId,
           idempotencyKey: input.idempotencyKey,
-          channel,
+          connectionId: offered.connectionId,
+          channel: offered.preset.id,
           model: input.model,
           size: input.size,
           seconds: input.seconds,
@@ -123,16 +123,20 @@ export async function createVideoJob(input: CreateVideoJobInput): Promise<{ task
     }
     await addTaskEvent(db, taskId, { type: CREATE_SENT_EVENT });
     crashPoint("submit:sending");
-    await callProvider(taskId, team, { ...input, prompt });
+    const connection = await db.providerConnection.findUnique({
+      where: { id: offered.connectionId },
+      select: CONNECTION_ROW_SELECT,
+    });
+    await callProvider(taskId, connection, { ...input, prompt });
   });
   const row = await db.videoTask.findUniqueOrThrow({ where: { id: taskId }, select: TASK_DTO_SELECT });
   return { task: toVideoDto(row, viewer), created: true };
 }
 
-async function callProvider(taskId: string, team: TeamProviderSettings, input: CreateVideoJobInput): Promise<void> {
+async function callProvider(taskId: string, row: ConnectionRow | null, input: CreateVideoJobInput): Promise<void> {
   let video: ProviderJob;
   try {
-    const { adapter, connection } = providerFor(team);
+    const { adapter, connection } = providerForConnection(row);
     const options = { timeoutMs: env.createTimeoutMs };
     if (input.remixOf) {
       if (!adapter.remix) throw new ProviderNotConfiguredError("unknown_dialect");

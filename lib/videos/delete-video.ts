@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
-import { providerFor } from "@/lib/upstream/provider-client";
+import { CONNECTION_ROW_SELECT, providerForConnection } from "@/lib/upstream/connections";
 import { classifyProviderError } from "@/lib/upstream/provider-errors";
 import { removeTaskMedia } from "@/lib/storage/media-store";
 import { TeamAccessError } from "@/lib/teams/authorize";
@@ -31,7 +31,7 @@ export async function deleteVideo(actor: VideoActor, taskId: string): Promise<bo
       createdById: true,
       providerJobId: true,
       status: true,
-      team: { select: { providerChannel: true, providerBaseUrl: true, providerKeyCiphertext: true } },
+      connection: { select: CONNECTION_ROW_SELECT },
     },
   });
   if (!task) return false;
@@ -39,7 +39,7 @@ export async function deleteVideo(actor: VideoActor, taskId: string): Promise<bo
   let upstream = "not attempted";
   if (task.providerJobId && (task.status === "completed" || task.status === "failed")) {
     try {
-      const { adapter, connection } = providerFor(task.team);
+      const { adapter, connection } = providerForConnection(task.connection);
       if (adapter.delete) {
         await adapter.delete(connection, task.providerJobId, { timeoutMs: 20_000 });
         upstream = "deleted upstream";

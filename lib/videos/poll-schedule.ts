@@ -1,5 +1,5 @@
 import { env } from "@/lib/env";
-import { findModel, isChannelId } from "./model-registry";
+import { findModel } from "@/lib/models";
 
 // How soon to ask the provider again. Young jobs move fast (5 s), older ones are polled every
 // 15 s, then 30 s; a retry-after from the provider always wins when longer. STUDIO_POLL_SCALE
@@ -22,9 +22,9 @@ export function archiveRetryDelayMs(
 /** A model the registry no longer lists gets an hour. */
 const DEFAULT_TIME_LIMIT_S = 60 * 60;
 
-/** How long a job of this model may run before it is given up (model-registry.ts), scaled. */
+/** How long a job of this model may run before it is given up (lib/models), scaled. */
 export function runTimeLimitMs(channel: string, model: string, scale = env.pollScale): number {
-  const spec = isChannelId(channel) ? findModel(channel, model) : undefined;
+  const spec = findModel(channel, model);
   return (spec?.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_S) * 1000 * scale;
 }
 

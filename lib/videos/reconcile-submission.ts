@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { providerFor } from "@/lib/upstream/provider-client";
+import { CONNECTION_ROW_SELECT, providerForConnection } from "@/lib/upstream/connections";
 import type { ProviderJob } from "@/lib/upstream/provider-job";
 import { classifyProviderError } from "@/lib/upstream/provider-errors";
 import { applyProviderVideo } from "./apply-provider-video";
@@ -47,7 +47,7 @@ export async function reconcileSubmission(taskId: string, now: Date): Promise<vo
       submittedAt: true,
       createdAt: true,
       remixOfTaskId: true,
-      team: { select: { providerChannel: true, providerBaseUrl: true, providerKeyCiphertext: true } },
+      connection: { select: CONNECTION_ROW_SELECT },
     },
   });
   const submittedAt = task.submittedAt ?? task.createdAt;
@@ -57,7 +57,7 @@ export async function reconcileSubmission(taskId: string, now: Date): Promise<vo
     : null;
   let found: ProviderJob | null = null;
   try {
-    const { adapter, connection } = providerFor(task.team);
+    const { adapter, connection } = providerForConnection(task.connection);
     const taken = new Set(
       (
         await db.videoTask.findMany({

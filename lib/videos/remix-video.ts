@@ -18,6 +18,7 @@ export async function remixVideo(
       id: true,
       status: true,
       providerJobId: true,
+      connectionId: true,
       model: true,
       size: true,
       seconds: true,
@@ -28,6 +29,7 @@ export async function remixVideo(
   if (
     source.status !== "completed" ||
     !source.providerJobId ||
+    !source.connectionId ||
     (source.providerExpiresAt && source.providerExpiresAt <= new Date())
   ) {
     throw new RemixUnavailableError();
@@ -41,6 +43,6 @@ export async function remixVideo(
     size: source.size,
     seconds: source.seconds,
     prompt: input.prompt,
-    remixOf: { taskId: source.id, providerJobId: source.providerJobId },
+    remixOf: { taskId: source.id, providerJobId: source.providerJobId, connectionId: source.connectionId },
   });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { providerFor, ProviderNotConfiguredError } from "@/lib/upstream/provider-client";
+import { CONNECTION_ROW_SELECT, providerForConnection } from "@/lib/upstream/connections";
+import { ProviderNotConfiguredError } from "@/lib/upstream/provider-client";
 import { classifyProviderError } from "@/lib/upstream/provider-errors";
 import { applyProviderVideo } from "./apply-provider-video";
 import { CREATE_SENT_EVENT, failSubmission } from "./create-video-job";
@@ -71,7 +72,7 @@ async function pollOne(taskId: string, now: Date): Promise<void> {
       model: true,
       createdAt: true,
       submittedAt: true,
-      team: { select: { providerChannel: true, providerBaseUrl: true, providerKeyCiphertext: true } },
+      connection: { select: CONNECTION_ROW_SELECT },
     },
   });
   if (!task.providerJobId) {
@@ -80,7 +81,7 @@ async function pollOne(taskId: string, now: Date): Promise<void> {
   }
   const late = isLateWatch(task);
   try {
-    const { adapter, connection } = providerFor(task.team);
+    const { adapter, connection } = providerForConnection(task.connection);
     const video = await adapter.retrieve(connection, task.providerJobId, { timeoutMs: 20_000 });
     await db.$transaction(async (tx) => {
       if (late) return applyLateAnswer(tx, taskId, task, video, now);

@@ -1,6 +1,6 @@
 import { can, canDeleteVideo } from "@/lib/teams/permissions";
 import type { Role } from "@/lib/teams/roles";
-import { findModel, isChannelId } from "./model-registry";
+import { canRemix, findModel, findPreset } from "@/lib/models";
 import type { VideoDto, VideoEventDto } from "./video-dto";
 
 // Turns a task row into what the browser may see. No file paths, no provider ids, no keys.
@@ -35,6 +35,7 @@ export const TASK_DTO_SELECT = {
   spritesheetPath: true,
   createdBy: { select: { id: true, name: true, email: true } },
   charge: { select: { amountCents: true } },
+  connection: { select: { name: true } },
 } as const;
 
 export type TaskForDto = {
@@ -64,6 +65,7 @@ export type TaskForDto = {
   spritesheetPath: string | null;
   createdBy: { id: string; name: string | null; email: string };
   charge: { amountCents: number } | null;
+  connection: { name: string } | null;
 };
 
 export function mediaUrl(teamId: string, taskId: string, variant: string): string {
@@ -78,7 +80,8 @@ function costOf(task: TaskForDto): number | null {
 
 export function toVideoDto(task: TaskForDto, viewer: ViewerContext, now = new Date()): VideoDto {
   const archived = task.archiveStatus === "done";
-  const model = isChannelId(task.channel) ? findModel(task.channel, task.model) : undefined;
+  const preset = findPreset(task.channel);
+  const model = findModel(task.channel, task.model);
   const providerCopyAlive = !task.providerExpiresAt || task.providerExpiresAt > now;
   return {
     id: task.id,
@@ -86,6 +89,7 @@ export function toVideoDto(task: TaskForDto, viewer: ViewerContext, now = new Da
     status: task.status,
     progress: task.progress,
     model: task.model,
+    connectionName: task.connection?.name ?? null,
     size: task.size,
     seconds: task.seconds,
     prompt: task.prompt,
@@ -115,7 +119,7 @@ export function toVideoDto(task: TaskForDto, viewer: ViewerContext, now = new Da
       task.status === "completed" &&
       Boolean(task.providerJobId) &&
       providerCopyAlive &&
-      Boolean(model?.supportsRemix),
+      Boolean(preset && model && canRemix(preset, model)),
   };
 }
 

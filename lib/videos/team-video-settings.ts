@@ -1,25 +1,24 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { budgetRoom, type BudgetRoom } from "@/lib/teams/budget";
-import { isChannelId, type ChannelId } from "./model-registry";
+import type { ConnectionOffer } from "./form-rules";
+import { teamOffers } from "./offers";
 import { authorizeVideo, type VideoActor } from "./video-access";
 
 // What the Generate and Gallery pages read about the team, each checked with authorize().
 
-async function channelOf(teamId: string): Promise<ChannelId> {
-  const team = await db.team.findUniqueOrThrow({ where: { id: teamId }, select: { providerChannel: true } });
-  return isChannelId(team.providerChannel) ? team.providerChannel : "simulator";
-}
-
-/** The team's provider channel (which model registry applies), for anyone who may see its videos. */
-export async function teamVideoChannel(actor: VideoActor): Promise<ChannelId> {
+/** The team's connections with their models (the gallery's model filter), for anyone who may see its videos. */
+export async function teamVideoOffers(actor: VideoActor): Promise<ConnectionOffer[]> {
   const viewer = await authorizeVideo(actor, "videos.read");
-  return channelOf(viewer.teamId);
+  return teamOffers(db, viewer.teamId, { includeArchived: true });
 }
 
-/** Generate (and "use these settings again"): the channel and the month's budget room (`videos.create`). */
-export async function generateContext(actor: VideoActor): Promise<{ channel: ChannelId; room: BudgetRoom }> {
+/** Generate (and "use these settings again"): what the team can buy and the month's budget room (`videos.create`). */
+export async function generateContext(actor: VideoActor): Promise<{ offers: ConnectionOffer[]; room: BudgetRoom }> {
   const viewer = await authorizeVideo(actor, "videos.create");
-  const [channel, room] = await Promise.all([channelOf(viewer.teamId), budgetRoom(db, viewer.teamId, viewer.userId)]);
-  return { channel, room };
+  const [offers, room] = await Promise.all([
+    teamOffers(db, viewer.teamId),
+    budgetRoom(db, viewer.teamId, viewer.userId),
+  ]);
+  return { offers, room };
 }

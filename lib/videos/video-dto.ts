@@ -13,6 +13,8 @@ export type VideoDto = {
   /** 0..100 */
   progress: number;
   model: string;
+  /** The connection it was made on (its name now), null for tasks from before connections. */
+  connectionName: string | null;
   size: string;
   seconds: number;
   prompt: string;

@@ -11,7 +11,14 @@ import { createInvite, listInvites, revokeInvite } from "@/lib/teams/invites";
 import { changeMemberRole, leaveTeam, removeMember, transferOwnership } from "@/lib/teams/member-admin";
 import { listMembers } from "@/lib/teams/members-list";
 import type { Permission } from "@/lib/teams/permissions";
-import { readProviderSettings, saveProviderSettings, testProviderConnection } from "@/lib/teams/provider-settings";
+import {
+  addConnection,
+  archiveConnection,
+  listConnections,
+  setModelPrice,
+  testConnection,
+  updateConnection,
+} from "@/lib/teams/connections";
 import { setMemberCap, setTeamBudget } from "@/lib/teams/team-budget-settings";
 import { setTeamRetention } from "@/lib/teams/team-retention-settings";
 import { deleteVideo } from "@/lib/videos/delete-video";
@@ -93,6 +100,8 @@ type Operation = {
 };
 
 const secret = () => env.providerKeySecret();
+const firstConnection = async (teamId: string) =>
+  (await db.providerConnection.findFirst({ where: { teamId }, orderBy: { createdAt: "asc" } }))?.id ?? "none";
 const OPERATIONS: Operation[] = [
   { name: "listMembers", permission: "videos.read", run: (w, a, t) => listMembers(db, a, t) },
   { name: "leaveTeam", permission: "videos.read", run: (w, a, t) => leaveTeam(db, a, t) },
@@ -115,17 +124,34 @@ const OPERATIONS: Operation[] = [
   { name: "setTeamBudget", permission: "budget.manage", run: (w, a, t) => setTeamBudget(db, a, t, 5000) },
   { name: "setMemberCap", permission: "budget.manage", run: (w, a, t) => setMemberCap(db, a, t, w.target, 500) },
   { name: "setTeamRetention", permission: "videos.delete.any", run: (w, a, t) => setTeamRetention(db, a, t, "7") },
-  { name: "readProviderSettings", permission: "provider.manage", run: (w, a, t) => readProviderSettings(db, a, t) },
+  { name: "listConnections", permission: "provider.manage", run: (w, a, t) => listConnections(db, a, t) },
   {
-    name: "saveProviderSettings",
+    name: "addConnection",
     permission: "provider.manage",
     run: (w, a, t) =>
-      saveProviderSettings(db, a, t, { channel: "openai", baseUrl: null, apiKey: "sk-matrix-key-0001" }, secret()),
+      addConnection(db, a, t, { name: "m", preset: "openai", baseUrl: null, apiKey: "sk-matrix-key-0001" }, secret()),
   },
   {
-    name: "testProviderConnection",
+    name: "updateConnection",
     permission: "provider.manage",
-    run: (w, a, t) => testProviderConnection(db, a, t, 1000),
+    run: async (w, a, t) =>
+      updateConnection(db, a, t, await firstConnection(t), { name: "m", baseUrl: null, apiKey: "sk-k-0002" }, secret()),
+  },
+  {
+    name: "setModelPrice",
+    permission: "provider.manage",
+    run: async (w, a, t) =>
+      setModelPrice(db, a, t, await firstConnection(t), "sora-2", { unit: "per_request", cents: 7 }),
+  },
+  {
+    name: "testConnection",
+    permission: "provider.manage",
+    run: async (w, a, t) => testConnection(db, a, t, await firstConnection(t), 1000),
+  },
+  {
+    name: "archiveConnection",
+    permission: "provider.manage",
+    run: async (w, a, t) => archiveConnection(db, a, t, await firstConnection(t)),
   },
 ];
 
@@ -160,7 +186,14 @@ async function snapshot(teamId: string) {
   const [team, members, invites] = await Promise.all([
     db.team.findUniqueOrThrow({
       where: { id: teamId },
-      select: { monthlyBudgetCents: true, retentionDays: true, providerChannel: true, providerKeyCiphertext: true },
+      select: {
+        monthlyBudgetCents: true,
+        retentionDays: true,
+        connections: {
+          select: { name: true, keyCiphertext: true, archivedAt: true, prices: true },
+          orderBy: { id: "asc" },
+        },
+      },
     }),
     db.membership.findMany({
       where: { teamId },

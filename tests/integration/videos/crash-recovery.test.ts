@@ -3,7 +3,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { budgetRoom } from "@/lib/teams/budget";
-import { providerFor } from "@/lib/upstream/provider-client";
+import { CONNECTION_ROW_SELECT, providerForConnection } from "@/lib/upstream/connections";
 import { createVideoJob } from "@/lib/videos/create-video-job";
 import { syncDueTasks } from "@/lib/videos/sync-video-status";
 import { leaseMs } from "@/lib/videos/task-lease";
@@ -31,12 +31,12 @@ async function crashSubmit(point: CrashPoint, team: { id: string }, userId: stri
 
 /** The provider's jobs carrying this prompt, through the team's real provider client. */
 async function upstreamJobs(team: { id: string }, prompt: string): Promise<string[]> {
-  const settings = await db.team.findUniqueOrThrow({
-    where: { id: team.id },
-    select: { providerChannel: true, providerBaseUrl: true, providerKeyCiphertext: true },
+  const row = await db.providerConnection.findFirstOrThrow({
+    where: { teamId: team.id },
+    select: CONNECTION_ROW_SELECT,
   });
   const ids: string[] = [];
-  const { adapter, connection } = providerFor(settings);
+  const { adapter, connection } = providerForConnection(row);
   for await (const video of adapter.listRecent!(connection, { timeoutMs: 20_000 }))
     if (video.prompt === prompt) ids.push(video.id);
   return ids;

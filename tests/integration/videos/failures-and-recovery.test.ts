@@ -53,13 +53,17 @@ describe("the archive survives a flaky provider", () => {
     expect(await db.charge.count({ where: { taskId: task.id } })).toBe(1);
   });
 
-  it("a video whose provider copy expires before we could fetch it is lost, and not charged", async () => {
+  it("a video whose provider copy expires before we could fetch it is lost, and stays charged: the provider billed it", async () => {
     // Content answers 400 for 30 s but expires 1 s after completion.
     const { task } = await submit("Gone too soon [[content400:30]] [[expires:1]]");
     const row = await driveUntil(task.id, (r) => r.archiveStatus === "lost", 30_000);
-    expect(row.charge).toBeNull();
+    expect(row.charge?.amountCents).toBe(40);
     expect(row.reservedCents).toBe(0);
-    expect(row.events.map((e) => e.type)).toContain("archive_lost");
+    const types = row.events.map((e) => e.type);
+    expect(types).toContain("archive_lost");
+    // Charged when the provider completed it, before any copy was tried.
+    expect(types.indexOf("charged")).toBeLessThan(types.indexOf("archive_lost"));
+    expect(row.archiveError).toMatch(/http_40[04]/);
   });
 });
 

@@ -17,7 +17,6 @@ import {
   type Price,
   type PresetSpec,
 } from "@/lib/models";
-import { CHANNELS } from "@/lib/videos/model-registry";
 
 const presets = PRESETS as readonly PresetSpec[];
 const everyModel = presets.flatMap((preset) => preset.models.map((model) => [preset.id, model.id, model] as const));
@@ -175,22 +174,26 @@ describe("presets", () => {
   });
 });
 
-describe("Sora 2 prices equal today's registry (lib/videos/model-registry.ts)", () => {
-  const today = CHANNELS.openai.models;
+describe("Sora 2 prices equal the registry before presets (lib/videos/model-registry.ts, removed)", () => {
+  // The values that file held: sizes, durations, defaults, limits and cents per second.
+  const before = [
+    { id: "sora-2", sizes: { "720x1280": 10, "1280x720": 10 }, limit: 45 * 60 },
+    { id: "sora-2-pro", sizes: { "720x1280": 30, "1280x720": 30, "1024x1792": 50, "1792x1024": 50 }, limit: 90 * 60 },
+  ];
   it.each(["simulator", "openai", "apiyi-official", "custom-openai", "custom-relay"])("on %s", (presetId) => {
-    for (const old of today) {
+    for (const old of before) {
       const model = findModel(presetId, old.id) as ModelSpec;
       expect(model, old.id).toBeDefined();
-      expect(sizesOf(model).map((s) => s.size)).toEqual(old.sizes.map((s) => s.size));
-      expect(durationsAt(model)).toEqual(old.durations);
-      expect(defaultsFor(model)).toEqual({ size: old.defaultSize, seconds: old.defaultSeconds });
-      expect(model.timeLimitSeconds).toBe(old.timeLimitSeconds);
-      expect(model.promptMaxChars).toBe(old.promptMaxChars);
-      for (const size of old.sizes) {
-        for (const seconds of old.durations) {
-          expect(estimateCents(model, { size: size.size, seconds })).toMatchObject({
+      expect(sizesOf(model).map((s) => s.size)).toEqual(Object.keys(old.sizes));
+      expect(durationsAt(model)).toEqual([4, 8, 12]);
+      expect(defaultsFor(model)).toEqual({ size: "720x1280", seconds: 4 });
+      expect(model.timeLimitSeconds).toBe(old.limit);
+      expect(model.promptMaxChars).toBe(32_000);
+      for (const [size, centsPerSecond] of Object.entries(old.sizes)) {
+        for (const seconds of [4, 8, 12]) {
+          expect(estimateCents(model, { size, seconds })).toMatchObject({
             offered: true,
-            cents: size.centsPerSecond * seconds,
+            cents: centsPerSecond * seconds,
             unit: "per_second",
             billing: "on_completion",
           });

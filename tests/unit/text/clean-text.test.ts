@@ -4,6 +4,7 @@ import { singleLineText } from "@/lib/text/text-fields";
 import { createTeamSchema, providerSchema } from "@/lib/teams/team-form-schemas";
 import { signUpSchema } from "@/lib/auth/sign-up";
 import { validateVideoRequest, VideoRequestError } from "@/lib/videos/validate-video-request";
+import { SORA_2 } from "@/lib/models/catalog/sora";
 
 const C0_EXCEPT_TAB_LF = Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)).filter(
   (c) => c !== "\t" && c !== "\n" && c !== "\r",
@@ -96,20 +97,20 @@ describe("the engine's prompt rule (validateVideoRequest)", () => {
   const ok = { model: "sora-2", size: "720x1280", seconds: 4, prompt: "" };
 
   it("stores and sends the cleaned prompt, line breaks kept", () => {
-    expect(validateVideoRequest("openai", { ...ok, prompt: " A\u0000 lighthouse\r\nat night\u001b " }).prompt).toBe(
+    expect(validateVideoRequest(SORA_2, { ...ok, prompt: " A\u0000 lighthouse\r\nat night\u001b " }).prompt).toBe(
       "A lighthouse\nat night",
     );
   });
 
   it("a prompt of only control characters is a missing prompt", () => {
-    expect(() => validateVideoRequest("openai", { ...ok, prompt: "\u0000\u0007\r\n" })).toThrow(
+    expect(() => validateVideoRequest(SORA_2, { ...ok, prompt: "\u0000\u0007\r\n" })).toThrow(
       new VideoRequestError("prompt", "promptRequired"),
     );
   });
 
   it("the length limit counts the cleaned prompt", () => {
     expect(
-      validateVideoRequest("openai", { ...ok, prompt: "x".repeat(32_000) + "\u0000".repeat(10) }).prompt,
+      validateVideoRequest(SORA_2, { ...ok, prompt: "x".repeat(32_000) + "\u0000".repeat(10) }).prompt,
     ).toHaveLength(32_000);
   });
 });

@@ -1,30 +1,55 @@
 import { describe, expect, it } from "vitest";
-import { checkReferenceImage, checkVideoForm, findChannelSize, prefillFromSearch } from "@/lib/videos/form-rules";
-import { SORA_2, SORA_2_PRO } from "@/lib/videos/model-registry";
+import { modelsOf } from "@/lib/models";
+import { SORA_2 } from "@/lib/models/catalog/sora";
+import {
+  checkReferenceImage,
+  checkVideoForm,
+  findOfferedSize,
+  prefillFromSearch,
+  type ConnectionOffer,
+} from "@/lib/videos/form-rules";
 import { durationParts } from "@/components/videos/duration-parts";
+
+const offers: ConnectionOffer[] = [
+  { id: "sim", name: "Simulator", preset: "simulator", models: [...modelsOf("simulator")], prices: {} },
+  { id: "veo", name: "Veo", preset: "simulator-veo", models: [...modelsOf("simulator-veo")], prices: {} },
+];
+const sim = (values: { model: string; size: string; seconds: number; prompt: string }) => ({
+  connectionId: "sim",
+  ...values,
+});
 
 describe("the Generate form's rules come from the registry", () => {
   it("accept a valid request", () => {
     expect(
-      checkVideoForm("simulator", { model: "sora-2-pro", size: "1792x1024", seconds: 12, prompt: "A fox" }),
+      checkVideoForm(offers, sim({ model: "sora-2-pro", size: "1792x1024", seconds: 12, prompt: "A fox" })),
     ).toEqual({});
   });
 
   it("report every failing field at once", () => {
-    const problems = checkVideoForm("simulator", { model: "sora-2", size: "1792x1024", seconds: 10, prompt: "   " });
+    const problems = checkVideoForm(offers, sim({ model: "sora-2", size: "1792x1024", seconds: 10, prompt: "   " }));
     expect(Object.keys(problems).sort()).toEqual(["prompt", "seconds", "size"]);
     expect(problems.size).toEqual({ key: "sizeNotAllowed", params: { model: "sora-2", sizes: "720x1280, 1280x720" } });
-    expect(checkVideoForm("simulator", { model: "sora-3", size: "720x1280", seconds: 4, prompt: "x" }).model?.key).toBe(
+    expect(checkVideoForm(offers, sim({ model: "sora-3", size: "720x1280", seconds: 4, prompt: "x" })).model?.key).toBe(
       "unknownModel",
     );
     expect(
-      checkVideoForm("simulator", { model: "sora-2", size: "720x1280", seconds: 4, prompt: "x".repeat(32_001) }).prompt
+      checkVideoForm(offers, sim({ model: "sora-2", size: "720x1280", seconds: 4, prompt: "x".repeat(32_001) })).prompt
         ?.key,
     ).toBe("promptTooLong");
+    // A model of another connection is not offered on this one, and an unknown connection is named.
+    expect(
+      checkVideoForm(offers, sim({ model: "veo-3.1-generate-preview", size: "1280x720", seconds: 8, prompt: "x" }))
+        .model?.key,
+    ).toBe("unknownModel");
+    expect(
+      checkVideoForm(offers, { connectionId: "gone", model: "sora-2", size: "720x1280", seconds: 4, prompt: "x" })
+        .connection?.key,
+    ).toBe("unknownConnection");
   });
 
   it("check a reference image's real type, bytes and pixels", () => {
-    const size = SORA_2.sizes[1]!; // 1280x720
+    const size = "1280x720";
     expect(
       checkReferenceImage(SORA_2, size, { mimeType: "image/png", bytes: 1000, width: 1280, height: 720 }),
     ).toBeNull();
@@ -37,26 +62,37 @@ describe("the Generate form's rules come from the registry", () => {
     ).toBe("referenceTooLarge");
     expect(checkReferenceImage(SORA_2, size, { mimeType: "image/png", bytes: 1000, width: 800, height: 600 })).toEqual({
       key: "referenceSizeMismatch",
-      params: { width: 800, height: 600, required: "1280x720" },
+      params: { width: 800, height: 600, required: "1280x720", image: 1 },
     });
   });
 
   it("prefill from a URL only what the registry allows", () => {
     const get = (q: string) => (key: string) => new URLSearchParams(q).get(key) ?? undefined;
-    expect(prefillFromSearch("simulator", get("model=sora-2-pro&size=1792x1024&seconds=12&prompt=Hi"))).toEqual({
+    expect(prefillFromSearch(offers, get("model=sora-2-pro&size=1792x1024&seconds=12&prompt=Hi"))).toEqual({
+      connectionId: "sim",
       model: "sora-2-pro",
       size: "1792x1024",
       seconds: 12,
       prompt: "Hi",
     });
-    expect(prefillFromSearch("simulator", get("model=sora-2&size=1792x1024&seconds=7"))).toEqual({
+    expect(prefillFromSearch(offers, get("model=sora-2&size=1792x1024&seconds=7"))).toEqual({
+      connectionId: "sim",
       model: "sora-2",
       size: "720x1280",
-      seconds: 4,
+      seconds: 8,
       prompt: "",
     });
-    expect(prefillFromSearch("simulator", get(""))).toMatchObject({ model: "sora-2" });
-    expect(findChannelSize("simulator", "1024x1792")).toEqual(SORA_2_PRO.sizes[2]);
+    expect(prefillFromSearch(offers, get(""))).toMatchObject({ connectionId: "sim", model: "sora-2" });
+    expect(
+      prefillFromSearch(offers, get("connection=veo&model=veo-3.1-generate-preview&size=1920x1080&seconds=4")),
+    ).toEqual({
+      connectionId: "veo",
+      model: "veo-3.1-generate-preview",
+      size: "1920x1080",
+      seconds: 8,
+      prompt: "",
+    });
+    expect(findOfferedSize(offers, "1024x1792")).toMatchObject({ width: 1024, height: 1792 });
   });
 });
 

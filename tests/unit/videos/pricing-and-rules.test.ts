@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatUsd } from "@/lib/money/format";
-import { estimateCostCents } from "@/lib/videos/estimate-cost";
-import { CHANNEL_IDS, CHANNELS } from "@/lib/videos/model-registry";
+import { estimateCents, findModel, findPreset, PRESETS, resultRetentionSeconds, type ModelSpec } from "@/lib/models";
+import { SORA_2, SORA_2_PRO } from "@/lib/models/catalog/sora";
 import { archiveRetryDelayMs, pollDelayMs } from "@/lib/videos/poll-schedule";
 import { validateVideoRequest, VideoRequestError } from "@/lib/videos/validate-video-request";
 
@@ -17,14 +17,19 @@ describe("prices from the registry", () => {
     ["sora-2-pro", "1024x1792", 4, 200],
     ["sora-2-pro", "1792x1024", 8, 400],
     ["sora-2-pro", "1792x1024", 12, 600],
-  ])("%s · %s · %i s = %i cents on every channel", (model, size, seconds, cents) => {
-    for (const channel of CHANNEL_IDS) expect(estimateCostCents(channel, model, size, seconds)).toBe(cents);
+  ])("%s · %s · %i s = %i cents on every OpenAI-dialect preset", (model, size, seconds, cents) => {
+    const selling = PRESETS.filter((p) => p.dialect === "openai" && findModel(p.id, model));
+    expect(selling.map((p) => p.id)).toEqual(
+      expect.arrayContaining(["simulator", "openai", "apiyi-official", "custom-openai"]),
+    );
+    for (const preset of selling)
+      expect(estimateCents(findModel(preset.id, model)!, { size, seconds })).toMatchObject({ offered: true, cents });
   });
 
   it("has no price for what the model does not offer", () => {
-    expect(estimateCostCents("openai", "sora-2", "1792x1024", 4)).toBeNull();
-    expect(estimateCostCents("openai", "sora-2", "720x1280", 10)).toBeNull();
-    expect(estimateCostCents("openai", "sora-3", "720x1280", 4)).toBeNull();
+    expect(estimateCents(SORA_2, { size: "1792x1024", seconds: 4 })).toMatchObject({ offered: false });
+    expect(estimateCents(SORA_2, { size: "720x1280", seconds: 10 })).toMatchObject({ offered: false });
+    expect(findModel("openai", "sora-3")).toBeUndefined();
   });
 
   it("formats cents as dollars without floating point", () => {
@@ -36,22 +41,22 @@ describe("prices from the registry", () => {
   });
 
   it("keeps API易's one day and OpenAI's hour of asset retention", () => {
-    expect(CHANNELS.apiyi.assetRetentionSeconds).toBe(86_400);
-    expect(CHANNELS.openai.assetRetentionSeconds).toBe(3_600);
+    expect(resultRetentionSeconds(findPreset("apiyi-official")!, SORA_2)).toBe(86_400);
+    expect(resultRetentionSeconds(findPreset("openai")!, SORA_2)).toBe(3_600);
   });
 });
 
 describe("request rules", () => {
   const ok = { model: "sora-2-pro", size: "1792x1024", seconds: 12, prompt: "  A red kite  " };
+  const modelOf = (id: string): ModelSpec => (id === "sora-2" ? SORA_2 : SORA_2_PRO);
   it("accepts a valid request and trims the prompt", () => {
-    expect(validateVideoRequest("openai", ok).prompt).toBe("A red kite");
+    expect(validateVideoRequest(SORA_2_PRO, ok).prompt).toBe("A red kite");
   });
   it.each([
     [{ model: "sora-2", size: "1792x1024" }, "size"],
     [{ seconds: 10 }, "seconds"],
     [{ prompt: "   " }, "prompt"],
     [{ prompt: "x".repeat(32_001) }, "prompt"],
-    [{ model: "dall-e" }, "model"],
     [{ referenceImage: { bytes: Buffer.alloc(10), mimeType: "image/gif", width: 1792, height: 1024 } }, "reference"],
     [{ referenceImage: { bytes: Buffer.alloc(10), mimeType: "image/png", width: 1024, height: 1792 } }, "reference"],
     [
@@ -60,7 +65,8 @@ describe("request rules", () => {
     ],
   ])("refuses %o on field %s", (change, field) => {
     try {
-      validateVideoRequest("openai", { ...ok, ...change });
+      const request = { ...ok, ...change };
+      validateVideoRequest(modelOf(request.model), request);
       expect.unreachable("should have thrown");
     } catch (error) {
       expect(error).toBeInstanceOf(VideoRequestError);

@@ -5,7 +5,7 @@ import { createVideoJob } from "@/lib/videos/create-video-job";
 import { deleteVideo } from "@/lib/videos/delete-video";
 import { getVideoDetail, listVideos, videosByIds } from "@/lib/videos/list-videos";
 import { remixVideo } from "@/lib/videos/remix-video";
-import { generateContext, teamVideoChannel } from "@/lib/videos/team-video-settings";
+import { generateContext, teamVideoOffers } from "@/lib/videos/team-video-settings";
 import { openVideoMedia } from "@/lib/videos/video-media";
 import { videoStatuses } from "@/lib/videos/video-status";
 
@@ -22,11 +22,13 @@ export type VideoOperation = {
 
 /** A finished task as the engine leaves it, remixable (a provider job id on a model that remixes). */
 export async function finishedTask(teamId: string, userId: string): Promise<string> {
+  const connection = await db.providerConnection.findFirstOrThrow({ where: { teamId, preset: "simulator" } });
   const task = await db.videoTask.create({
     data: {
       teamId,
       createdById: userId,
       idempotencyKey: randomUUID(),
+      connectionId: connection.id,
       channel: "simulator",
       model: "sora-2",
       size: "720x1280",
@@ -87,7 +89,7 @@ export const VIDEO_OPERATIONS: VideoOperation[] = [
     permission: "videos.read",
     run: (a, t, k) => openVideoMedia({ teamId: t, userId: a }, k.others, "video", { range: null, download: true }),
   },
-  { name: "teamVideoChannel", permission: "videos.read", run: (a, t) => teamVideoChannel({ teamId: t, userId: a }) },
+  { name: "teamVideoOffers", permission: "videos.read", run: (a, t) => teamVideoOffers({ teamId: t, userId: a }) },
   {
     name: "deleteVideo (own)",
     permission: "videos.delete.own",
