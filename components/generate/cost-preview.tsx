@@ -10,10 +10,23 @@ export type BudgetSummary = {
   memberRemainingCents: number | null;
 };
 
-type Props = { model: string; size: string; seconds: number; costCents: number | null; budget: BudgetSummary };
+/** How the price is made, already in words (from the registry's unit): see GenerateForm. */
+export type PriceBasis = { unit: string; billing: string; overridden: boolean };
 
-/** The exact price from the one pricing function, with what this month has already cost. */
-export function CostPreview({ model, size, seconds, costCents, budget }: Props) {
+type Props = {
+  model: string;
+  size: string;
+  seconds: number;
+  costCents: number | null;
+  basis: PriceBasis | null;
+  budget: BudgetSummary;
+};
+
+/**
+ * The exact price from the registry (estimateCents), the unit it comes from (per second × seconds,
+ * per request, per clip), when it is billed, whether an admin set it, and what this month has cost.
+ */
+export function CostPreview({ model, size, seconds, costCents, basis, budget }: Props) {
   const t = useTranslations("generate");
   const limits = [budget.teamRemainingCents, budget.memberRemainingCents].filter((v): v is number => v !== null);
   const left = limits.length ? Math.min(...limits) : null;
@@ -26,6 +39,21 @@ export function CostPreview({ model, size, seconds, costCents, budget }: Props) 
       <p data-testid="cost-line" aria-live="polite" className="text-lg font-semibold tabular-nums">
         {t("costLine", { model, size, seconds, price: costCents === null ? "—" : formatUsd(costCents) })}
       </p>
+      {basis ? (
+        <div className="flex flex-col gap-1 text-sm">
+          <p data-testid="cost-unit" className="text-slate-700 dark:text-slate-300">
+            {basis.unit}
+          </p>
+          <p data-testid="cost-billing" className="text-xs text-slate-500 dark:text-slate-400">
+            {basis.billing}
+          </p>
+          {basis.overridden ? (
+            <p data-testid="cost-overridden" className="text-xs font-medium text-amber-700 dark:text-amber-300">
+              {t("priceByAdmin")}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
       <ul className="space-y-0.5 text-sm text-slate-600 dark:text-slate-400">
         <li data-testid="month-spend">{t("spentThisMonth", { amount: formatUsd(budget.spentCents) })}</li>
         {budget.reservedCents > 0 ? <li>{t("reserved", { amount: formatUsd(budget.reservedCents) })}</li> : null}

@@ -3,57 +3,93 @@
 import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { unstable_isUnrecognizedActionError, useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { CHANNELS, findModel, findSize, type ChannelId } from "@/lib/videos/model-registry";
-import { estimateCostCents } from "@/lib/videos/estimate-cost";
+import { describePrice, estimateCents, findSize, validChoices, type ModelSpec } from "@/lib/models";
 import { submitVideoAction } from "@/lib/actions/videos";
 import type { SubmittedVideo } from "@/lib/actions/video-submission";
 import { initialResult, type ActionResult } from "@/lib/forms/action-result";
+import { overrideOf, type ConnectionOffer, type VideoFormValues } from "@/lib/videos/form-rules";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { billingLine, formatRate, priceLines, type PricingT } from "@/components/pricing/price-text";
 import { PromptField } from "./prompt-field";
 import { ModelSettings } from "./model-settings";
-import { CostPreview, type BudgetSummary } from "./cost-preview";
+import { CostPreview, type BudgetSummary, type PriceBasis } from "./cost-preview";
 import { ReferenceImageField } from "./reference-image-field";
 import { LatestVideoPanel } from "./latest-video-panel";
 import { useReferenceImage } from "./use-reference-image";
 import { newIdempotencyKey } from "./new-idempotency-key";
-import { maxMegabytes, type VideoFormValues } from "@/lib/videos/form-rules";
 
 type Props = {
   teamId: string;
-  channel: ChannelId;
+  offers: ConnectionOffer[];
   initial: VideoFormValues;
   budget: BudgetSummary;
   initialIdempotencyKey: string;
 };
 
-export function GenerateForm({ teamId, channel, initial, budget, initialIdempotencyKey }: Props) {
+type Selection = { connectionId: string; modelId: string; size: string; seconds: number };
+
+/** The selection made valid: a connection of the team, one of its models, a size and duration it prices. */
+function settle(offers: readonly ConnectionOffer[], wanted: Selection) {
+  const usable = offers.filter((o) => o.models.length > 0);
+  const offer = usable.find((o) => o.id === wanted.connectionId) ?? usable[0]!;
+  const model = offer.models.find((m) => m.id === wanted.modelId) ?? offer.models[0]!;
+  const override = overrideOf(offer, model.id);
+  const choices = validChoices(model, { size: wanted.size, seconds: wanted.seconds }, override);
+  return { offer, model, override, choices };
+}
+
+export function GenerateForm(props: Props) {
   const t = useTranslations("generate");
+  if (props.offers.every((o) => o.models.length === 0)) return <Alert tone="info">{t("noConnections")}</Alert>;
+  return <GenerateFormBody {...props} />;
+}
+
+function GenerateFormBody({ teamId, offers, initial, budget, initialIdempotencyKey }: Props) {
+  const t = useTranslations("generate");
+  const tp = useTranslations("pricing") as unknown as PricingT;
   const router = useRouter();
-  const models = CHANNELS[channel].models;
-  const [modelId, setModelId] = useState(initial.model);
-  const [size, setSize] = useState(initial.size);
-  const [seconds, setSeconds] = useState(initial.seconds);
+  const [selection, setSelection] = useState<Selection>(() => {
+    const { offer, model, choices } = settle(offers, { ...initial, modelId: initial.model });
+    return { connectionId: offer.id, modelId: model.id, size: choices.size, seconds: choices.seconds };
+  });
   const [prompt, setPrompt] = useState(initial.prompt);
   // One key per form: a double click or a resubmitted form makes one job. A new key only once
   // a submit has produced a task, so the next submit is a new video.
   const [idempotencyKey, setIdempotencyKey] = useState(initialIdempotencyKey);
 
-  const model = findModel(channel, modelId) ?? models[0]!;
-  const sizeSpec = findSize(model, size) ?? model.sizes[0]!;
-  const reference = useReferenceImage(teamId, sizeSpec, model.reference.maxBytes);
+  const { offer, model, override, choices } = settle(offers, selection);
+  const sizeSpec = findSize(model, choices.size) ?? choices.sizes[0];
+  const rules = model.reference;
+  const reference = useReferenceImage(
+    teamId,
+    sizeSpec ?? { size: "", width: 0, height: 0 },
+    rules.kind === "none" ? 0 : rules.maxBytes,
+  );
+
+  function choose(next: Partial<Selection>) {
+    const settled = settle(offers, { ...selection, ...next });
+    setSelection({
+      connectionId: settled.offer.id,
+      modelId: settled.model.id,
+      size: settled.choices.size,
+      seconds: settled.choices.seconds,
+    });
+  }
 
   const [state, action, pending] = useActionState(
     async (prev: ActionResult<SubmittedVideo>, formData: FormData): Promise<ActionResult<SubmittedVideo>> => {
       formData.delete("reference");
-      const image = reference.effective?.file;
+      // Only a model that takes reference images gets one, and only the first frame.
+      const image = rules.kind === "none" ? undefined : reference.effective?.file;
       if (image) formData.set("reference", image);
-      const tooLarge = image && image.size > model.reference.maxBytes;
-      if (tooLarge)
+      if (image && rules.kind !== "none" && image.size > rules.maxBytes)
         return {
           ok: false,
-          fieldErrors: { reference: t("errors.referenceTooLarge", { maxMb: maxMegabytes(model) }) },
+          fieldErrors: {
+            reference: t("errors.referenceTooLarge", { maxMb: Math.round(rules.maxBytes / 1024 / 1024) }),
+          },
           formError: t("errors.fixFields"),
         };
       let result: ActionResult<SubmittedVideo>;
@@ -74,14 +110,6 @@ export function GenerateForm({ teamId, channel, initial, budget, initialIdempote
     initialResult,
   );
 
-  function chooseModel(id: string) {
-    const next = findModel(channel, id);
-    if (!next) return;
-    setModelId(next.id);
-    if (!findSize(next, size)) setSize(next.defaultSize);
-    if (!next.durations.includes(seconds)) setSeconds(next.defaultSeconds);
-  }
-
   // Submitted by hand rather than through <form action>: React resets a form after its action
   // runs, which would snap the selects back to their first options while the state (and the cost
   // preview) kept the person's choice. The person keeps their settings to tweak and go again.
@@ -91,9 +119,21 @@ export function GenerateForm({ teamId, channel, initial, budget, initialIdempote
     startTransition(() => action(formData));
   }
 
-  const costCents = estimateCostCents(channel, model.id, sizeSpec.size, seconds);
+  const estimate = estimateCents(model, { size: choices.size, seconds: choices.seconds }, override);
+  const costCents = estimate.offered ? estimate.cents : null;
+  const basis = estimate.offered ? priceBasis(tp, model, override, choices.size, choices.seconds) : null;
   const promptTooLong = prompt.trim().length > model.promptMaxChars;
-  const blocked = !reference.matches ? t("blockedMismatch") : promptTooLong ? t("blockedPrompt") : null;
+  const mustMatch = rules.kind !== "none" && rules.mustMatchSize;
+  const needsImage = rules.kind !== "none" && rules.minCount > 0 && !reference.effective;
+  const blocked = !estimate.offered
+    ? t("blockedNotPriced")
+    : mustMatch && !reference.matches
+      ? t("blockedMismatch")
+      : needsImage
+        ? t("blockedReferenceRequired")
+        : promptTooLong
+          ? t("blockedPrompt")
+          : null;
   const errors = state.fieldErrors ?? {};
 
   return (
@@ -104,24 +144,34 @@ export function GenerateForm({ teamId, channel, initial, budget, initialIdempote
         <Card className="flex min-w-0 flex-col gap-5">
           <PromptField value={prompt} onChange={setPrompt} max={model.promptMaxChars} error={errors.prompt} />
           <ModelSettings
-            models={models}
-            model={model}
-            size={sizeSpec.size}
-            seconds={seconds}
-            onModel={chooseModel}
-            onSize={setSize}
-            onSeconds={setSeconds}
+            offers={offers}
+            connectionId={offer.id}
+            modelId={model.id}
+            sizes={choices.sizes}
+            durations={choices.durations}
+            size={choices.size}
+            seconds={choices.seconds}
+            onConnection={(connectionId) => choose({ connectionId })}
+            onModel={(modelId) => choose({ modelId })}
+            onSize={(size) => choose({ size })}
+            onSeconds={(seconds) => choose({ seconds })}
             errors={errors}
           />
-          <ReferenceImageField model={model} size={sizeSpec} reference={reference} serverError={errors.reference} />
+          <p data-testid="model-price" className="-mt-2 text-xs text-slate-500 dark:text-slate-400">
+            {model.label} · {priceLines(tp, describePrice(model, override)).join(" · ")}
+          </p>
+          {rules.kind !== "none" && sizeSpec ? (
+            <ReferenceImageField rules={rules} size={sizeSpec} reference={reference} serverError={errors.reference} />
+          ) : null}
         </Card>
         <div className="flex flex-col gap-4 lg:sticky lg:top-6 lg:self-start">
           <Card className="flex flex-col gap-4">
             <CostPreview
               model={model.id}
-              size={sizeSpec.size}
-              seconds={seconds}
+              size={choices.size}
+              seconds={choices.seconds}
               costCents={costCents}
+              basis={basis}
               budget={budget}
             />
             {blocked ? (
@@ -145,4 +195,34 @@ export function GenerateForm({ teamId, channel, initial, budget, initialIdempote
       {state.data?.video ? <LatestVideoPanel key={state.data.video.id} initial={state.data.video} /> : null}
     </>
   );
+}
+
+/** Where the estimate comes from, in the price's own unit: rate × seconds, per request, per clip. */
+function priceBasis(
+  tp: PricingT,
+  model: ModelSpec,
+  override: ReturnType<typeof overrideOf>,
+  size: string,
+  seconds: number,
+): PriceBasis {
+  const say = tp as unknown as (key: string, values?: Record<string, string | number>) => string;
+  const description = describePrice(model, override);
+  let unit: string;
+  switch (description.unit) {
+    case "per_second": {
+      const tier = findSize(model, size)?.tier ?? "";
+      const rate = description.tiers.find((x) => x.tier === tier)?.milliCentsPerSecond ?? 0;
+      unit = say("breakdown.per_second", { rate: formatRate(rate), tier, seconds });
+      break;
+    }
+    case "per_request":
+      unit = say("breakdown.per_request");
+      break;
+    case "per_clip": {
+      const max = description.tiers.find((x) => seconds <= x.maxSeconds)?.maxSeconds ?? seconds;
+      unit = say("breakdown.per_clip", { max });
+      break;
+    }
+  }
+  return { unit, billing: billingLine(tp, description), overridden: description.overridden };
 }

@@ -4,13 +4,15 @@ import Image from "next/image";
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { useDropzone, type FileRejection } from "react-dropzone";
-import type { ModelSpec, SizeSpec } from "@/lib/videos/model-registry";
+import type { ReferenceRules, SizeOption } from "@/lib/models";
 import type { FitMode } from "@/lib/videos/fit-reference-image";
 import { Button } from "@/components/ui/button";
-import { maxMegabytes } from "@/lib/videos/form-rules";
 import type { ReferenceImageState } from "./use-reference-image";
 
-type Props = { model: ModelSpec; size: SizeSpec; reference: ReferenceImageState; serverError?: string };
+/** The rules of a model that takes reference images (the field is not shown for the others). */
+export type AcceptedReference = Exclude<ReferenceRules, { kind: "none" }>;
+
+type Props = { rules: AcceptedReference; size: SizeOption; reference: ReferenceImageState; serverError?: string };
 
 const ACCEPT: Record<string, string[]> = {
   "image/jpeg": [".jpg", ".jpeg"],
@@ -18,13 +20,17 @@ const ACCEPT: Record<string, string[]> = {
   "image/webp": [".webp"],
 };
 
-/** Optional reference image: drop or choose, see its pixels against the video's, fit it to size. */
-export function ReferenceImageField({ model, size, reference, serverError }: Props) {
+/**
+ * A reference image by the model's rules: one image, optional or required; where the model takes
+ * a first and a last frame, the first only (the submit sends one image). Where the provider needs
+ * the exact pixels, the image is compared with the video's size and can be fitted on the server.
+ */
+export function ReferenceImageField({ rules, size, reference, serverError }: Props) {
   const t = useTranslations("generate.reference");
-  const mb = maxMegabytes(model);
-  const accept = Object.fromEntries(
-    Object.entries(ACCEPT).filter(([mime]) => model.reference.mimeTypes.includes(mime)),
-  );
+  const mb = Math.round(rules.maxBytes / 1024 / 1024);
+  const accept = Object.fromEntries(Object.entries(ACCEPT).filter(([mime]) => rules.mimeTypes.includes(mime)));
+  const required = rules.minCount > 0;
+  const label = required ? t("labelRequired") : rules.kind === "first_last_frame" ? t("labelFirstFrame") : t("label");
 
   function onDrop(accepted: File[], rejected: FileRejection[]) {
     const code = rejected[0]?.errors[0]?.code;
@@ -39,7 +45,7 @@ export function ReferenceImageField({ model, size, reference, serverError }: Pro
 
   const { getRootProps, getInputProps, isDragActive, open } = useDropzone({
     accept,
-    maxSize: model.reference.maxBytes,
+    maxSize: rules.maxBytes,
     multiple: false,
     onDrop,
     noClick: true,
@@ -50,9 +56,10 @@ export function ReferenceImageField({ model, size, reference, serverError }: Pro
 
   return (
     <fieldset className="flex flex-col gap-2" aria-describedby="reference-hint">
-      <legend className="text-sm font-medium text-slate-800 dark:text-slate-200">{t("label")}</legend>
+      <legend className="text-sm font-medium text-slate-800 dark:text-slate-200">{label}</legend>
       <p id="reference-hint" className="text-xs text-slate-500 dark:text-slate-400">
-        {t("hint", { mb })}
+        {rules.mustMatchSize ? t("hint", { mb }) : t("hintAnySize", { mb })}
+        {rules.kind === "first_last_frame" ? ` ${t("firstFrameOnly")}` : null}
       </p>
       {!picked ? (
         <div
@@ -64,7 +71,7 @@ export function ReferenceImageField({ model, size, reference, serverError }: Pro
                 : "border-slate-300 dark:border-slate-700"),
           })}
         >
-          <input {...getInputProps({ "aria-label": t("label") })} />
+          <input {...getInputProps({ "aria-label": label })} />
           <p className="text-slate-600 dark:text-slate-300">{isDragActive ? t("dropActive") : t("drop")}</p>
           <Button type="button" variant="secondary" onClick={open}>
             {t("choose")}
@@ -90,17 +97,23 @@ export function ReferenceImageField({ model, size, reference, serverError }: Pro
               />
             ) : null}
           </div>
-          <p className="text-sm text-slate-700 dark:text-slate-300">
-            {t("required", { width: size.width, height: size.height })}
-          </p>
-          <p
-            role="status"
-            data-testid="reference-match"
-            className={`text-sm font-medium ${reference.matches ? "text-emerald-700 dark:text-emerald-300" : "text-amber-700 dark:text-amber-300"}`}
-          >
-            {reference.matches ? t("matches") : t("mismatch")}
-          </p>
-          {!reference.matches ? <FitChooser reference={reference} /> : null}
+          {rules.mustMatchSize ? (
+            <>
+              <p className="text-sm text-slate-700 dark:text-slate-300">
+                {t("required", { width: size.width, height: size.height })}
+              </p>
+              <p
+                role="status"
+                data-testid="reference-match"
+                className={`text-sm font-medium ${reference.matches ? "text-emerald-700 dark:text-emerald-300" : "text-amber-700 dark:text-amber-300"}`}
+              >
+                {reference.matches ? t("matches") : t("mismatch")}
+              </p>
+              {!reference.matches ? <FitChooser reference={reference} /> : null}
+            </>
+          ) : (
+            <p className="text-sm text-slate-600 dark:text-slate-400">{t("notRequired")}</p>
+          )}
           <div className="flex flex-wrap gap-2">
             {fitted ? (
               <Button type="button" variant="ghost" onClick={reference.undoFit}>

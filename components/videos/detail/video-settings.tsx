@@ -17,6 +17,7 @@ export async function VideoSettings({
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
   const rows: [string, ReactNode][] = [
     [t("model"), video.model],
+    [t("connection"), video.connectionName ?? t("connectionUnknown")],
     [t("size"), video.size],
     [t("seconds"), tv("seconds", { seconds: video.seconds })],
     [t("createdBy"), video.mine ? `${video.createdBy.name} (${tv("you")})` : video.createdBy.name],

@@ -3,8 +3,7 @@ import { Suspense } from "react";
 import { getTranslations } from "next-intl/server";
 import { requireTeam } from "@/lib/teams/team-access";
 import { listVideos } from "@/lib/videos/list-videos";
-import { CHANNELS } from "@/lib/videos/model-registry";
-import { teamVideoChannel } from "@/lib/videos/team-video-settings";
+import { teamVideoOffers } from "@/lib/videos/team-video-settings";
 import { PageHeader } from "@/components/ui/card";
 import { GalleryView } from "@/components/gallery/gallery-view";
 import { parseGalleryFilters } from "@/lib/videos/gallery-filters-url";
@@ -30,16 +29,18 @@ export default async function Page({
   });
   // The first page comes with the HTML; later pages and filter changes go through the list route.
   const actor = { teamId: team.id, userId: user.id };
-  const [page, channel, t] = await Promise.all([
+  const [page, offers, t] = await Promise.all([
     listVideos(actor, filters),
-    teamVideoChannel(actor),
+    teamVideoOffers(actor),
     getTranslations("gallery"),
   ]);
+  // The model filter: every model of every connection, archived ones too (their videos stay).
+  const models = [...new Set(offers.flatMap((offer) => offer.models.map((m) => m.id)))];
   return (
     <>
       <PageHeader title={t("title")} lead={t("lead")} />
       <Suspense>
-        <GalleryView teamId={team.id} models={CHANNELS[channel].models.map((m) => m.id)} initial={{ filters, page }} />
+        <GalleryView teamId={team.id} models={models} initial={{ filters, page }} />
       </Suspense>
     </>
   );

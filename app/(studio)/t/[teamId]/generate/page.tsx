@@ -21,13 +21,13 @@ export default async function Page({
   searchParams: Promise<SearchParams>;
 }) {
   const { user, team } = await requireTeam((await params).teamId, "videos.create");
-  const [{ channel, room }, search, t] = await Promise.all([
+  const [{ offers, room }, search, t] = await Promise.all([
     generateContext({ teamId: team.id, userId: user.id }),
     searchParams,
     getTranslations("generate"),
   ]);
-  // "Use these settings again" links here with ?model=&size=&seconds=&prompt=.
-  const initial = prefillFromSearch(channel, (key) => {
+  // "Use these settings again" links here with ?connection=&model=&size=&seconds=&prompt=.
+  const initial = prefillFromSearch(offers, (key) => {
     const value = search[key];
     return Array.isArray(value) ? value[0] : value;
   });
@@ -42,7 +42,7 @@ export default async function Page({
       <PageHeader title={t("title")} lead={t("lead")} />
       <GenerateForm
         teamId={team.id}
-        channel={channel}
+        offers={offers}
         initial={initial}
         budget={budget}
         initialIdempotencyKey={randomUUID()}
