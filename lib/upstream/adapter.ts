@@ -25,6 +25,11 @@ export type CallOptions = { timeoutMs: number };
 
 export interface ProviderAdapter {
   readonly dialect: string;
+  /**
+   * Where the result is comes from the job's body (a URL): the job is retrieved again right
+   * before archiving, so a signed link is fresh. False: `/content` by id (OpenAI).
+   */
+  readonly resultInBody: boolean;
   create(connection: UpstreamConnection, input: CreateJobInput, options: CallOptions): Promise<ProviderJob>;
   retrieve(connection: UpstreamConnection, jobId: string, options: CallOptions): Promise<ProviderJob>;
   /**

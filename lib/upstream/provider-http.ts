@@ -94,7 +94,8 @@ export async function providerJson(connection: UpstreamConnection, request: Prov
 
 /**
  * Fetches a result URL from a job's body. Signed links (S3, CDNs) refuse extra credentials and
- * must never see our key, so it is sent only to the provider's own host.
+ * must never see our key, so it is sent only to URLs under the connection's own API base (API易's
+ * `…/v1/videos/{id}/content`), never to a CDN path, even on the same host.
  */
 export async function fetchResultUrl(
   connection: UpstreamConnection,
@@ -102,10 +103,11 @@ export async function fetchResultUrl(
   timeoutMs: number,
 ): Promise<Response> {
   const target = new URL(url, connection.baseUrl);
-  const sameHost = target.origin === new URL(connection.baseUrl).origin;
+  const base = new URL(connection.baseUrl.replace(/\/+$/, "") + "/");
+  const underApi = target.origin === base.origin && target.pathname.startsWith(base.pathname);
   return send(target, {
     method: "GET",
-    headers: sameHost ? { authorization: authHeader(connection) } : {},
+    headers: underApi ? { authorization: authHeader(connection) } : {},
     timeoutMs,
   });
 }

@@ -2,7 +2,14 @@ import "server-only";
 import { db } from "@/lib/db";
 import { CONNECTION_ROW_SELECT, providerForConnection } from "@/lib/upstream/connections";
 import { classifyProviderError } from "@/lib/upstream/provider-errors";
-import { mediaRelativePath, VARIANT_FILES, writeMediaAtomically, type MediaVariant } from "@/lib/storage/media-store";
+import {
+  absoluteMediaPath,
+  mediaRelativePath,
+  VARIANT_FILES,
+  writeMediaAtomically,
+  type MediaVariant,
+} from "@/lib/storage/media-store";
+import { posterFrom, spriteSheetFrom } from "@/lib/storage/derive-media";
 import { archiveRetryDelayMs } from "./poll-schedule";
 import { addTaskEvent } from "./task-events";
 import { chargeTask } from "./billing";
@@ -62,6 +69,12 @@ export async function archiveDueTasks(
 
 class ArchiveCheckError extends Error {}
 
+/** A relay's result link may say octet-stream for an MP4: the magic bytes decide then. */
+function acceptsType(variant: (typeof VARIANTS)[number], type: string, fromUrl: boolean): boolean {
+  if (type.startsWith(VARIANT_FILES[variant].contentType)) return true;
+  return fromUrl && variant === "video" && /^(application|binary)\/octet-stream/.test(type);
+}
+
 async function archiveOne(taskId: string, now: Date): Promise<boolean> {
   const task = await db.videoTask.findUniqueOrThrow({
     where: { id: taskId },
@@ -71,6 +84,8 @@ async function archiveOne(taskId: string, now: Date): Promise<boolean> {
       providerJobId: true,
       providerExpiresAt: true,
       archiveAttempts: true,
+      size: true,
+      seconds: true,
       team: { select: { retentionDays: true } },
       connection: { select: CONNECTION_ROW_SELECT },
     },
@@ -79,12 +94,19 @@ async function archiveOne(taskId: string, now: Date): Promise<boolean> {
   let videoBytes = 0;
   try {
     const { adapter, connection } = providerForConnection(task.connection);
-    const job = { id: task.providerJobId!, result: { kind: "content", variants: VARIANTS } as const };
+    const job = adapter.resultInBody
+      ? await adapter.retrieve(connection, task.providerJobId!, { timeoutMs: 20_000 })
+      : { id: task.providerJobId!, result: { kind: "content", variants: VARIANTS } as const };
+    const made: (typeof VARIANTS)[number][] = [];
     for (const variant of VARIANTS) {
       const response = await adapter.fetchMedia(connection, job, variant, { timeoutMs: 120_000 });
-      if (!response) throw new ArchiveCheckError(`${variant}: not offered by this provider`);
+      if (!response) {
+        if (variant === "video") throw new ArchiveCheckError("video: the provider offers no result");
+        made.push(variant);
+        continue;
+      }
       const type = response.headers.get("content-type") ?? "";
-      if (!type.startsWith(VARIANT_FILES[variant].contentType))
+      if (!acceptsType(variant, type, job.result?.kind === "url"))
         throw new ArchiveCheckError(`${variant}: unexpected content type ${type || "(none)"}`);
       const declared = Number(response.headers.get("content-length") ?? NaN);
       const relative = mediaRelativePath(task.teamId, taskId, variant);
@@ -99,6 +121,18 @@ async function archiveOne(taskId: string, now: Date): Promise<boolean> {
         },
       );
       if (variant === "video") videoBytes = bytes;
+      paths[variant] = relative;
+    }
+    // No poster or sprite sheet from this provider: made from our copy of the video.
+    for (const variant of made) {
+      const [width, height] = task.size.split("x").map(Number);
+      const video = absoluteMediaPath(paths.video!);
+      const bytes =
+        variant === "thumbnail"
+          ? await posterFrom(video)
+          : await spriteSheetFrom(video, { width: width || 1280, height: height || 720, seconds: task.seconds });
+      const relative = mediaRelativePath(task.teamId, taskId, variant);
+      await writeMediaAtomically(relative, [bytes], () => undefined);
       paths[variant] = relative;
     }
   } catch (error) {

@@ -35,7 +35,7 @@ export const TASK_DTO_SELECT = {
   spritesheetPath: true,
   createdBy: { select: { id: true, name: true, email: true } },
   charge: { select: { amountCents: true } },
-  connection: { select: { name: true } },
+  connection: { select: { id: true, name: true } },
 } as const;
 
 export type TaskForDto = {
@@ -65,7 +65,7 @@ export type TaskForDto = {
   spritesheetPath: string | null;
   createdBy: { id: string; name: string | null; email: string };
   charge: { amountCents: number } | null;
-  connection: { name: string } | null;
+  connection: { id: string; name: string } | null;
 };
 
 export function mediaUrl(teamId: string, taskId: string, variant: string): string {
@@ -89,6 +89,7 @@ export function toVideoDto(task: TaskForDto, viewer: ViewerContext, now = new Da
     status: task.status,
     progress: task.progress,
     model: task.model,
+    connectionId: task.connection?.id ?? null,
     connectionName: task.connection?.name ?? null,
     size: task.size,
     seconds: task.seconds,

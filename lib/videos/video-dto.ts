@@ -14,6 +14,7 @@ export type VideoDto = {
   progress: number;
   model: string;
   /** The connection it was made on (its name now), null for tasks from before connections. */
+  connectionId: string | null;
   connectionName: string | null;
   size: string;
   seconds: number;

@@ -31,8 +31,9 @@ interface ModelRule {
 }
 
 const MUSE_SIZES = ["720x1280", "1280x720"] as const;
-// CHOICE: Oxygen's "320p–768p": these five, 720x1280 when omitted (documented default).
-export const OXYGEN_SIZES = ["720x1280", "1280x720", "768x768", "480x848", "848x480"] as const;
+// Oxygen's 480p and 768p sizes as the registry lists them (lib/models/catalog/relay.ts: the 768p
+// pixels are API易's, the 480p ones a guess), plus 720x1280, the documented size when omitted.
+export const OXYGEN_SIZES = ["720x1280", "768x1376", "1376x768", "768x768", "480x854", "854x480", "480x480"] as const;
 
 function museFixed(seconds: number): ModelRule {
   return {

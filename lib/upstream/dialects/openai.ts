@@ -56,6 +56,7 @@ export function createForm(input: CreateJobInput): FormData {
 
 export const openAiAdapter: ProviderAdapter = {
   dialect: "openai",
+  resultInBody: false,
   async create(connection, input, { timeoutMs }) {
     return toOpenAiJob(
       await providerJson(connection, { method: "POST", path: "/videos", form: createForm(input), timeoutMs }),

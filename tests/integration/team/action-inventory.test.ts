@@ -31,8 +31,11 @@ const COVERED: Record<string, Entry> = {
   "team-invites.ts:createInviteAction": team("members.manage", "createInvite"),
   "team-invites.ts:revokeInviteAction": team("members.manage", "revokeInvite"),
   "team-invites.ts:acceptInviteAction": usr("acceptInvite: not a member yet (invites.test.ts, team-invites.spec.ts)"),
-  "team-provider.ts:saveProviderAction": team("provider.manage", "saveProviderSettings"),
-  "team-provider.ts:testProviderAction": team("provider.manage", "testProviderConnection"),
+  "team-provider.ts:addConnectionAction": team("provider.manage", "addConnection"),
+  "team-provider.ts:updateConnectionAction": team("provider.manage", "updateConnection"),
+  "team-provider.ts:archiveConnectionAction": team("provider.manage", "archiveConnection"),
+  "team-provider.ts:setModelPriceAction": team("provider.manage", "setModelPrice"),
+  "team-provider.ts:testConnectionAction": team("provider.manage", "testConnection"),
   "team-budget.ts:setTeamBudgetAction": team("budget.manage", "setTeamBudget"),
   "team-budget.ts:setMemberCapAction": team(
     "budget.manage",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cleanMultilineText, cleanSingleLineText, hasControlCharacters } from "@/lib/text/clean-text";
 import { singleLineText } from "@/lib/text/text-fields";
-import { createTeamSchema, providerSchema } from "@/lib/teams/team-form-schemas";
+import { addConnectionSchema, createTeamSchema } from "@/lib/teams/team-form-schemas";
 import { signUpSchema } from "@/lib/auth/sign-up";
 import { validateVideoRequest, VideoRequestError } from "@/lib/videos/validate-video-request";
 import { SORA_2 } from "@/lib/models/catalog/sora";
@@ -84,11 +84,17 @@ describe("form schemas use the rule", () => {
   });
 
   it("a provider base URL or key with a control character is refused, not cleaned", () => {
-    const base = { teamId: "t1", channel: "custom", baseUrl: "https://relay.example/v1", apiKey: "sk-abcdefgh" };
-    expect(providerSchema.safeParse(base).success).toBe(true);
-    const badUrl = providerSchema.safeParse({ ...base, baseUrl: "https://relay.example/v1\u0000" });
+    const base = {
+      teamId: "t1",
+      preset: "custom-openai",
+      name: "Relay",
+      baseUrl: "https://relay.example/v1",
+      apiKey: "sk-abcdefgh",
+    };
+    expect(addConnectionSchema.safeParse(base).success).toBe(true);
+    const badUrl = addConnectionSchema.safeParse({ ...base, baseUrl: "https://relay.example/v1\u0000" });
     expect(badUrl.error?.issues.map((i) => i.message)).toContain("teamErrors.baseUrlInvalid");
-    const badKey = providerSchema.safeParse({ ...base, apiKey: "sk-abcd\u0000efgh" });
+    const badKey = addConnectionSchema.safeParse({ ...base, apiKey: "sk-abcd\u0000efgh" });
     expect(badKey.error?.issues.map((i) => i.message)).toContain("teamErrors.keyFormat");
   });
 });

@@ -31,6 +31,7 @@ export default async function Page({ params }: { params: Promise<Params> }) {
   const t = await getTranslations("videoDetail");
   const [width, height] = video.size.split("x").map(Number);
   const again = new URLSearchParams({
+    ...(video.connectionId ? { connection: video.connectionId } : {}),
     model: video.model,
     size: video.size,
     seconds: String(video.seconds),

@@ -1,0 +1,128 @@
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import ffprobe from "@ffprobe-installer/ffprobe";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { absoluteMediaPath } from "@/lib/storage/media-store";
+import { addConnection } from "@/lib/teams/connections";
+import { createVideoJob } from "@/lib/videos/create-video-job";
+import { driveUntil, key, newTeam } from "../../support/video-harness";
+
+// Each dialect through its adapter against its simulator profile, over real HTTP, through the
+// engine: add the connection, generate, poll, archive (our own poster and sprite sheet where the
+// relay sends only the MP4), and the charge in the provider's unit at the provider's moment.
+
+async function onPreset(preset: string) {
+  const { owner, team } = await newTeam();
+  const connectionId = await addConnection(
+    db,
+    owner.id,
+    team.id,
+    { name: `Sim ${preset}`, preset, baseUrl: null, apiKey: null },
+    env.providerKeySecret(),
+  );
+  const submit = (job: { model: string; size: string; seconds: number; prompt: string }) =>
+    createVideoJob({ teamId: team.id, userId: owner.id, idempotencyKey: key(), connectionId, ...job });
+  return { owner, team, connectionId, submit };
+}
+
+function probe(relative: string) {
+  const out = spawnSync(ffprobe.path, [
+    "-v",
+    "error",
+    "-show_entries",
+    "stream=codec_name,width,height:format=duration",
+    "-of",
+    "json",
+    absoluteMediaPath(relative),
+  ]);
+  return JSON.parse(out.stdout.toString()) as {
+    streams: { codec_name: string; width?: number; height?: number }[];
+    format: { duration: string };
+  };
+}
+
+const archived = (r: { archiveStatus: string; status: string }) => r.archiveStatus === "done" || r.status === "failed";
+
+describe("API易 官逆 (yi-reverse): bare key, submitted, url in the body, per clip", () => {
+  it("generates, archives the 704 px video with a poster and sprite sheet made here, and charges the clip price", async () => {
+    const { submit, connectionId } = await onPreset("simulator-yi-reverse");
+    const { task } = await submit({ model: "sora-2", size: "1280x720", seconds: 10, prompt: "A junk boat at dusk" });
+    expect(task.costCents).toBeNull();
+    const row = await driveUntil(task.id, archived, 60_000);
+    expect(row.status).toBe("completed");
+    expect(row.archiveStatus).toBe("done");
+    expect(row.connectionId).toBe(connectionId);
+    expect(row.channel).toBe("simulator-yi-reverse");
+    expect(row.charge?.amountCents).toBe(15);
+    const video = probe(row.videoPath!);
+    expect(video.streams[0]).toMatchObject({ codec_name: "h264", width: 1280, height: 704 });
+    expect(probe(row.thumbnailPath!).streams[0]).toMatchObject({ width: 1280, height: 704 });
+    expect(probe(row.spritesheetPath!).streams[0]?.codec_name).toBe("mjpeg");
+  });
+
+  it("a refused prompt fails with the provider's plain words and costs nothing", async () => {
+    const { submit } = await onPreset("simulator-yi-reverse");
+    const { task } = await submit({ model: "sora-2", size: "720x1280", seconds: 15, prompt: "No [[moderation]]" });
+    const row = await driveUntil(task.id, (r) => r.status === "failed", 60_000);
+    expect(row.errorMessage).toBe("Content policy violation");
+    expect(row.errorCode).toBe("content_policy_violation");
+    expect(row.charge).toBeNull();
+    expect(row.reservedCents).toBe(0);
+  });
+});
+
+describe("relaxed relay (LaoZhang Muse): task ids, string progress, video_url without our key, charged at create", () => {
+  it("is charged when the relay accepts the job, then archived from the signed link", async () => {
+    const { submit } = await onPreset("simulator-relay");
+    const { task } = await submit({ model: "muse-video", size: "720x1280", seconds: 5, prompt: "Lanterns on a river" });
+    const accepted = await db.charge.findUnique({ where: { taskId: task.id } });
+    expect(accepted?.amountCents).toBe(30);
+    const row = await driveUntil(task.id, archived, 60_000);
+    expect(row.archiveStatus).toBe("done");
+    expect(row.charge).toMatchObject({ amountCents: 30, refundedAt: null });
+    const video = probe(row.videoPath!);
+    expect(video.streams[0]).toMatchObject({ codec_name: "h264", width: 720, height: 1280 });
+    expect(Math.round(Number(video.format.duration))).toBe(5);
+  });
+
+  it("a failed job is refunded: the ledger row stays at $0.00", async () => {
+    const { submit } = await onPreset("simulator-relay");
+    const { task } = await submit({ model: "muse-video", size: "720x1280", seconds: 5, prompt: "Nope [[fail]]" });
+    expect((await db.charge.findUnique({ where: { taskId: task.id } }))?.amountCents).toBe(30);
+    const row = await driveUntil(task.id, (r) => r.status === "failed", 60_000);
+    expect(row.charge).toMatchObject({ amountCents: 0, refundedAt: expect.any(Date) });
+    expect(row.events.map((e) => e.type)).toEqual(expect.arrayContaining(["charged", "failed", "refunded"]));
+  });
+
+  it("Oxygen's result in metadata.url is found and archived", async () => {
+    const { submit } = await onPreset("simulator-relay");
+    const { task } = await submit({ model: "oxygen-1.0", size: "768x1376", seconds: 4, prompt: "A paper crane" });
+    const row = await driveUntil(task.id, archived, 60_000);
+    expect(row.archiveStatus).toBe("done");
+    expect(row.charge?.amountCents).toBe(8);
+  });
+});
+
+describe("Veo 3.1 (veo): id and task_id, progress 0/50/100, bytes from /content, per request", () => {
+  it("one price whatever the length, charged on completion", async () => {
+    const { submit } = await onPreset("simulator-veo");
+    const { task } = await submit({
+      model: "veo-3.1-fast-generate-preview",
+      size: "1280x720",
+      seconds: 4,
+      prompt: "Waves on basalt",
+    });
+    const row = await driveUntil(task.id, archived, 60_000);
+    expect(row.archiveStatus).toBe("done");
+    expect(row.charge?.amountCents).toBe(30);
+    expect(probe(row.videoPath!).streams[0]).toMatchObject({ width: 1280, height: 720 });
+  });
+
+  it("a 1080p request for 4 s is refused before anything is sent", async () => {
+    const { submit } = await onPreset("simulator-veo");
+    await expect(
+      submit({ model: "veo-3.1-generate-preview", size: "1920x1080", seconds: 4, prompt: "x" }),
+    ).rejects.toMatchObject({ field: "seconds", messageKey: "durationNotAllowedForSize" });
+  });
+});
