@@ -31,7 +31,7 @@ test("an owner invites by link; a new person signs up through it and joins as a 
   // As a member: the team page has no provider or audit tab, and the provider page says no.
   await page.goto(`/t/${owner.teamId}/team`);
   await expect(page.getByRole("heading", { name: "Team", exact: true })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Provider" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Connections" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Create invite link" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Leave team" })).toBeVisible();
   await page.goto(`/t/${owner.teamId}/team/provider`);
@@ -52,7 +52,7 @@ test("an owner invites by link; a new person signs up through it and joins as a 
 
   // Now an admin: the provider page opens.
   await page.goto(`/t/${owner.teamId}/team/provider`);
-  await expect(page.getByRole("heading", { name: "Provider" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Connections", exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: "Audit log" })).toBeVisible();
 
   // The audit log tells the story, newest first.

@@ -42,34 +42,37 @@ async function keyNeverLeaks(browser: Browser, relayBaseUrl: string): Promise<vo
   });
 
   await page.goto(`/t/${owner.teamId}/team/provider`);
-  await page.getByLabel(/Custom base URL/).check();
-  await page.getByLabel("Base URL", { exact: true }).fill(relayBaseUrl);
-  await page.getByLabel("API key", { exact: true }).fill(KEY);
-  await page.getByRole("button", { name: "Save provider settings" }).click();
-  await expect(page.getByText("Provider settings saved.")).toBeVisible();
-  await expect(page.getByText("••••cdef").first()).toBeVisible();
-  await expect(page.getByLabel("API key", { exact: true })).toHaveValue("");
-  await page.getByRole("button", { name: "Test connection" }).click();
-  await expect(page.getByText("Connection works: the provider accepted the key.")).toBeVisible({ timeout: 30_000 });
+  const add = page.locator("form").filter({ has: page.getByRole("button", { name: "Add connection" }) });
+  await add.getByLabel("Kind of connection").selectOption("custom-openai");
+  await add.getByLabel("Name", { exact: true }).fill("Relay");
+  await add.getByLabel("Base URL", { exact: true }).fill(relayBaseUrl);
+  await add.getByLabel("API key", { exact: true }).fill(KEY);
+  await add.getByRole("button", { name: "Add connection" }).click();
+  await expect(page.getByText("Connection added.", { exact: false })).toBeVisible();
+  const card = page.getByTestId("connection").filter({ hasText: "Relay" });
+  await expect(card.getByText("••••cdef").first()).toBeVisible();
+  await expect(add.getByLabel("API key", { exact: true })).toHaveValue("");
+  await card.getByRole("button", { name: "Test connection" }).click();
+  await expect(card.getByText("Connection works: the provider accepted the key.")).toBeVisible({ timeout: 30_000 });
   await screenshot(page, "team-provider-en");
 
   // A key the provider rejects, then one that points nowhere: clear answers, no key in them.
-  await page.getByLabel("API key", { exact: true }).fill("sk-invalid-for-sure-0000");
-  await page.getByRole("button", { name: "Save provider settings" }).click();
-  await expect(page.getByText("Provider settings saved.")).toBeVisible();
-  // The message from the previous save is still on screen: wait until this save cleared the field.
-  await expect(page.getByLabel("API key", { exact: true })).toHaveValue("");
-  await page.getByRole("button", { name: "Test connection" }).click();
-  await expect(page.getByText(/The provider rejected the key \(HTTP 401\)/)).toBeVisible({ timeout: 30_000 });
-  await page.getByLabel("Base URL", { exact: true }).fill("http://127.0.0.1:9/v1");
-  await page.getByLabel("API key", { exact: true }).fill(KEY);
-  await page.getByRole("button", { name: "Save provider settings" }).click();
-  await expect(page.getByText("Provider settings saved.")).toBeVisible();
-  // The message from the previous save is still on screen: wait until this save cleared the field.
-  await expect(page.getByLabel("API key", { exact: true })).toHaveValue("");
-  await page.getByRole("button", { name: "Test connection" }).click();
+  const edit = async (values: { baseUrl?: string; apiKey: string }) => {
+    await card.getByText("Edit", { exact: true }).click();
+    if (values.baseUrl) await card.getByLabel("Base URL", { exact: true }).fill(values.baseUrl);
+    await card.getByLabel("API key", { exact: true }).fill(values.apiKey);
+    await card.getByRole("button", { name: "Save changes" }).click();
+    await expect(card.getByText("Connection saved.")).toBeVisible();
+    await expect(card.getByLabel("API key", { exact: true })).toHaveValue("");
+  };
+  await edit({ apiKey: "sk-invalid-for-sure-0000" });
+  await card.getByRole("button", { name: "Test connection" }).click();
+  await expect(card.getByText(/The provider rejected the key \(HTTP 401\)/)).toBeVisible({ timeout: 30_000 });
+  await page.reload();
+  await edit({ baseUrl: "http://127.0.0.1:9/v1", apiKey: KEY });
+  await card.getByRole("button", { name: "Test connection" }).click();
   // The test waits up to 10 s for the provider; on a busy 2-core machine give it room.
-  await expect(page.getByText(/could not be reached/)).toBeVisible({ timeout: 30_000 });
+  await expect(card.getByText(/could not be reached/)).toBeVisible({ timeout: 30_000 });
 
   for (const section of ["generate", "gallery", "team", "team/provider", "team/audit", "spend", "settings"]) {
     await page.goto(`/t/${owner.teamId}/${section}`);
