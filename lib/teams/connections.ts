@@ -30,9 +30,11 @@ export async function listConnections(db: Reader, actorId: string, teamId: strin
   const { team } = await authorize(db, actorId, teamId, "provider.manage");
   const rows = await db.providerConnection.findMany({
     where: { teamId: team.id },
-    orderBy: [{ archivedAt: "asc" }, { createdAt: "asc" }],
+    orderBy: { createdAt: "asc" },
     include: { prices: { orderBy: { modelId: "asc" } } },
   });
+  // Active ones first, each group oldest first (in code: the databases sort NULLs differently).
+  rows.sort((a, b) => Number(a.archivedAt !== null) - Number(b.archivedAt !== null));
   return rows.map((row) => ({
     id: row.id,
     name: row.name,
