@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { SpendMonth } from "@/lib/spend/month";
+import type { SpendMonth } from "@/lib/money/month";
 import { AutoSubmitSelect } from "@/components/shell/auto-submit-select";
 import { buttonClass } from "@/components/ui/button";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import type { AuditEntryDto, AuditPage } from "@/lib/audit/list-audit";
+import type { AuditEntryDto, AuditPage } from "@/lib/teams/audit-log";
 import { AUDIT_ACTIONS } from "@/lib/audit/audit-actions";
 import { isRole } from "@/lib/teams/roles";
 import { formatUsd } from "@/lib/money/format";

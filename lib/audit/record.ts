@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/teams/db-types";
+import type { Tx } from "@/lib/db/client";
 import type { AuditAction } from "./audit-actions";
 
 export { AUDIT_ACTIONS, type AuditAction } from "./audit-actions";

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { chargesToCsv } from "./spend-csv";
-import type { SpendMonth } from "./month";
+import type { SpendMonth } from "@/lib/money/month";
 import { spendReport, type SpendReport } from "./spend-report";
 
 // What pages and routes call for spend; the data-layer functions under them take the client and

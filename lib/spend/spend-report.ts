@@ -5,7 +5,7 @@ import { authorize } from "@/lib/teams/authorize";
 import { budgetRoom } from "@/lib/teams/budget";
 import { can } from "@/lib/teams/permissions";
 import type { Role } from "@/lib/teams/roles";
-import { daysOf, monthOf, type SpendMonth } from "./month";
+import { daysOf, monthOf, type SpendMonth } from "@/lib/money/month";
 
 export type ChargeRow = {
   id: string;
@@ -114,15 +114,4 @@ export async function spendReport(
       : team.createdAt
     ).toISOString(),
   };
-}
-
-/** This month's spend per member, for the members page (owner and admins only). */
-export async function memberSpendThisMonth(db: Reader, teamId: string, now = new Date()): Promise<Map<string, number>> {
-  const month = monthOf(now);
-  const groups = await db.charge.groupBy({
-    by: ["userId"],
-    where: { teamId, createdAt: { gte: month.start, lt: month.end } },
-    _sum: { amountCents: true },
-  });
-  return new Map(groups.map((g) => [g.userId, g._sum.amountCents ?? 0]));
 }

@@ -1,7 +1,7 @@
 import type { Reader, Tx } from "@/lib/db/client";
-import { monthOf, type SpendMonth } from "@/lib/spend/month";
+import { monthOf, type SpendMonth } from "@/lib/money/month";
 
-// Budgets are per calendar month in UTC (lib/spend/month.ts): a charge belongs to the month of
+// Budgets are per calendar month in UTC (lib/money/month.ts): a charge belongs to the month of
 // its createdAt. Open reservations belong to the current month only.
 
 export type Room = {
@@ -90,4 +90,15 @@ export async function lockAndCheckBudget(
     const remaining = current[scope].remainingCents;
     if (remaining !== null && costCents > remaining) throw new BudgetExceededError(scope, remaining, costCents);
   }
+}
+
+/** This month's spend per member, for the members page (owner and admins only). */
+export async function memberSpendThisMonth(db: Reader, teamId: string, now = new Date()): Promise<Map<string, number>> {
+  const month = monthOf(now);
+  const groups = await db.charge.groupBy({
+    by: ["userId"],
+    where: { teamId, createdAt: { gte: month.start, lt: month.end } },
+    _sum: { amountCents: true },
+  });
+  return new Map(groups.map((g) => [g.userId, g._sum.amountCents ?? 0]));
 }

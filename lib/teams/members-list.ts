@@ -1,7 +1,7 @@
 import "server-only";
-import { memberSpendThisMonth } from "@/lib/spend/spend-report";
 import type { Reader } from "./db-types";
 import { authorize } from "./authorize";
+import { memberSpendThisMonth } from "./budget";
 import { can, canManageMember, type Permission } from "./permissions";
 import { OWNER_ROLE, toRole, type Role } from "./roles";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { listAudit, type AuditPage } from "@/lib/audit/list-audit";
+import { listAudit, type AuditPage } from "./audit-log";
 import { authorize } from "./authorize";
 import { inspectInvite, listInvites, type InviteView } from "./invites";
 import { listMembers, type MembersView } from "./members-list";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { TeamAccessError } from "@/lib/teams/authorize";
-import { parseMonthKey } from "@/lib/spend/month";
+import { parseMonthKey } from "@/lib/money/month";
 import { spendReport } from "@/lib/spend/spend-report";
 import { listMembers } from "@/lib/teams/members-list";
 import { setMemberCap, setTeamBudget } from "@/lib/teams/team-budget-settings";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { centsToDecimal, centsToInput } from "@/lib/money/format";
 import { MAX_USD_CENTS, parseUsdToCents } from "@/lib/money/parse";
-import { daysOf, monthOf, monthsBetween, parseMonthKey, shiftMonth } from "@/lib/spend/month";
+import { daysOf, monthOf, monthsBetween, parseMonthKey, shiftMonth } from "@/lib/money/month";
 import { chargesToCsv, csvField } from "@/lib/spend/spend-csv";
 import { hashInviteToken, looksLikeInviteToken, newInviteToken } from "@/lib/teams/invite-token";
 

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { listTeamsOf, requireTeam } from "@/lib/teams/team-access";
+import { requireTeam } from "@/lib/auth/require-team";
+import { listTeamsOf } from "@/lib/teams/memberships";
 import { rememberActiveTeam } from "@/lib/teams/team-queries";
 import { StudioShell } from "@/components/shell/studio-shell";
 

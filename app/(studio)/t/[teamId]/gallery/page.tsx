@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { getTranslations } from "next-intl/server";
-import { requireTeam } from "@/lib/teams/team-access";
+import { requireTeam } from "@/lib/auth/require-team";
 import { listVideos } from "@/lib/videos/list-videos";
 import { teamVideoOffers } from "@/lib/videos/team-video-settings";
 import { PageHeader } from "@/components/ui/card";

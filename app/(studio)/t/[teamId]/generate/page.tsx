@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { randomUUID } from "node:crypto";
 import { getTranslations } from "next-intl/server";
-import { requireTeam } from "@/lib/teams/team-access";
+import { requireTeam } from "@/lib/auth/require-team";
 import { generateContext } from "@/lib/videos/team-video-settings";
 import { PageHeader } from "@/components/ui/card";
 import { GenerateForm } from "@/components/generate/generate-form";

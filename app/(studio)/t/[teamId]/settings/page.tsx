@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { listTeamsOf, requireTeam } from "@/lib/teams/team-access";
+import { requireTeam } from "@/lib/auth/require-team";
+import { listTeamsOf } from "@/lib/teams/memberships";
 import { Card, PageHeader } from "@/components/ui/card";
 import { LanguageSwitcher, ThemeSwitcher } from "@/components/shell/preference-switchers";
 import { RetentionForm } from "@/components/shell/retention-form";

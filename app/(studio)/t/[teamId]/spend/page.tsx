@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { centsToInput, formatUsd } from "@/lib/money/format";
-import { monthOf, monthsBetween, parseMonthKey } from "@/lib/spend/month";
+import { monthOf, monthsBetween, parseMonthKey } from "@/lib/money/month";
 import { teamSpendReport } from "@/lib/spend/spend-queries";
 import { can } from "@/lib/teams/permissions";
-import { requireTeam } from "@/lib/teams/team-access";
+import { requireTeam } from "@/lib/auth/require-team";
 import { Card, PageHeader } from "@/components/ui/card";
 import { BreakdownTable } from "@/components/spend/breakdown-table";
 import { BudgetForm } from "@/components/spend/budget-form";

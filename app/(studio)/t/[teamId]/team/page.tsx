@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { can } from "@/lib/teams/permissions";
-import { requireTeam } from "@/lib/teams/team-access";
+import { requireTeam } from "@/lib/auth/require-team";
 import { teamInvites, teamMembers } from "@/lib/teams/team-queries";
 import { Card, PageHeader } from "@/components/ui/card";
 import { InvitesCard } from "@/components/team/invites-card";

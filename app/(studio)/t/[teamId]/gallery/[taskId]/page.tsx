@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { can } from "@/lib/teams/permissions";
-import { requireTeam } from "@/lib/teams/team-access";
+import { requireTeam } from "@/lib/auth/require-team";
 import { getVideoDetail } from "@/lib/videos/list-videos";
 import { formatUsd } from "@/lib/money/format";
 import { buttonClass } from "@/components/ui/button";

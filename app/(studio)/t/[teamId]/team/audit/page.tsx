@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { can } from "@/lib/teams/permissions";
-import { requireTeam } from "@/lib/teams/team-access";
+import { requireTeam } from "@/lib/auth/require-team";
 import { teamAuditPage } from "@/lib/teams/team-queries";
 import { PageHeader } from "@/components/ui/card";
 import { AuditList } from "@/components/team/audit-list";

@@ -1,6 +1,6 @@
 import { teamRoute } from "@/lib/http/route-handler";
 import { httpErrors } from "@/lib/http/errors";
-import { monthOf, parseMonthKey } from "@/lib/spend/month";
+import { monthOf, parseMonthKey } from "@/lib/money/month";
 import { spendCsv } from "@/lib/spend/spend-queries";
 
 // GET /api/teams/<teamId>/spend/csv?month=2026-10 → the month's charges the caller may see

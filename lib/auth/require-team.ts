@@ -2,12 +2,10 @@ import "server-only";
 import { cache } from "react";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
-import { requireUser } from "@/lib/auth/current-user";
-import { authorize, TeamAccessError } from "./authorize";
-import { ROLE_FLOOR, type Permission } from "./permissions";
-import { isRole, type Role } from "./roles";
-
-export { findMembership, listTeamsOf } from "./memberships";
+import { authorize, TeamAccessError } from "@/lib/teams/authorize";
+import { ROLE_FLOOR, type Permission } from "@/lib/teams/permissions";
+import { isRole, type Role } from "@/lib/teams/roles";
+import { requireUser } from "./current-user";
 
 export type TeamContext = {
   user: Awaited<ReturnType<typeof requireUser>>;

@@ -1,7 +1,7 @@
 import "server-only";
-import type { Reader } from "@/lib/teams/db-types";
-import { authorize } from "@/lib/teams/authorize";
-import { isAuditAction, type AuditAction } from "./audit-actions";
+import { isAuditAction, type AuditAction } from "@/lib/audit/audit-actions";
+import type { Reader } from "./db-types";
+import { authorize } from "./authorize";
 
 export const AUDIT_PAGE_SIZE = 25;
 
