@@ -11,7 +11,8 @@ import { overrideOf, type ConnectionOffer, type VideoFormValues } from "@/lib/vi
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { billingLine, formatRate, priceLines, type PricingT } from "@/components/pricing/price-text";
+import { billingLine, priceLines, type PricingT } from "@/components/pricing/price-text";
+import { formatUsdMilliCents } from "@/lib/money/format";
 import { PromptField } from "./prompt-field";
 import { ModelSettings } from "./model-settings";
 import { CostPreview, type BudgetSummary, type PriceBasis } from "./cost-preview";
@@ -212,7 +213,7 @@ function priceBasis(
     case "per_second": {
       const tier = findSize(model, size)?.tier ?? "";
       const rate = description.tiers.find((x) => x.tier === tier)?.milliCentsPerSecond ?? 0;
-      unit = say("breakdown.per_second", { rate: formatRate(rate), tier, seconds });
+      unit = say("breakdown.per_second", { rate: formatUsdMilliCents(rate), tier, seconds });
       break;
     }
     case "per_request":

@@ -1,4 +1,4 @@
-import { centsToDecimal, formatUsd } from "@/lib/money/format";
+import { formatUsd, formatUsdMilliCents } from "@/lib/money/format";
 import type { Price, PriceDescription } from "@/lib/models";
 
 // A registry price (lib/models) in words, in the provider's own unit: per second by size tier, per
@@ -10,27 +10,6 @@ type Values = Record<string, string | number>;
 export type PricingT = (key: never, values?: Values) => string;
 type Say = (key: string, values?: Values) => string;
 
-/** Milli-cents per second as dollars: 10000 → "$0.10", 2500 → "$0.025" (integer arithmetic only). */
-export function formatRate(milliCents: number): string {
-  if (milliCents % 1000 === 0) return formatUsd(milliCents / 1000);
-  const whole = Math.floor(milliCents / 100_000);
-  const fraction = String(milliCents % 100_000)
-    .padStart(5, "0")
-    .replace(/0+$/, "")
-    .padEnd(2, "0");
-  return `$${whole}.${fraction}`;
-}
-
-/** What a dollars input shows for a per-second rate: 2500 → "0.025". */
-export function rateToInput(milliCents: number): string {
-  return formatRate(milliCents).slice(1);
-}
-
-/** What a dollars input shows for cents: 15 → "0.15". */
-export function centsToInput(cents: number): string {
-  return centsToDecimal(cents);
-}
-
 /** One line per tier of a described price (describePrice), in its unit. */
 export function priceLines(t: PricingT, description: PriceDescription): string[] {
   const say = t as unknown as Say;
@@ -38,9 +17,9 @@ export function priceLines(t: PricingT, description: PriceDescription): string[]
     case "per_second":
       return description.tiers.map((tier) =>
         tier.tier === "*"
-          ? say("perSecondAll", { rate: formatRate(tier.milliCentsPerSecond) })
+          ? say("perSecondAll", { rate: formatUsdMilliCents(tier.milliCentsPerSecond) })
           : say("perSecond", {
-              rate: formatRate(tier.milliCentsPerSecond),
+              rate: formatUsdMilliCents(tier.milliCentsPerSecond),
               tier: tier.tier,
               sizes: tier.sizes.join(", "),
             }),
@@ -64,8 +43,8 @@ export function priceSummary(t: PricingT, price: Price): string {
       return Object.entries(price.milliCentsPerSecond)
         .map(([tier, rate]) =>
           tier === "*"
-            ? say("perSecondAll", { rate: formatRate(rate) })
-            : say("perSecondTier", { rate: formatRate(rate), tier }),
+            ? say("perSecondAll", { rate: formatUsdMilliCents(rate) })
+            : say("perSecondTier", { rate: formatUsdMilliCents(rate), tier }),
         )
         .join("; ");
     case "per_request":

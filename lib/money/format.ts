@@ -19,3 +19,23 @@ export function centsToInput(cents: number | null | undefined): string {
   if (cents === null || cents === undefined) return "";
   return centsToDecimal(cents);
 }
+
+/**
+ * Milli-cents (a thousandth of a cent: per-second rates go below a cent) as dollars, with as many
+ * decimals as they need and at least two: 10000 → "$0.10", 2500 → "$0.025" (integer arithmetic only).
+ */
+export function formatUsdMilliCents(milliCents: number): string {
+  if (milliCents % 1000 === 0) return formatUsd(milliCents / 1000);
+  return `$${milliCentsToInput(milliCents)}`;
+}
+
+/** What a dollars input shows for a rate in milli-cents: 2500 → "0.025", 10000 → "0.10". */
+export function milliCentsToInput(milliCents: number): string {
+  if (milliCents % 1000 === 0) return centsToDecimal(milliCents / 1000);
+  const whole = Math.floor(milliCents / 100_000);
+  const fraction = String(milliCents % 100_000)
+    .padStart(5, "0")
+    .replace(/0+$/, "")
+    .padEnd(2, "0");
+  return `${whole}.${fraction}`;
+}

@@ -17,7 +17,7 @@ import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
-import { centsToInput, rateToInput } from "@/components/pricing/price-text";
+import { centsToInput, milliCentsToInput } from "@/lib/money/format";
 import { usePriceWords } from "@/components/pricing/price-words";
 import { ActionMessage } from "../action-message";
 
@@ -123,7 +123,8 @@ function startingAmounts(model: ModelSpec, price: Price, unit: PriceUnit): Recor
       out.cents = centsToInput(price.cents);
       break;
     case "per_second":
-      for (const [tier, rate] of Object.entries(price.milliCentsPerSecond)) out[`rate:${tier}`] = rateToInput(rate);
+      for (const [tier, rate] of Object.entries(price.milliCentsPerSecond))
+        out[`rate:${tier}`] = milliCentsToInput(rate);
       break;
     case "per_clip":
       for (const seconds of allDurations(model)) {
