@@ -43,6 +43,8 @@ export const PRESETS = [
     models: [YI_REVERSE_SORA_2],
     supports: NONE,
     resultRetentionSeconds: DAY,
+    // 官逆: "10 requests per minute, 5 running".
+    limits: { createsPerMinute: 10, running: 5 },
   },
   {
     id: "simulator-relay",
@@ -97,6 +99,8 @@ export const PRESETS = [
     models: [YI_REVERSE_SORA_2],
     supports: NONE,
     resultRetentionSeconds: DAY,
+    // 官逆: "10 requests per minute, 5 running".
+    limits: { createsPerMinute: 10, running: 5 },
   },
   {
     id: "apiyi-veo",

@@ -122,6 +122,11 @@ export type PresetSpec = {
   readonly simulatorProfile: SimulatorProfile | null;
   readonly models: readonly ModelSpec[];
   readonly supports: { readonly list: boolean; readonly delete: boolean; readonly remix: boolean };
+  /**
+   * The provider's own limits per key, respected on our side: a job beyond them waits in the
+   * studio's queue and is sent when there is room (lib/videos/submit-queue.ts), never failed.
+   */
+  readonly limits?: { readonly createsPerMinute: number; readonly running: number };
   /** How long results stay downloadable when a job does not say (expires_at). */
   readonly resultRetentionSeconds: number;
   /** An i18n-style key for a notice the UI shows with the preset (e.g. a shutdown). */

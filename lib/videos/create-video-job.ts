@@ -1,25 +1,22 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import { BudgetExceededError, lockAndCheckBudget } from "@/lib/teams/budget";
 import type { Role } from "@/lib/teams/roles";
 import { estimateCents } from "@/lib/models";
-import { CONNECTION_ROW_SELECT, providerForConnection, type ConnectionRow } from "@/lib/upstream/connections";
-import { ProviderNotConfiguredError } from "@/lib/upstream/provider-client";
-import type { ProviderJob } from "@/lib/upstream/provider-job";
-import { classifyProviderError } from "@/lib/upstream/provider-errors";
 import { mediaRelativePath, writeMediaAtomically } from "@/lib/storage/media-store";
 import { resolveOfferedModel } from "./offers";
-import { addTaskEvent } from "./task-events";
+import { addTaskEvent, CREATE_SENT_EVENT } from "./task-events";
 import { TASK_DTO_SELECT, toVideoDto } from "./task-dto";
 import { authorizeVideo } from "./video-access";
 import { validateVideoRequest, VideoRequestError, type ReferenceImage } from "./validate-video-request";
-import { applyProviderVideo } from "./apply-provider-video";
 import { crashPoint } from "./crash-point";
+import { sendCreate } from "./send-create";
+import { waitForRoom } from "./submit-queue";
 import { leaseUntil, whileHoldingLease } from "./task-lease";
 import type { VideoDto } from "./video-dto";
 
 export { BudgetExceededError, VideoRequestError };
+export { CREATE_SENT_EVENT, failSubmission } from "./send-create";
 
 export type CreateVideoJobInput = {
   teamId: string;
@@ -37,9 +34,6 @@ export type CreateVideoJobInput = {
   /** Set by remixVideo: the provider job to remix instead of a fresh create (on the source's connection). */
   remixOf?: { taskId: string; providerJobId: string; connectionId: string };
 };
-
-/** Written just before the create leaves: without it, a task interrupted by a crash never reached the provider. */
-export const CREATE_SENT_EVENT = "create_sent";
 
 const EXT: Record<string, string> = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp" };
 
@@ -121,89 +115,20 @@ export async function createVideoJob(input: CreateVideoJobInput): Promise<{ task
       await writeMediaAtomically(relative, [input.referenceImage.bytes], () => undefined);
       await db.videoTask.update({ where: { id: taskId }, data: { referenceImagePath: relative } });
     }
+    // A provider with its own limits (API易 官逆: 10 a minute, 5 running) gets the job when it
+    // has room: the task waits, and the engine sends it (submit-queue.ts).
+    if (await waitForRoom(taskId, offered.connectionId, offered.preset, new Date())) return;
     await addTaskEvent(db, taskId, { type: CREATE_SENT_EVENT });
     crashPoint("submit:sending");
-    const connection = await db.providerConnection.findUnique({
-      where: { id: offered.connectionId },
-      select: CONNECTION_ROW_SELECT,
+    await sendCreate(taskId, offered.connectionId, {
+      ...input,
+      prompt,
+      referenceImage: input.referenceImage,
+      remixOf: input.remixOf,
     });
-    await callProvider(taskId, connection, { ...input, prompt });
   });
   const row = await db.videoTask.findUniqueOrThrow({ where: { id: taskId }, select: TASK_DTO_SELECT });
   return { task: toVideoDto(row, viewer), created: true };
-}
-
-async function callProvider(taskId: string, row: ConnectionRow | null, input: CreateVideoJobInput): Promise<void> {
-  let video: ProviderJob;
-  try {
-    const { adapter, connection } = providerForConnection(row);
-    const options = { timeoutMs: env.createTimeoutMs };
-    if (input.remixOf) {
-      if (!adapter.remix) throw new ProviderNotConfiguredError("unknown_dialect");
-      video = await adapter.remix(connection, input.remixOf.providerJobId, input.prompt, options);
-    } else {
-      const ref = input.referenceImage;
-      video = await adapter.create(
-        connection,
-        {
-          prompt: input.prompt,
-          model: input.model,
-          size: input.size,
-          seconds: input.seconds,
-          references: ref ? [{ bytes: ref.bytes, mimeType: ref.mimeType, frame: "first" }] : [],
-        },
-        options,
-      );
-    }
-  } catch (error) {
-    if (error instanceof ProviderNotConfiguredError) {
-      await failSubmission(taskId, "provider_not_configured", error.message);
-      return;
-    }
-    const failure = classifyProviderError(error);
-    if (failure.outcome === "unknown") {
-      await db.$transaction(async (tx) => {
-        await tx.videoTask.update({
-          where: { id: taskId },
-          data: { status: "submit_unknown", nextPollAt: new Date(Date.now() + 2_000), pollLeaseUntil: null },
-        });
-        await addTaskEvent(tx, taskId, { type: "submit_unknown", status: "submit_unknown", message: failure.message });
-      });
-      return;
-    }
-    await failSubmission(taskId, failure.code, failure.message);
-    return;
-  }
-  crashPoint("submit:accepted");
-  await db.$transaction(async (tx) => {
-    // Only if this call lost its lease (a stall longer than a lease) and the engine meanwhile gave
-    // the task up as lost: the job exists after all, so it is adopted, not orphaned.
-    await tx.videoTask.updateMany({
-      where: { id: taskId, status: "failed", providerJobId: null },
-      data: { errorCode: null, errorMessage: null },
-    });
-    await applyProviderVideo(tx, taskId, video, new Date(), { linkJob: true });
-    await tx.videoTask.update({ where: { id: taskId }, data: { pollLeaseUntil: null } });
-  });
-  crashPoint("submit:linked");
-}
-
-/** The provider refused the job: it failed, and its reservation is released (nothing charged). */
-export async function failSubmission(taskId: string, code: string, message: string): Promise<void> {
-  await db.$transaction(async (tx) => {
-    await tx.videoTask.update({
-      where: { id: taskId },
-      data: {
-        status: "failed",
-        errorCode: code,
-        errorMessage: message.slice(0, 2000),
-        reservedCents: 0,
-        nextPollAt: null,
-        pollLeaseUntil: null,
-      },
-    });
-    await addTaskEvent(tx, taskId, { type: "failed", status: "failed", message: `${code}: ${message}` });
-  });
 }
 
 function findByKey(teamId: string, idempotencyKey: string) {

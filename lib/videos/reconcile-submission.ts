@@ -5,7 +5,7 @@ import { CONNECTION_ROW_SELECT, providerForConnection } from "@/lib/upstream/con
 import type { ProviderJob } from "@/lib/upstream/provider-job";
 import { classifyProviderError } from "@/lib/upstream/provider-errors";
 import { applyProviderVideo } from "./apply-provider-video";
-import { failSubmission } from "./create-video-job";
+import { failSubmission } from "./send-create";
 import { addTaskEvent } from "./task-events";
 
 // A create whose answer never arrived (timeout, dropped connection, 5xx) may still have started

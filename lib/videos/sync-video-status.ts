@@ -4,7 +4,10 @@ import { CONNECTION_ROW_SELECT, providerForConnection } from "@/lib/upstream/con
 import { ProviderNotConfiguredError } from "@/lib/upstream/provider-client";
 import { classifyProviderError } from "@/lib/upstream/provider-errors";
 import { applyProviderVideo } from "./apply-provider-video";
-import { CREATE_SENT_EVENT, failSubmission } from "./create-video-job";
+import { failSubmission } from "./send-create";
+import { sendWaitingTask } from "./send-waiting";
+import { WAITING_STATUS } from "./submit-queue";
+import { CREATE_SENT_EVENT } from "./task-events";
 import { latePollDelayMs, pollDelayMs } from "./poll-schedule";
 import { reconcileSubmission } from "./reconcile-submission";
 import { addTaskEvent } from "./task-events";
@@ -76,7 +79,8 @@ async function pollOne(taskId: string, now: Date): Promise<void> {
     },
   });
   if (!task.providerJobId) {
-    await recoverSubmission(taskId, task.status, now);
+    if (task.status === WAITING_STATUS) await sendWaitingTask(taskId, now);
+    else await recoverSubmission(taskId, task.status, now);
     return;
   }
   const late = isLateWatch(task);

@@ -21,3 +21,6 @@ export function addTaskEvent(tx: Tx | Db, taskId: string, event: TaskEventInput)
     },
   });
 }
+
+/** Written just before the create leaves: without it, a task interrupted by a crash never reached the provider. */
+export const CREATE_SENT_EVENT = "create_sent";

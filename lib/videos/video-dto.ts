@@ -2,7 +2,7 @@
 // Shared by the list and status route handlers, the detail page and the gallery components.
 
 export type VideoStatus =
-  "submitting" | "submit_unknown" | "queued" | "in_progress" | "completed" | "failed" | (string & {});
+  "waiting" | "submitting" | "submit_unknown" | "queued" | "in_progress" | "completed" | "failed" | (string & {});
 
 export type ArchiveStatus = "none" | "pending" | "done" | "lost";
 
@@ -53,7 +53,7 @@ export type VideoEventDto = {
 
 export type VideoPage = { items: VideoDto[]; nextCursor: string | null };
 
-export const ACTIVE_STATUSES = ["submitting", "submit_unknown", "queued", "in_progress"] as const;
+export const ACTIVE_STATUSES = ["waiting", "submitting", "submit_unknown", "queued", "in_progress"] as const;
 
 /** Terminal means the provider will not change it any more; unknown statuses count as active. */
 export const TERMINAL_STATUSES = ["completed", "failed", "expired", "canceled", "cancelled"];

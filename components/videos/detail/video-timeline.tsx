@@ -21,6 +21,9 @@ const KNOWN_EVENTS = [
   "timed_out",
   "late_completion",
   "watch_ended",
+  "waiting",
+  "refunded",
+  "archive_lost",
 ] as const;
 
 /** Every recorded step of the task, oldest first, in words; the engine's raw note stays visible for support. */
@@ -29,7 +32,9 @@ export async function VideoTimeline({ events }: { events: VideoEventDto[] }) {
   const ts = await getTranslations("videos.status");
   const format = await getFormatter();
   const statusText = (s: string) =>
-    (["submitting", "submit_unknown", "queued", "in_progress", "completed", "failed"] as const).find((k) => k === s)
+    (["waiting", "submitting", "submit_unknown", "queued", "in_progress", "completed", "failed"] as const).find(
+      (k) => k === s,
+    )
       ? ts(s as "queued")
       : s;
   return (

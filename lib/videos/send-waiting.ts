@@ -1,0 +1,69 @@
+import "server-only";
+import { readFile } from "node:fs/promises";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { findModel, findPreset } from "@/lib/models";
+import { absoluteMediaPath } from "@/lib/storage/media-store";
+import { failSubmission, sendCreate } from "./send-create";
+import { hasRoom } from "./submit-queue";
+import { addTaskEvent, CREATE_SENT_EVENT } from "./task-events";
+
+// The engine's side of the queue (submit-queue.ts): a waiting task whose provider has room now is
+// sent, exactly like a fresh submit (create_sent first, then the one call); otherwise it waits on.
+// A task that waited longer than its model's time limit fails: nothing was sent, nothing charged.
+
+const MIME: Record<string, string> = { jpg: "image/jpeg", png: "image/png", webp: "image/webp" };
+const DEFAULT_LIMIT_S = 3600;
+
+export async function sendWaitingTask(taskId: string, now: Date): Promise<void> {
+  const task = await db.videoTask.findUniqueOrThrow({
+    where: { id: taskId },
+    select: {
+      connectionId: true,
+      channel: true,
+      model: true,
+      size: true,
+      seconds: true,
+      prompt: true,
+      referenceImagePath: true,
+      remixOfTaskId: true,
+      createdAt: true,
+    },
+  });
+  const preset = findPreset(task.channel);
+  const limitMs = (findModel(task.channel, task.model)?.timeLimitSeconds ?? DEFAULT_LIMIT_S) * 1000 * env.pollScale;
+  if (!task.connectionId || now.getTime() - task.createdAt.getTime() > limitMs) {
+    await failSubmission(
+      taskId,
+      "queue_timeout",
+      "The provider had no room for this job in time; nothing was sent or charged.",
+    );
+    return;
+  }
+  if (preset?.limits && !(await hasRoom(task.connectionId, preset.limits, taskId, now))) {
+    await db.videoTask.update({
+      where: { id: taskId },
+      data: { nextPollAt: new Date(now.getTime() + 5_000 * env.pollScale), pollLeaseUntil: null },
+    });
+    return;
+  }
+  const reference = task.referenceImagePath
+    ? {
+        bytes: await readFile(absoluteMediaPath(task.referenceImagePath)),
+        mimeType: MIME[task.referenceImagePath.split(".").pop() ?? ""] ?? "image/png",
+      }
+    : undefined;
+  const source = task.remixOfTaskId
+    ? await db.videoTask.findUnique({ where: { id: task.remixOfTaskId }, select: { providerJobId: true } })
+    : null;
+  await db.videoTask.update({ where: { id: taskId }, data: { status: "submitting" } });
+  await addTaskEvent(db, taskId, { type: CREATE_SENT_EVENT, at: now });
+  await sendCreate(taskId, task.connectionId, {
+    prompt: task.prompt,
+    model: task.model,
+    size: task.size,
+    seconds: task.seconds,
+    referenceImage: reference,
+    remixOf: source?.providerJobId ? { providerJobId: source.providerJobId } : undefined,
+  });
+}
