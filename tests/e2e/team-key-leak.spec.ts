@@ -18,6 +18,8 @@ async function* files(dir: string): AsyncGenerator<string> {
 }
 
 test("a provider key never reaches the browser: not in any answer, page or JavaScript chunk", async ({ browser }) => {
+  // Add, test, edit twice and test again, then every page and chunk: more than a minute on 2 busy cores.
+  test.setTimeout(150_000);
   // A relay that accepts any key: a standalone simulator. (The studio's embedded simulator accepts
   // only the studio's own key, docs/decisions/014-simulator-keys-and-scoping.md.)
   const relayDir = await mkdtemp(path.join(os.tmpdir(), "e2e-relay-"));
