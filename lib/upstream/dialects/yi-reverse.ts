@@ -1,16 +1,16 @@
 import type { ProviderAdapter } from "../adapter";
-import { fetchResultUrl, providerJson } from "../provider-http";
+import { providerJson, providerRequest } from "../provider-http";
 import { probeWithUnknownJob, relaxedCreateForm, toRelaxedJob } from "./relaxed";
 
 // API易's 官逆 (reverse) Sora channel: the key without "Bearer" (connections.ts sets auth "raw"),
-// `submitted` for queued, `url` in the body once completed (on API易's own host, so it is fetched
-// with the key), errors as plain strings, no list, delete or remix. The request carries the
+// `submitted` for queued, `url` in the body once completed (API易's own /content, fetched with the
+// key from the connection's base URL), errors as plain strings, no list, delete or remix. The request carries the
 // documented `sora-2` + `size` + `seconds` form. Its limits (10 creates a minute, 5 running) are
 // respected on our side: a 429 leaves the task waiting and the engine sends it again later.
 
 export const yiReverseAdapter: ProviderAdapter = {
   dialect: "yi-reverse",
-  resultInBody: true,
+  resultInBody: false,
   async create(connection, input, { timeoutMs }) {
     const form = relaxedCreateForm({ ...input, references: input.references.filter((r) => r.frame === "first") });
     return toRelaxedJob(await providerJson(connection, { method: "POST", path: "/videos", form, timeoutMs }));
@@ -18,14 +18,11 @@ export const yiReverseAdapter: ProviderAdapter = {
   async retrieve(connection, jobId, { timeoutMs }) {
     return toRelaxedJob(await providerJson(connection, { path: `/videos/${encodeURIComponent(jobId)}`, timeoutMs }));
   },
+  // The body's `url` is API易's own `/v1/videos/{id}/content`: fetched there, with the key, from the
+  // connection's base URL (the host in the body may be another name for it).
   async fetchMedia(connection, job, variant, { timeoutMs }) {
     if (variant !== "video") return null;
-    const url = job.result?.kind === "url" ? job.result.url : `/videos/${encodeURIComponent(job.id)}/content`;
-    return fetchResultUrl(
-      connection,
-      url.startsWith("/") ? connection.baseUrl.replace(/\/+$/, "") + url : url,
-      timeoutMs,
-    );
+    return providerRequest(connection, { path: `/videos/${encodeURIComponent(job.id)}/content`, timeoutMs });
   },
   testConnection: probeWithUnknownJob,
 };
