@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, screenshot, test } from "./fixtures";
 import { probeMp4, submitAndFollow } from "./videos-support";
 
 // One browser test per dialect, offline against the built-in simulator's profiles: add the
@@ -109,3 +109,33 @@ for (const c of cases) {
     await playAndDownload(page, c.delivered);
   });
 }
+
+test.describe("Connections and Generate in Chinese, on a phone", () => {
+  test.use({ locale: "zh-CN" });
+  test("the connections page and a Veo connection's Generate form read in Chinese at 375 px", async ({
+    page,
+    login,
+  }) => {
+    test.setTimeout(120_000);
+    const { teamId } = await login("dialect-zh");
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(`/t/${teamId}/team/provider`);
+    await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+    const add = page.locator("form").filter({ has: page.getByRole("button", { name: "添加连接" }) });
+    await add.getByLabel("连接类型").selectOption("simulator-veo");
+    await add.getByLabel("名称", { exact: true }).fill("Veo 模拟");
+    await add.getByRole("button", { name: "添加连接" }).click();
+    await expect(page.getByText("连接已添加", { exact: false })).toBeVisible();
+    // The form is back to its default kind, and what it says matches the select.
+    await expect(add.getByLabel("连接类型")).toHaveValue("simulator-relay");
+    await screenshot(page, "connections-zh-CN-phone");
+    await page.goto(`/t/${teamId}/generate`);
+    await page.getByLabel("连接", { exact: true }).selectOption({ label: "Veo 模拟" });
+    await page.getByLabel("模型").selectOption("veo-3.1-generate-preview");
+    await page.getByLabel("尺寸").selectOption("1920x1080");
+    // 1080p offers 8 s only.
+    await expect(page.getByLabel("时长").locator("option")).toHaveCount(1);
+    await expect(page.getByTestId("cost-line")).toContainText("$1.20");
+    await screenshot(page, "generate-veo-zh-CN-phone");
+  });
+});

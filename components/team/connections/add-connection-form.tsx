@@ -17,11 +17,22 @@ import { groupedPresets } from "./preset-groups";
  * A new connection: its kind (preset), a name, the base URL when the kind is not built in (the
  * preset's default filled in, or empty for a custom relay), and the key. The key is never echoed.
  */
+const DEFAULT_PRESET = "simulator-relay";
+
 export function AddConnectionForm({ teamId }: { teamId: string }) {
   const t = useTranslations("provider");
   const presetLabel = usePresetLabel();
-  const [state, action] = useActionState(addConnectionAction, initialResult);
-  const [presetId, setPresetId] = useState(state.values?.preset ?? "simulator-relay");
+  const [presetId, setPresetId] = useState(DEFAULT_PRESET);
+  // After a successful add React resets the form's fields to their defaults: the chosen kind goes
+  // back with them, so the select, the models line and the name always agree.
+  const [state, action] = useActionState(
+    async (previous: Awaited<ReturnType<typeof addConnectionAction>>, data: FormData) => {
+      const result = await addConnectionAction(previous, data);
+      if (result.ok) setPresetId(DEFAULT_PRESET);
+      return result;
+    },
+    initialResult,
+  );
   const preset = findPreset(presetId);
   const builtIn = Boolean(preset?.simulatorProfile);
   const errors = state.fieldErrors ?? {};
