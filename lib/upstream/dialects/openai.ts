@@ -1,12 +1,11 @@
-import type { CallOptions, CreateJobInput, ProviderAdapter } from "../adapter";
+import type { CallOptions, ProviderAdapter } from "../adapter";
 import { providerJson, providerRequest, ProviderProtocolError, type UpstreamConnection } from "../provider-http";
-import { normaliseProgress, normaliseStatus, text, toDate, type ProviderJob } from "../provider-job";
+import { normaliseProgress, normaliseStatus, text, type ProviderJob } from "../provider-job";
+import { commonJobFields, createForm } from "./shared";
 
 // OpenAI's Videos API exactly (openai/openapi `Video`): OpenAI itself until 2026-09-24, API易 官转
 // and any exact relay. Bearer key; multipart create with `seconds` as a string; bytes and the
 // thumbnail/spritesheet variants from `/videos/{id}/content`; list, remix and delete exist.
-
-const EXT: Record<string, string> = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp" };
 
 export function toOpenAiJob(body: unknown): ProviderJob {
   if (typeof body !== "object" || body === null || typeof (body as { id?: unknown }).id !== "string")
@@ -26,32 +25,9 @@ export function toOpenAiJob(body: unknown): ProviderJob {
           ? { code: "failed", message: error }
           : null,
     result: status === "completed" ? { kind: "content", variants: ["video", "thumbnail", "spritesheet"] } : null,
-    model: text(v.model),
-    size: text(v.size),
-    seconds: text(v.seconds),
-    prompt: text(v.prompt),
-    remixedFrom: text(v.remixed_from_video_id),
-    createdAt: toDate(v.created_at),
-    completedAt: toDate(v.completed_at),
-    expiresAt: toDate(v.expires_at),
+    ...commonJobFields(v),
     billedCents: null,
   };
-}
-
-export function createForm(input: CreateJobInput): FormData {
-  const form = new FormData();
-  form.set("prompt", input.prompt);
-  form.set("model", input.model);
-  form.set("size", input.size);
-  form.set("seconds", String(input.seconds));
-  const first = input.references.find((r) => r.frame === "first");
-  if (first)
-    form.set(
-      "input_reference",
-      new Blob([new Uint8Array(first.bytes)], { type: first.mimeType }),
-      `reference.${EXT[first.mimeType] ?? "png"}`,
-    );
-  return form;
 }
 
 export const openAiAdapter: ProviderAdapter = {
@@ -59,7 +35,12 @@ export const openAiAdapter: ProviderAdapter = {
   resultInBody: false,
   async create(connection, input, { timeoutMs }) {
     return toOpenAiJob(
-      await providerJson(connection, { method: "POST", path: "/videos", form: createForm(input), timeoutMs }),
+      await providerJson(connection, {
+        method: "POST",
+        path: "/videos",
+        form: createForm(input, { lastFrame: false }),
+        timeoutMs,
+      }),
     );
   },
   async retrieve(connection, jobId, { timeoutMs }) {

@@ -1,4 +1,4 @@
-import type { CallOptions, CreateJobInput, ProviderAdapter } from "../adapter";
+import type { CallOptions, ProviderAdapter } from "../adapter";
 import {
   fetchResultUrl,
   ProviderHttpError,
@@ -7,7 +7,8 @@ import {
   ProviderProtocolError,
   type UpstreamConnection,
 } from "../provider-http";
-import { normaliseProgress, normaliseStatus, text, toDate, type JobResult, type ProviderJob } from "../provider-job";
+import { normaliseProgress, normaliseStatus, text, type JobResult, type ProviderJob } from "../provider-job";
+import { commonJobFields, createForm } from "./shared";
 
 // The relaxed `/v1/videos` relays (../shared/upstream/relay-dialects.md): LaoZhang Muse, API易's
 // Veo 3.1 and Oxygen, new-api based relays. The job's id may be `id` or `task_id`; statuses come in
@@ -15,8 +16,6 @@ import { normaliseProgress, normaliseStatus, text, toDate, type JobResult, type 
 // result is a URL in the body (`video_url`, `url`, `metadata.url`, `urls[]`, `unsigned_urls[]`),
 // fetched without our key unless it is on the relay's own host, or else `/content` (video only:
 // no thumbnail or sprite sheet — the studio makes its own). No list and no delete.
-
-const EXT: Record<string, string> = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp" };
 
 const str = (value: unknown): string | null => (typeof value === "string" && value ? value : null);
 
@@ -66,31 +65,9 @@ export function toRelaxedJob(body: unknown): ProviderJob {
     progress: status === "completed" ? 100 : normaliseProgress(v.progress),
     error: status === "failed" || v.error ? errorOf(v.error, status) : null,
     result,
-    model: text(v.model),
-    size: text(v.size),
-    seconds: text(v.seconds),
-    prompt: text(v.prompt),
-    remixedFrom: text(v.remixed_from_video_id),
-    createdAt: toDate(v.created_at ?? v.created),
-    completedAt: toDate(v.completed_at),
-    expiresAt: toDate(v.expires_at),
+    ...commonJobFields(v),
     billedCents: cost,
   };
-}
-
-export function relaxedCreateForm(input: CreateJobInput): FormData {
-  const form = new FormData();
-  form.set("model", input.model);
-  form.set("prompt", input.prompt);
-  // Always explicit: an omitted size or duration lets some relays pick (and bill) another.
-  form.set("size", input.size);
-  form.set("seconds", String(input.seconds));
-  for (const ref of input.references) {
-    const field = ref.frame === "first" ? "input_reference" : "last_frame";
-    const blob = new Blob([new Uint8Array(ref.bytes)], { type: ref.mimeType });
-    form.set(field, blob, `${ref.frame}.${EXT[ref.mimeType] ?? "png"}`);
-  }
-  return form;
 }
 
 /** A relay with no harmless list call: asking for a job that does not exist proves the key (404 = working). */
@@ -109,7 +86,12 @@ export function relaxedAdapter(dialect: string): ProviderAdapter {
     resultInBody: true,
     async create(connection, input, { timeoutMs }) {
       return toRelaxedJob(
-        await providerJson(connection, { method: "POST", path: "/videos", form: relaxedCreateForm(input), timeoutMs }),
+        await providerJson(connection, {
+          method: "POST",
+          path: "/videos",
+          form: createForm(input, { lastFrame: true }),
+          timeoutMs,
+        }),
       );
     },
     async retrieve(connection, jobId, { timeoutMs }) {

@@ -1,6 +1,7 @@
 import type { ProviderAdapter } from "../adapter";
 import { providerJson, providerRequest } from "../provider-http";
-import { probeWithUnknownJob, relaxedCreateForm, toRelaxedJob } from "./relaxed";
+import { probeWithUnknownJob, toRelaxedJob } from "./relaxed";
+import { createForm } from "./shared";
 
 // API易's 官逆 (reverse) Sora channel: the key without "Bearer" (connections.ts sets auth "raw"),
 // `submitted` for queued, `url` in the body once completed (API易's own /content, fetched with the
@@ -12,7 +13,7 @@ export const yiReverseAdapter: ProviderAdapter = {
   dialect: "yi-reverse",
   resultInBody: false,
   async create(connection, input, { timeoutMs }) {
-    const form = relaxedCreateForm({ ...input, references: input.references.filter((r) => r.frame === "first") });
+    const form = createForm(input, { lastFrame: false });
     return toRelaxedJob(await providerJson(connection, { method: "POST", path: "/videos", form, timeoutMs }));
   },
   async retrieve(connection, jobId, { timeoutMs }) {
