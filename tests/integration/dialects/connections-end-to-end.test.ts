@@ -42,6 +42,13 @@ function probe(relative: string) {
   };
 }
 
+const relayStats = async () =>
+  (
+    await fetch(process.env.SIMULATOR_CONTROL_URL!.replace(/\/__simulator$/, "/relay/__simulator/stats"))
+  ).json() as Promise<{
+    byJob: Record<string, Record<string, number>>;
+  }>;
+
 const archived = (r: { archiveStatus: string; status: string }) => r.archiveStatus === "done" || r.status === "failed";
 
 describe("API易 官逆 (yi-reverse): bare key, submitted, url in the body, per clip", () => {
@@ -93,6 +100,27 @@ describe("relaxed relay (LaoZhang Muse): task ids, string progress, video_url wi
     const row = await driveUntil(task.id, (r) => r.status === "failed", 60_000);
     expect(row.charge).toMatchObject({ amountCents: 0, refundedAt: expect.any(Date) });
     expect(row.events.map((e) => e.type)).toEqual(expect.arrayContaining(["charged", "failed", "refunded"]));
+  });
+
+  it.each([
+    ["upper-case statuses and the link in urls[]", "[[statuses:upper]] [[result:urls]]", 0],
+    [
+      "'unknown' while running, then no link at all: /content, which answers 400 just after completion",
+      "[[statuses:unknown]] [[result:none]]",
+      1,
+    ],
+  ])("%s: still archived and charged once", async (_what, markers, minContentCalls) => {
+    const { submit } = await onPreset("simulator-relay");
+    const { task } = await submit({ model: "muse-video", size: "1280x720", seconds: 8, prompt: `Kites ${markers}` });
+    const row = await driveUntil(task.id, archived, 60_000);
+    expect(row.archiveStatus).toBe("done");
+    expect(row.charge).toMatchObject({ amountCents: 30, refundedAt: null });
+    expect(await db.charge.count({ where: { taskId: task.id } })).toBe(1);
+    expect(probe(row.videoPath!).streams[0]).toMatchObject({ width: 1280, height: 720 });
+    // The link in the body is used when there is one: /content only when there is none.
+    const contentCalls = (await relayStats()).byJob[row.providerJobId!]?.content ?? 0;
+    if (minContentCalls === 0) expect(contentCalls).toBe(0);
+    else expect(contentCalls).toBeGreaterThanOrEqual(minContentCalls);
   });
 
   it("Oxygen's result in metadata.url is found and archived", async () => {
