@@ -2,6 +2,7 @@ import "server-only";
 import type { ProviderJob } from "@/lib/upstream/provider-job";
 import type { Tx } from "@/lib/db/client";
 import { applyProviderVideo } from "./apply-provider-video";
+import { refundTask, taskBillingTiming } from "./billing";
 import { LATE_WATCH_MS, latePollDelayMs, runTimeLimitMs } from "./poll-schedule";
 import { addTaskEvent } from "./task-events";
 import { isTerminalStatus } from "./video-dto";
@@ -68,4 +69,7 @@ export async function applyLateAnswer(
     data: { pollLeaseUntil: null, nextPollAt: stop ? null : new Date(now.getTime() + latePollDelayMs()) },
   });
   if (stop) await addTaskEvent(tx, taskId, { type: "watch_ended", status, message: status || null, at: now });
+  // A provider that billed at create refunds a job it failed: so do we.
+  if (isTerminalStatus(status) && taskBillingTiming(task) === "at_create_refund_on_failure")
+    await refundTask(tx, taskId, now);
 }
