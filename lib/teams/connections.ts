@@ -58,7 +58,7 @@ export async function addConnection(db: Db, actorId: string, teamId: string, inp
     const { team } = await authorize(tx, actorId, teamId, "provider.manage");
     const preset = findPreset(input.preset);
     if (!preset) throw new TeamRuleError("unknownPreset");
-    const baseUrl = preset.simulatorProfile ? null : input.baseUrl;
+    const baseUrl = preset.simulatorProfile || input.baseUrl === preset.defaultBaseUrl ? null : input.baseUrl;
     if (!preset.simulatorProfile && !baseUrl && !preset.defaultBaseUrl) throw new TeamRuleError("baseUrlRequired");
     if (!preset.simulatorProfile && !input.apiKey) throw new TeamRuleError("keyRequired");
     const key = input.apiKey && !preset.simulatorProfile ? keyFields(input.apiKey, secret, new Date()) : null;
@@ -92,7 +92,8 @@ export async function updateConnection(
     const { team } = await authorize(tx, actorId, teamId, "provider.manage");
     const before = await findOwn(tx, team.id, connectionId);
     const preset = findPreset(before.preset);
-    const baseUrl = preset?.simulatorProfile ? null : input.baseUrl;
+    // The preset's own address is stored as null: a later change of that default reaches it too.
+    const baseUrl = preset?.simulatorProfile || input.baseUrl === preset?.defaultBaseUrl ? null : input.baseUrl;
     if (preset && !preset.simulatorProfile && !baseUrl && !preset.defaultBaseUrl)
       throw new TeamRuleError("baseUrlRequired");
     const key = input.apiKey && !preset?.simulatorProfile ? keyFields(input.apiKey, secret, new Date()) : null;
