@@ -53,7 +53,11 @@ async function keyNeverLeaks(browser: Browser, relayBaseUrl: string): Promise<vo
   await expect(page.getByText("Connection added.", { exact: false })).toBeVisible();
   const card = page.getByTestId("connection").filter({ hasText: "Relay" });
   await expect(card.getByText("••••cdef").first()).toBeVisible();
-  await expect(add.getByLabel("API key", { exact: true })).toHaveValue("");
+  // The form went back to its default kind; no field holds the key any more.
+  await expect(add.getByLabel("Kind of connection")).toHaveValue("simulator-relay");
+  expect(
+    await add.locator("input").evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value)),
+  ).not.toContain(KEY);
   await card.getByRole("button", { name: "Test connection" }).click();
   await expect(card.getByText("Connection works: the provider accepted the key.")).toBeVisible({ timeout: 30_000 });
   await screenshot(page, "team-provider-en");
