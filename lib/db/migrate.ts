@@ -109,11 +109,57 @@ function migrateSqlite(file: string, migrations: Migration[]): MigrationResult {
         db.pragma("foreign_keys = ON");
       }
     }
+    checkSqliteSearchIndex(db, applied.length > 0);
+    keepSqliteStatistics(db, applied.length > 0);
     return { applied, alreadyApplied };
   } finally {
     db.close();
   }
 }
+
+/** The triggers that keep VideoTaskSearch (FTS5, external content) in step with VideoTask. */
+export const SQLITE_SEARCH_TRIGGERS = ["VideoTaskSearch_insert", "VideoTaskSearch_delete", "VideoTaskSearch_update"];
+
+/**
+ * Prompt search on SQLite is an FTS5 index keyed by VideoTask's rowid, kept by triggers
+ * (decision 017). A migration that redefines VideoTask (Prisma's DROP + RENAME) drops the
+ * triggers with the old table and may renumber rowids: refuse to start without the triggers, and
+ * rebuild the index whenever migrations ran (~1 s per 100,000 prompts).
+ */
+function checkSqliteSearchIndex(db: Database.Database, migrated: boolean): void {
+  const hasIndex = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'VideoTaskSearch'`).get();
+  if (!hasIndex) return;
+  const present = new Set(
+    (
+      db.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'VideoTask'`).all() as {
+        name: string;
+      }[]
+    ).map((r) => r.name),
+  );
+  const missing = SQLITE_SEARCH_TRIGGERS.filter((name) => !present.has(name));
+  if (missing.length > 0) {
+    throw new Error(
+      `The prompt search triggers ${missing.join(", ")} are gone (a migration redefined VideoTask?): write a migration that creates them again, as 20261201123730_gallery_indexes_and_prompt_search does.`,
+    );
+  }
+  if (migrated) db.exec(`INSERT INTO "VideoTaskSearch"("VideoTaskSearch") VALUES ('rebuild')`);
+}
+
+/**
+ * SQLite plans from the statistics ANALYZE stores (sqlite_stat1/stat4); without them it guesses,
+ * and guesses wrong at scale (the status route read a whole team through the wrong index, issue 11).
+ * After migrations that ran: a full ANALYZE (new indexes need theirs; ~0.3 s per 100,000 tasks).
+ * Otherwise `PRAGMA optimize`, which analyses only tables never analysed or whose size changed a
+ * lot since (and is nearly free when none did). The sweep repeats it every hour
+ * (lib/db/statistics.ts); PostgreSQL's autovacuum keeps its own statistics.
+ */
+function keepSqliteStatistics(db: Database.Database, migrated: boolean): void {
+  if (migrated) db.exec("ANALYZE");
+  else db.pragma(`optimize = ${SQLITE_OPTIMIZE_ALL_TABLES}`);
+}
+
+/** `PRAGMA optimize` flags: 0x02 analyse where useful, 0x10000 every table (not only those this connection used). */
+export const SQLITE_OPTIMIZE_ALL_TABLES = "0x10002";
 
 async function migratePostgres(url: string, migrations: Migration[]): Promise<MigrationResult> {
   const client = new pg.Client({ connectionString: url });
@@ -147,6 +193,8 @@ async function migratePostgres(url: string, migrations: Migration[]): Promise<Mi
         throw error;
       }
     }
+    // New indexes and tables get their statistics now, not when autovacuum next passes by.
+    if (applied.length > 0) await client.query("ANALYZE");
     return { applied, alreadyApplied: done.size };
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [PRISMA_ADVISORY_LOCK]).catch(() => {});

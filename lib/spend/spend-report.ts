@@ -77,7 +77,13 @@ export async function spendReport(
         user: { select: { id: true, name: true, email: true } },
       },
     }),
-    db.charge.aggregate({ _min: { createdAt: true }, where: { teamId: actor.team.id } }),
+    // The team's first charge: the first entry of (teamId, createdAt). An aggregate _min would be
+    // sent as MIN over a subquery, which reads every charge of the team.
+    db.charge.findFirst({
+      where: { teamId: actor.team.id },
+      orderBy: { createdAt: "asc" },
+      select: { createdAt: true },
+    }),
   ]);
   const current = monthOf(now).key === month.key;
   const charges: ChargeRow[] = rows.map((r) => ({
@@ -109,9 +115,6 @@ export async function spendReport(
       .sort((a, b) => b.cents - a.cents),
     byDay: daysOf(month).map((day) => ({ day, cents: perDay.get(day)?.cents ?? 0 })),
     charges,
-    firstMonthAt: (first._min.createdAt && first._min.createdAt < team.createdAt
-      ? first._min.createdAt
-      : team.createdAt
-    ).toISOString(),
+    firstMonthAt: (first && first.createdAt < team.createdAt ? first.createdAt : team.createdAt).toISOString(),
   };
 }

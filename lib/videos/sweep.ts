@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { keepStatistics } from "@/lib/db/statistics";
 import { env } from "@/lib/env";
 import { removeTaskMedia } from "@/lib/storage/media-store";
 import { archiveDueTasks } from "./archive-video";
@@ -14,6 +15,8 @@ export async function runSweep(now = new Date()) {
   const synced = await syncDueTasks({ now, limit: 100 });
   const archived = await archiveDueTasks({ now, limit: 10 });
   const expired = await applyRetention(now);
+  // SQLite's planner statistics, refreshed hourly as the tables grow (docs/decisions/017).
+  await keepStatistics(db, env.databaseProvider, now).catch((error) => console.error("[sweep] statistics", error));
   return {
     polled: synced.polled,
     archived: archived.archived,
@@ -27,6 +30,9 @@ async function applyRetention(now: Date): Promise<number> {
   const due = await db.videoTask.findMany({
     where: { retainUntil: { lte: now }, deletedAt: null, archiveStatus: "done" },
     select: { id: true, teamId: true },
+    // The order of the partial index on live retainUntil (without one, Prisma orders a `take` by
+    // id, and PostgreSQL walks the whole primary key looking for due rows).
+    orderBy: { retainUntil: "asc" },
     take: 50,
   });
   for (const task of due) {

@@ -1,0 +1,132 @@
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "@/lib/generated/prisma-sqlite/client";
+import { PrismaClient as PostgresClient } from "@/lib/generated/prisma-postgresql/client";
+import type { Db } from "@/lib/db/client";
+import { sqlitePath } from "@/lib/db/migrate";
+import { serialisedSqlite } from "@/lib/db/sqlite-serial";
+
+// The app's own client (same adapters, same serialisation) with a recorder on the driver adapter:
+// every statement the app sends, with its arguments exactly as Prisma passes them, so a test can
+// ask the database how it plans *that* statement. Install it before anything imports "@/lib/db"
+// (lib/db.ts takes the client from globalThis.studioDb when one is there).
+
+type Adapter = Awaited<ReturnType<PrismaBetterSqlite3["connect"]>>;
+type Query = Parameters<Adapter["queryRaw"]>[0];
+type ResultSet = Awaited<ReturnType<Adapter["queryRaw"]>>;
+
+export type Recorded = { sql: string; query: Query };
+
+export type Recorder = {
+  db: Db;
+  postgres: boolean;
+  /** Runs `fn`, returning every statement it sent. `dry`: SELECTs answer no rows (nothing is due, nothing changes). */
+  record(fn: () => Promise<unknown>, opts?: { dry?: boolean }): Promise<Recorded[]>;
+  /** The plan of a recorded statement, one line per step (SQLite: EXPLAIN QUERY PLAN; PostgreSQL: EXPLAIN, JSON). */
+  explain(statement: Recorded): Promise<PlanStep[]>;
+};
+
+export type PlanStep = { relation: string | null; text: string; fullScan: boolean };
+
+export function installRecordingDb(databaseUrl: string): Recorder {
+  const postgres = !databaseUrl.startsWith("file:");
+  let connected: Adapter | null = null;
+  let log: Recorded[] | null = null;
+  let dry = false;
+  const recording = <F extends { connect(): Promise<Adapter> }>(factory: F): F =>
+    new Proxy(factory, {
+      get(target, prop) {
+        if (prop === "connect") {
+          return async () => {
+            const adapter = await target.connect();
+            connected = adapter;
+            return new Proxy(adapter, {
+              get(inner, key) {
+                if (key === "queryRaw") {
+                  return async (query: Query): Promise<ResultSet> => {
+                    log?.push({ sql: query.sql, query });
+                    const result = await inner.queryRaw(query);
+                    return dry && /^\s*SELECT/i.test(query.sql) ? { ...result, rows: [] } : result;
+                  };
+                }
+                const value: unknown = Reflect.get(inner, key, inner);
+                return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(inner) : value;
+              },
+            });
+          };
+        }
+        const value: unknown = Reflect.get(target, prop, target);
+        return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+  const db = postgres
+    ? (new PostgresClient({
+        adapter: recording(new PrismaPg({ connectionString: databaseUrl })),
+      }) as unknown as Db)
+    : new SqliteClient({
+        adapter: serialisedSqlite(
+          recording(new PrismaBetterSqlite3({ url: sqlitePath(databaseUrl), timeout: 10_000 })),
+        ),
+      });
+  (globalThis as unknown as { studioDb?: Db }).studioDb = db;
+
+  return {
+    db,
+    postgres,
+    async record(fn, opts = {}) {
+      const statements: Recorded[] = [];
+      log = statements;
+      dry = opts.dry ?? false;
+      try {
+        await fn();
+      } finally {
+        log = null;
+        dry = false;
+      }
+      return statements;
+    },
+    async explain(statement) {
+      if (!connected) throw new Error("no connection yet");
+      if (postgres) {
+        const result = await connected.queryRaw({ ...statement.query, sql: `EXPLAIN (FORMAT JSON) ${statement.sql}` });
+        const cell = result.rows[0]?.[0];
+        const doc = (typeof cell === "string" ? JSON.parse(cell) : cell) as [{ Plan: PgNode }];
+        return flattenPg(doc[0].Plan);
+      }
+      const result = await connected.queryRaw({ ...statement.query, sql: `EXPLAIN QUERY PLAN ${statement.sql}` });
+      const detail = result.columnNames.indexOf("detail");
+      return result.rows.map((row) => {
+        const text = String(row[detail]);
+        const scan = /^SCAN (?:main\.)?"?(\w+)"?(?: USING COVERING INDEX \S+)?$/.exec(text);
+        const relation = /^(?:SCAN|SEARCH) (?:main\.)?"?(\w+)"?/.exec(text)?.[1] ?? null;
+        return { relation, text, fullScan: scan !== null };
+      });
+    },
+  };
+}
+
+type PgNode = {
+  "Node Type": string;
+  "Relation Name"?: string;
+  "Index Name"?: string;
+  "Index Cond"?: string;
+  Filter?: string;
+  Plans?: PgNode[];
+};
+
+function flattenPg(node: PgNode, depth = 0): PlanStep[] {
+  const relation = node["Relation Name"] ?? null;
+  const type = node["Node Type"];
+  // A sequential scan reads the table; an index scan with no condition reads the whole index.
+  const fullScan =
+    relation !== null && (type === "Seq Scan" || (/Index( Only)? Scan/.test(type) && !node["Index Cond"]));
+  const text = [
+    `${"  ".repeat(depth)}${type}`,
+    node["Index Name"] ? `using ${node["Index Name"]}` : "",
+    relation ? `on ${relation}` : "",
+    node["Index Cond"] ? `(${node["Index Cond"]})` : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
+  return [{ relation, text, fullScan }, ...(node.Plans ?? []).flatMap((child) => flattenPg(child, depth + 1))];
+}
