@@ -22,6 +22,8 @@ export type Recorder = {
   postgres: boolean;
   /** Runs `fn`, returning every statement it sent. `dry`: SELECTs answer no rows (nothing is due, nothing changes). */
   record(fn: () => Promise<unknown>, opts?: { dry?: boolean }): Promise<Recorded[]>;
+  /** Sends a recorded statement again, straight to the driver adapter (no Prisma engine): the raw SQL's cost. */
+  replay(statement: Recorded): Promise<unknown>;
   /** The plan of a recorded statement, one line per step (SQLite: EXPLAIN QUERY PLAN; PostgreSQL: EXPLAIN, JSON). */
   explain(statement: Recorded): Promise<PlanStep[]>;
 };
@@ -84,6 +86,10 @@ export function installRecordingDb(databaseUrl: string): Recorder {
         dry = false;
       }
       return statements;
+    },
+    async replay(statement) {
+      if (!connected) throw new Error("no connection yet");
+      return connected.queryRaw(statement.query);
     },
     async explain(statement) {
       if (!connected) throw new Error("no connection yet");
