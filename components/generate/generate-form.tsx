@@ -63,11 +63,11 @@ function GenerateFormBody({ teamId, offers, initial, budget, initialIdempotencyK
   const { offer, model, override, choices } = settle(offers, selection);
   const sizeSpec = findSize(model, choices.size) ?? choices.sizes[0];
   const rules = model.reference;
-  const reference = useReferenceImage(
-    teamId,
-    sizeSpec ?? { size: "", width: 0, height: 0 },
-    rules.kind === "none" ? 0 : rules.maxBytes,
-  );
+  const frameSize = sizeSpec ?? { size: "", width: 0, height: 0 };
+  const maxImageBytes = rules.kind === "none" ? 0 : rules.maxBytes;
+  const reference = useReferenceImage(teamId, frameSize, maxImageBytes);
+  const lastFrame = useReferenceImage(teamId, frameSize, maxImageBytes);
+  const takesLastFrame = rules.kind === "first_last_frame" && rules.maxCount > 1;
 
   function choose(next: Partial<Selection>) {
     const settled = settle(offers, { ...selection, ...next });
@@ -82,9 +82,12 @@ function GenerateFormBody({ teamId, offers, initial, budget, initialIdempotencyK
   const [state, action, pending] = useActionState(
     async (prev: ActionResult<SubmittedVideo>, formData: FormData): Promise<ActionResult<SubmittedVideo>> => {
       formData.delete("reference");
-      // Only a model that takes reference images gets one, and only the first frame.
+      formData.delete("lastFrame");
+      // Only a model that takes reference images gets them: the first frame, and the last where it takes one.
       const image = rules.kind === "none" ? undefined : reference.effective?.file;
       if (image) formData.set("reference", image);
+      const last = takesLastFrame ? lastFrame.effective?.file : undefined;
+      if (last) formData.set("lastFrame", last);
       if (image && rules.kind !== "none" && image.size > rules.maxBytes)
         return {
           ok: false,
@@ -125,10 +128,11 @@ function GenerateFormBody({ teamId, offers, initial, budget, initialIdempotencyK
   const basis = estimate.offered ? priceBasis(tp, model, override, choices.size, choices.seconds) : null;
   const promptTooLong = prompt.trim().length > model.promptMaxChars;
   const mustMatch = rules.kind !== "none" && rules.mustMatchSize;
+  const lastMismatch = takesLastFrame && mustMatch && lastFrame.effective && !lastFrame.matches;
   const needsImage = rules.kind !== "none" && rules.minCount > 0 && !reference.effective;
   const blocked = !estimate.offered
     ? t("blockedNotPriced")
-    : mustMatch && !reference.matches
+    : (mustMatch && !reference.matches) || lastMismatch
       ? t("blockedMismatch")
       : needsImage
         ? t("blockedReferenceRequired")
@@ -163,6 +167,15 @@ function GenerateFormBody({ teamId, offers, initial, budget, initialIdempotencyK
           </p>
           {rules.kind !== "none" && sizeSpec ? (
             <ReferenceImageField rules={rules} size={sizeSpec} reference={reference} serverError={errors.reference} />
+          ) : null}
+          {takesLastFrame && rules.kind === "first_last_frame" && sizeSpec ? (
+            <ReferenceImageField
+              rules={rules}
+              size={sizeSpec}
+              reference={lastFrame}
+              serverError={errors.lastFrame}
+              lastFrame
+            />
           ) : null}
         </Card>
         <div className="flex flex-col gap-4 lg:sticky lg:top-6 lg:self-start">

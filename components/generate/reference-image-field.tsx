@@ -12,7 +12,14 @@ import type { ReferenceImageState } from "./use-reference-image";
 /** The rules of a model that takes reference images (the field is not shown for the others). */
 export type AcceptedReference = Exclude<ReferenceRules, { kind: "none" }>;
 
-type Props = { rules: AcceptedReference; size: SizeOption; reference: ReferenceImageState; serverError?: string };
+type Props = {
+  rules: AcceptedReference;
+  size: SizeOption;
+  reference: ReferenceImageState;
+  serverError?: string;
+  /** The second image of a first-and-last-frame model: always optional. */
+  lastFrame?: boolean;
+};
 
 const ACCEPT: Record<string, string[]> = {
   "image/jpeg": [".jpg", ".jpeg"],
@@ -22,15 +29,22 @@ const ACCEPT: Record<string, string[]> = {
 
 /**
  * A reference image by the model's rules: one image, optional or required; where the model takes
- * a first and a last frame, the first only (the submit sends one image). Where the provider needs
+ * a first and a last frame, this field twice (the second with `lastFrame`). Where the provider needs
  * the exact pixels, the image is compared with the video's size and can be fitted on the server.
  */
-export function ReferenceImageField({ rules, size, reference, serverError }: Props) {
+export function ReferenceImageField({ rules, size, reference, serverError, lastFrame = false }: Props) {
   const t = useTranslations("generate.reference");
   const mb = Math.round(rules.maxBytes / 1024 / 1024);
   const accept = Object.fromEntries(Object.entries(ACCEPT).filter(([mime]) => rules.mimeTypes.includes(mime)));
   const required = rules.minCount > 0;
-  const label = required ? t("labelRequired") : rules.kind === "first_last_frame" ? t("labelFirstFrame") : t("label");
+  const label = lastFrame
+    ? t("labelLastFrame")
+    : required
+      ? t("labelRequired")
+      : rules.kind === "first_last_frame"
+        ? t("labelFirstFrame")
+        : t("label");
+  const hintId = lastFrame ? "last-frame-hint" : "reference-hint";
 
   function onDrop(accepted: File[], rejected: FileRejection[]) {
     const code = rejected[0]?.errors[0]?.code;
@@ -55,9 +69,9 @@ export function ReferenceImageField({ rules, size, reference, serverError }: Pro
   const { picked, fitted } = reference;
 
   return (
-    <fieldset className="flex flex-col gap-2" aria-describedby="reference-hint">
+    <fieldset className="flex flex-col gap-2" aria-describedby={hintId}>
       <legend className="text-sm font-medium text-slate-800 dark:text-slate-200">{label}</legend>
-      <p id="reference-hint" className="text-xs text-slate-500 dark:text-slate-400">
+      <p id={hintId} className="text-xs text-slate-500 dark:text-slate-400">
         {rules.mustMatchSize ? t("hint", { mb }) : t("hintAnySize", { mb })}
         {rules.kind === "first_last_frame" ? ` ${t("firstFrameOnly")}` : null}
       </p>

@@ -39,6 +39,8 @@ export const submitVideoSchema = z.object({
   seconds: z.coerce.number().int().catch(0),
   prompt: z.string().max(200_000).catch(""),
   reference: z.file().optional().catch(undefined),
+  /** The last frame, for models that take a first and a last image. */
+  lastFrame: z.file().optional().catch(undefined),
 });
 
 function translate(t: GenerateT, problem: FieldProblem): string {

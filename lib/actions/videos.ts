@@ -41,6 +41,9 @@ export const submitVideoAction = teamAction({
     const reference = await readReference(offers, checked.values, input.reference, t);
     if (!reference.ok)
       return { ok: false, fieldErrors: { reference: reference.error }, formError: t("errors.fixFields") };
+    const lastFrame = await readReference(offers, checked.values, input.lastFrame, t);
+    if (!lastFrame.ok)
+      return { ok: false, fieldErrors: { lastFrame: lastFrame.error }, formError: t("errors.fixFields") };
     try {
       const { task } = await createVideoJob({
         teamId: team.id,
@@ -48,6 +51,7 @@ export const submitVideoAction = teamAction({
         idempotencyKey: input.idempotencyKey,
         ...checked.values,
         ...(reference.image ? { referenceImage: reference.image } : {}),
+        ...(lastFrame.image ? { lastFrameImage: lastFrame.image } : {}),
       });
       const data: SubmittedVideo = { taskId: task.id, video: task };
       // The provider refused it: the task exists (and says why); nothing was charged.

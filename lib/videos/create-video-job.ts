@@ -31,6 +31,8 @@ export type CreateVideoJobInput = {
   seconds: number;
   prompt: string;
   referenceImage?: ReferenceImage;
+  /** The last frame, for models that take a first and a last image. */
+  lastFrameImage?: ReferenceImage;
   /** Set by remixVideo: the provider job to remix instead of a fresh create (on the source's connection). */
   remixOf?: { taskId: string; providerJobId: string; connectionId: string };
 };
@@ -105,27 +107,25 @@ export async function createVideoJob(input: CreateVideoJobInput): Promise<{ task
 
   crashPoint("submit:task-saved");
   await whileHoldingLease(taskId, "pollLeaseUntil", lease, async () => {
-    if (input.referenceImage) {
-      const relative = mediaRelativePath(
-        input.teamId,
-        taskId,
-        "reference",
-        EXT[input.referenceImage.mimeType] ?? "img",
-      );
-      await writeMediaAtomically(relative, [input.referenceImage.bytes], () => undefined);
-      await db.videoTask.update({ where: { id: taskId }, data: { referenceImagePath: relative } });
+    // The images are kept with the task: a job that waits its turn is sent from them later.
+    const references: { bytes: Buffer; mimeType: string; frame: "first" | "last" }[] = [];
+    for (const [frame, image, column] of [
+      ["first", input.referenceImage, "referenceImagePath"],
+      ["last", input.lastFrameImage, "lastFrameImagePath"],
+    ] as const) {
+      if (!image) continue;
+      const ext = EXT[image.mimeType] ?? "img";
+      const relative = mediaRelativePath(input.teamId, taskId, "reference", frame === "first" ? ext : `last.${ext}`);
+      await writeMediaAtomically(relative, [image.bytes], () => undefined);
+      await db.videoTask.update({ where: { id: taskId }, data: { [column]: relative } });
+      references.push({ bytes: image.bytes, mimeType: image.mimeType, frame });
     }
     // A provider with its own limits (API易 官逆: 10 a minute, 5 running) gets the job when it
     // has room: the task waits, and the engine sends it (submit-queue.ts).
     if (await waitForRoom(taskId, offered.connectionId, offered.preset, new Date())) return;
     await addTaskEvent(db, taskId, { type: CREATE_SENT_EVENT });
     crashPoint("submit:sending");
-    await sendCreate(taskId, offered.connectionId, {
-      ...input,
-      prompt,
-      referenceImage: input.referenceImage,
-      remixOf: input.remixOf,
-    });
+    await sendCreate(taskId, offered.connectionId, { ...input, prompt, references, remixOf: input.remixOf });
   });
   const row = await db.videoTask.findUniqueOrThrow({ where: { id: taskId }, select: TASK_DTO_SELECT });
   return { task: toVideoDto(row, viewer), created: true };

@@ -23,7 +23,8 @@ export type SendInput = {
   model: string;
   size: string;
   seconds: number;
-  referenceImage?: { bytes: Buffer; mimeType: string };
+  /** The first frame, and the last where the model takes one. */
+  references: { bytes: Buffer; mimeType: string; frame: "first" | "last" }[];
   remixOf?: { providerJobId: string };
 };
 
@@ -37,7 +38,6 @@ export async function sendCreate(taskId: string, connectionId: string, input: Se
       if (!adapter.remix) throw new ProviderNotConfiguredError("unknown_dialect");
       video = await adapter.remix(connection, input.remixOf.providerJobId, input.prompt, options);
     } else {
-      const ref = input.referenceImage;
       video = await adapter.create(
         connection,
         {
@@ -45,7 +45,7 @@ export async function sendCreate(taskId: string, connectionId: string, input: Se
           model: input.model,
           size: input.size,
           seconds: input.seconds,
-          references: ref ? [{ bytes: ref.bytes, mimeType: ref.mimeType, frame: "first" }] : [],
+          references: input.references,
         },
         options,
       );

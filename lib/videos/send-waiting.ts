@@ -26,6 +26,7 @@ export async function sendWaitingTask(taskId: string, now: Date): Promise<void> 
       seconds: true,
       prompt: true,
       referenceImagePath: true,
+      lastFrameImagePath: true,
       remixOfTaskId: true,
       createdAt: true,
     },
@@ -47,12 +48,15 @@ export async function sendWaitingTask(taskId: string, now: Date): Promise<void> 
     });
     return;
   }
-  const reference = task.referenceImagePath
-    ? {
-        bytes: await readFile(absoluteMediaPath(task.referenceImagePath)),
-        mimeType: MIME[task.referenceImagePath.split(".").pop() ?? ""] ?? "image/png",
-      }
-    : undefined;
+  const references = [];
+  for (const [frame, relative] of [
+    ["first", task.referenceImagePath],
+    ["last", task.lastFrameImagePath],
+  ] as const) {
+    if (!relative) continue;
+    const mimeType = MIME[relative.split(".").pop() ?? ""] ?? "image/png";
+    references.push({ bytes: await readFile(absoluteMediaPath(relative)), mimeType, frame });
+  }
   const source = task.remixOfTaskId
     ? await db.videoTask.findUnique({ where: { id: task.remixOfTaskId }, select: { providerJobId: true } })
     : null;
@@ -63,7 +67,7 @@ export async function sendWaitingTask(taskId: string, now: Date): Promise<void> 
     model: task.model,
     size: task.size,
     seconds: task.seconds,
-    referenceImage: reference,
+    references,
     remixOf: source?.providerJobId ? { providerJobId: source.providerJobId } : undefined,
   });
 }

@@ -23,6 +23,8 @@ export type VideoRequest = {
   seconds: number;
   prompt: string;
   referenceImage?: ReferenceImage;
+  /** The last frame, for models that take a first and a last image. */
+  lastFrameImage?: ReferenceImage;
 };
 
 /** Throws the first problem (size, duration, reference, prompt); returns the prompt to send. */
@@ -30,12 +32,17 @@ export function validateVideoRequest(model: ModelSpec, req: VideoRequest): { siz
   // The prompt that is stored and sent: control characters removed, line breaks kept as "\n"
   // (lib/text/clean-text.ts); a prompt of nothing else is an empty prompt.
   const prompt = cleanMultilineText(req.prompt);
-  const ref = req.referenceImage;
+  const images = [req.referenceImage, req.lastFrameImage].filter((i): i is ReferenceImage => Boolean(i));
+  if (req.lastFrameImage && !req.referenceImage) throw new VideoRequestError("reference", "lastFrameNeedsFirst");
   const problems = checkCombination(model, {
     size: req.size,
     seconds: req.seconds,
     prompt,
-    referenceImages: ref ? [{ mimeType: ref.mimeType, bytes: ref.bytes.byteLength, ...dims(ref) }] : [],
+    referenceImages: images.map((image) => ({
+      mimeType: image.mimeType,
+      bytes: image.bytes.byteLength,
+      ...dims(image),
+    })),
   });
   for (const field of ["size", "seconds", "reference", "prompt"] as const) {
     const problem = problems[field];

@@ -1,4 +1,6 @@
 import { spawnSync } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import ffmpegInstaller from "@ffmpeg-installer/ffmpeg";
 import { describe, expect, it } from "vitest";
 import ffprobe from "@ffprobe-installer/ffprobe";
 import { db } from "@/lib/db";
@@ -6,6 +8,8 @@ import { env } from "@/lib/env";
 import { absoluteMediaPath } from "@/lib/storage/media-store";
 import { addConnection } from "@/lib/teams/connections";
 import { createVideoJob } from "@/lib/videos/create-video-job";
+import type { ReferenceImage } from "@/lib/videos/validate-video-request";
+import { frameAt, meanColour, solidPng } from "../simulator/support/harness";
 import { driveUntil, key, newTeam } from "../../support/video-harness";
 
 // Each dialect through its adapter against its simulator profile, over real HTTP, through the
@@ -21,8 +25,14 @@ async function onPreset(preset: string) {
     { name: `Sim ${preset}`, preset, baseUrl: null, apiKey: null },
     env.providerKeySecret(),
   );
-  const submit = (job: { model: string; size: string; seconds: number; prompt: string }) =>
-    createVideoJob({ teamId: team.id, userId: owner.id, idempotencyKey: key(), connectionId, ...job });
+  const submit = (job: {
+    model: string;
+    size: string;
+    seconds: number;
+    prompt: string;
+    referenceImage?: ReferenceImage;
+    lastFrameImage?: ReferenceImage;
+  }) => createVideoJob({ teamId: team.id, userId: owner.id, idempotencyKey: key(), connectionId, ...job });
   return { owner, team, connectionId, submit };
 }
 
@@ -152,5 +162,44 @@ describe("Veo 3.1 (veo): id and task_id, progress 0/50/100, bytes from /content,
     await expect(
       submit({ model: "veo-3.1-generate-preview", size: "1920x1080", seconds: 4, prompt: "x" }),
     ).rejects.toMatchObject({ field: "seconds", messageKey: "durationNotAllowedForSize" });
+  });
+});
+
+describe("first and last frame (Veo -fl): both images reach the provider, kept with the task", () => {
+  it("the video opens on the first image and ends on the last", async () => {
+    const { submit } = await onPreset("simulator-veo");
+    const image = async (rgb: [number, number, number]) => ({
+      bytes: await solidPng(640, 360, rgb),
+      mimeType: "image/png",
+      width: 640,
+      height: 360,
+    });
+    const { task } = await submit({
+      model: "veo-3.1-landscape-fl",
+      size: "1280x720",
+      seconds: 8,
+      prompt: "From red to blue",
+      referenceImage: await image([230, 20, 20]),
+      lastFrameImage: await image([20, 20, 230]),
+    });
+    const row = await driveUntil(task.id, archived, 60_000);
+    expect(row.archiveStatus).toBe("done");
+    expect(row.referenceImagePath).toMatch(/reference\.png$/);
+    expect(row.lastFrameImagePath).toMatch(/reference\.last\.png$/);
+    const mp4 = await readFile(absoluteMediaPath(row.videoPath!));
+    const [r0, , b0] = await meanColour(await frameAt(mp4, 0, ffmpegInstaller.path));
+    const [r1, , b1] = await meanColour(await frameAt(mp4, 7.7, ffmpegInstaller.path));
+    expect(r0).toBeGreaterThan(180);
+    expect(b0).toBeLessThan(70);
+    expect(b1).toBeGreaterThan(180);
+    expect(r1).toBeLessThan(70);
+  });
+
+  it("a last frame without a first is refused before anything is sent", async () => {
+    const { submit } = await onPreset("simulator-veo");
+    const last = { bytes: await solidPng(640, 360, [1, 2, 3]), mimeType: "image/png", width: 640, height: 360 };
+    await expect(
+      submit({ model: "veo-3.1-landscape-fl", size: "1280x720", seconds: 8, prompt: "x", lastFrameImage: last }),
+    ).rejects.toMatchObject({ field: "reference", messageKey: "lastFrameNeedsFirst" });
   });
 });

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "VideoTask" ADD COLUMN     "lastFrameImagePath" TEXT;
+
