@@ -25,6 +25,9 @@ const schema = z.object({
   AUTH_GOOGLE_ID: optionalText,
   AUTH_GOOGLE_SECRET: optionalText,
   STORAGE_DIR: optionalText,
+  MEDIA_ACCEL_REDIRECT_PREFIX: optionalText.refine((v) => !v || /^\/[^?#\s]*$/.test(v), {
+    message: "MEDIA_ACCEL_REDIRECT_PREFIX must be a path starting with / (an nginx internal location)",
+  }),
   PROVIDER_KEY_SECRET: optionalText,
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   STUDIO_INTERNAL_URL: optionalText.pipe(z.url().optional()),
@@ -47,6 +50,8 @@ export type StudioEnv = {
   databaseUrl: string;
   databaseProvider: "sqlite" | "postgresql";
   storageDir: string;
+  /** Behind nginx: stored media are answered with X-Accel-Redirect to this internal location. */
+  mediaAccelRedirectPrefix: string | undefined;
   authUrl: string | undefined;
   github: { clientId: string; clientSecret: string } | undefined;
   google: { clientId: string; clientSecret: string } | undefined;
@@ -93,6 +98,7 @@ export function parseEnv(source: Record<string, string | undefined>): StudioEnv 
     databaseUrl,
     databaseProvider: databaseUrl.startsWith("file:") ? "sqlite" : "postgresql",
     storageDir: e.STORAGE_DIR ? resolveDataDir(e.STORAGE_DIR) : `${dataDir}/media`,
+    mediaAccelRedirectPrefix: e.MEDIA_ACCEL_REDIRECT_PREFIX,
     authUrl: e.AUTH_URL,
     github:
       e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET

@@ -1,7 +1,5 @@
-import { createReadStream } from "node:fs";
-import { mkdir, open, rename, rm, stat } from "node:fs/promises";
+import { mkdir, open, rename, rm, type FileHandle } from "node:fs/promises";
 import path from "node:path";
-import { Readable } from "node:stream";
 import { env } from "@/lib/env";
 import { parseByteRange } from "@/lib/http/byte-range";
 
@@ -86,21 +84,35 @@ type StoredPaths = {
   referenceImagePath: string | null;
 };
 
-/** The stored file of one variant of a task, or null when we do not have it (yet). */
-export function openStoredMedia(
-  task: StoredPaths,
-  variant: MediaVariant,
-  rangeHeader: string | null,
-): Promise<OpenResult | null> {
-  const relative = {
+/** The stored path of one variant of a task, relative to the storage root, or null. */
+export function storedMediaPath(task: StoredPaths, variant: MediaVariant): string | null {
+  return {
     video: task.videoPath,
     thumbnail: task.thumbnailPath,
     spritesheet: task.spritesheetPath,
     reference: task.referenceImagePath,
   }[variant];
+}
+
+export function mediaContentType(relative: string, variant: MediaVariant): string {
+  return variant === "reference" ? referenceContentType(relative) : VARIANT_FILES[variant].contentType;
+}
+
+/** The stored file of one variant of a task, or null when we do not have it (yet). */
+export function openStoredMedia(
+  task: StoredPaths,
+  variant: MediaVariant,
+  request: MediaRequest | string | null,
+): Promise<OpenResult | null> {
+  const relative = storedMediaPath(task, variant);
   if (!relative) return Promise.resolve(null);
-  const contentType = variant === "reference" ? referenceContentType(relative) : VARIANT_FILES[variant].contentType;
-  return openMediaFile(relative, contentType, variant === "video" ? rangeHeader : null);
+  const conditions = typeof request === "string" || request === null ? { range: request } : request;
+  // Only the video is seekable; images are always sent whole.
+  return openMediaFile(
+    relative,
+    mediaContentType(relative, variant),
+    variant === "video" ? conditions : { ...conditions, range: null },
+  );
 }
 
 function referenceContentType(relative: string): string {
@@ -109,34 +121,152 @@ function referenceContentType(relative: string): string {
   return "image/jpeg";
 }
 
-type OpenResult = { status: 200 | 206 | 416; headers: Headers; body: ReadableStream | null };
+/** The request headers that shape the answer: one Range and the conditional headers. */
+export type MediaRequest = {
+  range: string | null;
+  ifRange?: string | null;
+  ifNoneMatch?: string | null;
+  ifModifiedSince?: string | null;
+};
 
-/** Serves a stored file, honouring a single HTTP Range (players seek with it; lib/http/byte-range.ts). */
+export type OpenResult = { status: 200 | 206 | 304 | 416; headers: Headers; body: ReadableStream | null };
+
+/**
+ * Stored media never change once in place (written to a temporary name, renamed when checked; a
+ * task's path is recorded only after that), so a browser may keep them for a year and revalidate
+ * with the strong ETag. `private`: they are a team's, never for a shared cache.
+ */
+export const IMMUTABLE_MEDIA_CACHE = "private, max-age=31536000, immutable";
+
+/** Strong validator from size and modification time (a rename into place changes the mtime). */
+export function mediaETag(size: number, mtimeMs: number): string {
+  return `"${size.toString(16)}-${Math.trunc(mtimeMs).toString(16)}"`;
+}
+
+/** If-None-Match (weak comparison, RFC 9110 §13.1.2): does any listed tag, or `*`, match? */
+export function noneMatchHits(header: string, etag: string): boolean {
+  const ours = etag.replace(/^W\//, "");
+  return header.split(",").some((tag) => {
+    const t = tag.trim();
+    return t === "*" || t.replace(/^W\//, "") === ours;
+  });
+}
+
+/**
+ * If-Range (RFC 9110 §13.1.5): the Range applies only if the validator still names this file, an
+ * entity tag by strong comparison or the exact Last-Modified date; otherwise the whole file.
+ */
+export function ifRangeHolds(header: string | null | undefined, etag: string, lastModified: string): boolean {
+  if (header === null || header === undefined) return true;
+  const value = header.trim();
+  if (value.startsWith('"') || value.startsWith("W/")) return value === etag;
+  return value === lastModified;
+}
+
+/**
+ * Serves a stored file: a 304 when the browser's copy is current, one HTTP Range (players seek with
+ * it; lib/http/byte-range.ts) unless If-Range names another version, else the whole file. One open
+ * and one fstat; the bytes stream from the open handle (flat memory for any size).
+ */
 export async function openMediaFile(
   relative: string,
   contentType: string,
-  rangeHeader: string | null,
+  request: MediaRequest | string | null,
 ): Promise<OpenResult | null> {
+  const conditions: MediaRequest = typeof request === "string" || request === null ? { range: request } : request;
   const file = absoluteMediaPath(relative);
-  const info = await stat(file).catch(() => null);
-  if (!info?.isFile()) return null;
-  const size = info.size;
+  const handle = await open(file, "r").catch(() => null);
+  if (!handle) return null;
+  let handedOver = false;
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) return null;
+    const size = info.size;
+    const etag = mediaETag(size, info.mtimeMs);
+    const lastModified = info.mtime.toUTCString();
+    const headers = new Headers({
+      "Content-Type": contentType,
+      "Accept-Ranges": "bytes",
+      "Cache-Control": IMMUTABLE_MEDIA_CACHE,
+      ETag: etag,
+      "Last-Modified": lastModified,
+    });
+    if (
+      conditions.ifNoneMatch ? noneMatchHits(conditions.ifNoneMatch, etag) : notModifiedSince(conditions, info.mtimeMs)
+    ) {
+      headers.delete("Content-Type");
+      return { status: 304, headers, body: null };
+    }
+    const rangeHeader = ifRangeHolds(conditions.ifRange, etag, lastModified) ? conditions.range : null;
+    const range = parseByteRange(rangeHeader, size);
+    if (range.kind === "unsatisfiable") {
+      headers.set("Content-Range", `bytes */${size}`);
+      return { status: 416, headers, body: null };
+    }
+    const [status, start, end] =
+      range.kind === "partial" ? [206 as const, range.start, range.end] : [200 as const, 0, size - 1];
+    if (status === 206) headers.set("Content-Range", `bytes ${start}-${end}/${size}`);
+    headers.set("Content-Length", String(size === 0 ? 0 : end - start + 1));
+    const body = size === 0 ? null : fileBody(handle, start, end);
+    handedOver = body !== null;
+    return { status, headers, body };
+  } finally {
+    if (!handedOver) await handle.close();
+  }
+}
+
+/** Read size of a file body: few promise hops per MB, and a bounded amount in memory per response. */
+const CHUNK_BYTES = 256 * 1024;
+
+/**
+ * Bytes start..end of an open file as a web stream, read on demand (one chunk ahead of the
+ * consumer, so memory stays flat whatever the size); the handle is closed at the end, on error
+ * and when the client goes away.
+ */
+function fileBody(handle: FileHandle, start: number, end: number): ReadableStream<Uint8Array> {
+  let position = start;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          const length = Math.min(CHUNK_BYTES, end + 1 - position);
+          const { bytesRead, buffer } = await handle.read(Buffer.allocUnsafe(length), 0, length, position);
+          if (bytesRead === 0) throw new Error("stored media file is shorter than it was");
+          position += bytesRead;
+          controller.enqueue(bytesRead === length ? buffer : buffer.subarray(0, bytesRead));
+          if (position > end) {
+            await handle.close();
+            controller.close();
+          }
+        } catch (error) {
+          await handle.close().catch(() => undefined);
+          throw error;
+        }
+      },
+      cancel: () => handle.close(),
+    },
+    { highWaterMark: 1 },
+  );
+}
+
+/** If-Modified-Since, read only without If-None-Match (§13.2.2): not modified since that second? */
+function notModifiedSince(conditions: MediaRequest, mtimeMs: number): boolean {
+  if (!conditions.ifModifiedSince) return false;
+  const since = Date.parse(conditions.ifModifiedSince);
+  return Number.isFinite(since) && Math.trunc(mtimeMs / 1000) * 1000 <= since;
+}
+
+/**
+ * For deployments behind nginx (MEDIA_ACCEL_REDIRECT_PREFIX): after the team check, the answer
+ * names the file in `X-Accel-Redirect` and carries no body; nginx's internal location serves the
+ * bytes (Range, ETag, 304 and sendfile are nginx's). No file system access here.
+ */
+export function accelRedirectMedia(prefix: string, relative: string, contentType: string): OpenResult {
+  const location = prefix.replace(/\/?$/, "/") + relative.split(/[\\/]/).map(encodeURIComponent).join("/");
   const headers = new Headers({
     "Content-Type": contentType,
-    "Accept-Ranges": "bytes",
-    "Cache-Control": "private, max-age=3600",
+    "Cache-Control": IMMUTABLE_MEDIA_CACHE,
+    "X-Accel-Redirect": location,
   });
-  const range = parseByteRange(rangeHeader, size);
-  if (range.kind === "unsatisfiable") {
-    headers.set("Content-Range", `bytes */${size}`);
-    return { status: 416, headers, body: null };
-  }
-  if (range.kind === "partial") {
-    const { start, end } = range;
-    headers.set("Content-Range", `bytes ${start}-${end}/${size}`);
-    headers.set("Content-Length", String(end - start + 1));
-    return { status: 206, headers, body: Readable.toWeb(createReadStream(file, { start, end })) as ReadableStream };
-  }
-  headers.set("Content-Length", String(size));
-  return { status: 200, headers, body: Readable.toWeb(createReadStream(file)) as ReadableStream };
+  return { status: 200, headers, body: null };
 }

@@ -1,6 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { openStoredMedia, type MediaVariant } from "@/lib/storage/media-store";
+import { env } from "@/lib/env";
+import {
+  accelRedirectMedia,
+  mediaContentType,
+  openStoredMedia,
+  storedMediaPath,
+  type MediaRequest,
+  type MediaVariant,
+} from "@/lib/storage/media-store";
 import { attachmentDisposition, downloadFileName } from "./download-file-name";
 import { authorizeVideo, type VideoActor } from "./video-access";
 
@@ -16,13 +24,15 @@ export type VideoMedia =
 
 /**
  * "Download media": the studio's own copy of one file of this team's task (`videos.read`), with
- * one Range, and with `download` a named attachment. Never the provider's URL.
+ * one Range, and with `download` a named attachment. Never the provider's URL. The team check
+ * comes first, always: a 304 (If-None-Match), a Range or an X-Accel-Redirect answer only follow
+ * it. With MEDIA_ACCEL_REDIRECT_PREFIX set, nginx sends the bytes (docs/media-serving.md).
  */
 export async function openVideoMedia(
   actor: VideoActor,
   taskId: string,
   variant: MediaVariant,
-  options: { range: string | null; download: boolean },
+  options: MediaRequest & { download: boolean },
 ): Promise<VideoMedia> {
   const viewer = await authorizeVideo(actor, "videos.read");
   if (taskId.length > 64) return { found: false, reason: "no_task" };
@@ -40,7 +50,12 @@ export async function openVideoMedia(
     },
   });
   if (!task) return { found: false, reason: "no_task" };
-  const media = await openStoredMedia(task, variant, options.range);
+  const accelPrefix = env.mediaAccelRedirectPrefix;
+  const relative = storedMediaPath(task, variant);
+  const media =
+    accelPrefix && relative
+      ? accelRedirectMedia(accelPrefix, relative, mediaContentType(relative, variant))
+      : await openStoredMedia(task, variant, options);
   if (!media) return { found: false, reason: "not_stored" };
   const headers = new Headers(media.headers);
   if (options.download && variant !== "reference")
