@@ -138,9 +138,13 @@ export type OpenResult = { status: 200 | 206 | 304 | 416; headers: Headers; body
  */
 export const IMMUTABLE_MEDIA_CACHE = "private, max-age=31536000, immutable";
 
-/** Strong validator from size and modification time (a rename into place changes the mtime). */
+/**
+ * Strong validator from modification time and size, in nginx's own format (`"<mtime s hex>-<size
+ * hex>"`), so a switch to MEDIA_ACCEL_REDIRECT_PREFIX keeps browsers' copies valid. A file is
+ * replaced only by a rename into place, before its path is recorded.
+ */
 export function mediaETag(size: number, mtimeMs: number): string {
-  return `"${size.toString(16)}-${Math.trunc(mtimeMs).toString(16)}"`;
+  return `"${Math.floor(mtimeMs / 1000).toString(16)}-${size.toString(16)}"`;
 }
 
 /** If-None-Match (weak comparison, RFC 9110 §13.1.2): does any listed tag, or `*`, match? */
