@@ -6,7 +6,7 @@ import { CONNECTION_ROW_SELECT, providerForConnection } from "@/lib/upstream/con
 import type { Provider } from "@/lib/upstream/provider-client";
 import { ProviderHttpError, ProviderNetworkError } from "@/lib/upstream/provider-http";
 import { authorize, TeamRuleError } from "./authorize";
-import { encryptProviderKey, keyLast4 } from "./provider-key-crypto";
+import { encryptProviderKey, keyLast4 } from "@/lib/upstream/provider-key-crypto";
 import { parseStoredPrice } from "./stored-price";
 
 // A team's provider connections (Team → Connections): add, rename, replace the key, archive, test,

@@ -2,7 +2,7 @@ import "server-only";
 import { env } from "@/lib/env";
 import { findPreset, type PresetSpec } from "@/lib/models";
 import { simulatorProfileBaseUrl } from "@/lib/simulator/profile-names";
-import { decryptProviderKey } from "@/lib/teams/provider-key-crypto";
+import { decryptProviderKey } from "./provider-key-crypto";
 import { ProviderNotConfiguredError, type Provider } from "./provider-client";
 import { adapterFor } from "./adapters";
 

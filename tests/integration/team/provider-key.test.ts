@@ -10,7 +10,7 @@ import {
   testConnection,
   updateConnection,
 } from "@/lib/teams/connections";
-import { decryptProviderKey } from "@/lib/teams/provider-key-crypto";
+import { decryptProviderKey } from "@/lib/upstream/provider-key-crypto";
 import { startTestSimulator, type TestSimulator } from "../simulator/support/harness";
 import { teamWithRoles } from "./support/team-fixtures";
 
