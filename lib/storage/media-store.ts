@@ -115,7 +115,8 @@ export function openStoredMedia(
   );
 }
 
-function referenceContentType(relative: string): string {
+/** A stored reference image's type, from the extension it was saved with. */
+export function referenceContentType(relative: string): string {
   if (relative.endsWith(".png")) return "image/png";
   if (relative.endsWith(".webp")) return "image/webp";
   return "image/jpeg";

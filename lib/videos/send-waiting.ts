@@ -1,19 +1,16 @@
 import "server-only";
 import { readFile } from "node:fs/promises";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
-import { findModel, findPreset } from "@/lib/models";
-import { absoluteMediaPath } from "@/lib/storage/media-store";
+import { findPreset } from "@/lib/models";
+import { absoluteMediaPath, referenceContentType } from "@/lib/storage/media-store";
 import { failSubmission, sendCreate } from "./send-create";
-import { hasRoom } from "./submit-queue";
+import { runTimeLimitMs } from "./poll-schedule";
+import { hasRoom, markWaiting } from "./submit-queue";
 import { addTaskEvent, CREATE_SENT_EVENT } from "./task-events";
 
 // The engine's side of the queue (submit-queue.ts): a waiting task whose provider has room now is
 // sent, exactly like a fresh submit (create_sent first, then the one call); otherwise it waits on.
 // A task that waited longer than its model's time limit fails: nothing was sent, nothing charged.
-
-const MIME: Record<string, string> = { jpg: "image/jpeg", png: "image/png", webp: "image/webp" };
-const DEFAULT_LIMIT_S = 3600;
 
 export async function sendWaitingTask(taskId: string, now: Date): Promise<void> {
   const task = await db.videoTask.findUniqueOrThrow({
@@ -32,8 +29,7 @@ export async function sendWaitingTask(taskId: string, now: Date): Promise<void> 
     },
   });
   const preset = findPreset(task.channel);
-  const limitMs = (findModel(task.channel, task.model)?.timeLimitSeconds ?? DEFAULT_LIMIT_S) * 1000 * env.pollScale;
-  if (!task.connectionId || now.getTime() - task.createdAt.getTime() > limitMs) {
+  if (!task.connectionId || now.getTime() - task.createdAt.getTime() > runTimeLimitMs(task.channel, task.model)) {
     await failSubmission(
       taskId,
       "queue_timeout",
@@ -42,10 +38,7 @@ export async function sendWaitingTask(taskId: string, now: Date): Promise<void> 
     return;
   }
   if (preset?.limits && !(await hasRoom(task.connectionId, preset.limits, taskId, now))) {
-    await db.videoTask.update({
-      where: { id: taskId },
-      data: { nextPollAt: new Date(now.getTime() + 5_000 * env.pollScale), pollLeaseUntil: null },
-    });
+    await markWaiting(taskId, now, null, "still no room");
     return;
   }
   const references = [];
@@ -54,7 +47,7 @@ export async function sendWaitingTask(taskId: string, now: Date): Promise<void> 
     ["last", task.lastFrameImagePath],
   ] as const) {
     if (!relative) continue;
-    const mimeType = MIME[relative.split(".").pop() ?? ""] ?? "image/png";
+    const mimeType = referenceContentType(relative);
     references.push({ bytes: await readFile(absoluteMediaPath(relative)), mimeType, frame });
   }
   const source = task.remixOfTaskId
