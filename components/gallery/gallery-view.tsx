@@ -16,7 +16,17 @@ import {
 import { GalleryFilterBar } from "./gallery-filters";
 import { useGalleryVideos, type InitialGallery } from "./use-gallery-videos";
 import { VideoCard } from "./video-card";
+import type { ThumbnailLoading } from "@/components/videos/video-thumbnail";
 import { LoadMore } from "./load-more";
+
+// The first card's poster is the likely LCP image on a phone (one column); the first row of the
+// widest grid (four columns) is on screen at once; the rest load as they scroll in.
+const FIRST_SCREEN_CARDS = 4;
+
+function thumbnailLoading(index: number): ThumbnailLoading {
+  if (index === 0) return "first";
+  return index < FIRST_SCREEN_CARDS ? "eager" : "lazy";
+}
 
 type Props = { teamId: string; models: string[]; initial: InitialGallery };
 
@@ -65,9 +75,9 @@ export function GalleryView({ teamId, models, initial }: Props) {
       ) : (
         <>
           <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-3 2xl:grid-cols-4">
-            {videos.map((video) => (
+            {videos.map((video, index) => (
               <li key={video.id} className="flex">
-                <VideoCard video={video} />
+                <VideoCard video={video} loading={thumbnailLoading(index)} />
               </li>
             ))}
           </ul>

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { isLive, type VideoDto } from "@/lib/videos/video-dto";
-import { VideoThumbnail } from "@/components/videos/video-thumbnail";
+import { VideoThumbnail, type ThumbnailLoading } from "@/components/videos/video-thumbnail";
 import { VideoStatusBadge } from "@/components/videos/video-status-badge";
 import { VideoProgress } from "@/components/videos/video-progress";
 import { VideoCost } from "@/components/videos/video-cost";
@@ -11,7 +11,7 @@ import { ExpiryCountdown } from "@/components/videos/expiry-countdown";
 import { FailureReason } from "@/components/videos/provider-error-text";
 import { RelativeTime } from "./relative-time";
 
-export function VideoCard({ video }: { video: VideoDto }) {
+export function VideoCard({ video, loading }: { video: VideoDto; loading?: ThumbnailLoading }) {
   const t = useTranslations("videos");
   const href = `/t/${video.teamId}/gallery/${video.id}`;
   const titleId = `video-${video.id}-title`;
@@ -24,7 +24,7 @@ export function VideoCard({ video }: { video: VideoDto }) {
     >
       {/* The picture repeats the title link; one tab stop per card is enough. */}
       <Link href={href} tabIndex={-1} aria-hidden>
-        <VideoThumbnail video={video} />
+        <VideoThumbnail video={video} loading={loading} />
       </Link>
       <div className="flex flex-1 flex-col gap-2 p-3">
         <div className="flex items-center justify-between gap-2 text-sm">

@@ -4,6 +4,7 @@ import Image from "next/image";
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import type { VideoDto } from "@/lib/videos/video-dto";
+import { cardPosterSizeFor } from "@/lib/storage/card-poster-size";
 
 // The card's picture. Moving the pointer over it scrubs through the sprite sheet: the simulator's
 // sheet is a grid with one tile per second, at most 4 tiles a row (a real provider's layout is not
@@ -16,7 +17,19 @@ function aspect(size: string): number {
   return w && h ? w / h : 16 / 9;
 }
 
-export function VideoThumbnail({ video }: { video: Pick<VideoDto, "size" | "seconds" | "media" | "status"> }) {
+/**
+ * How soon the browser fetches the poster: `first` for the likely LCP image (preloaded, fetched at
+ * high priority), `eager` for the rest of the first screen, `lazy` (default) for the others.
+ */
+export type ThumbnailLoading = "first" | "eager" | "lazy";
+
+export function VideoThumbnail({
+  video,
+  loading = "lazy",
+}: {
+  video: Pick<VideoDto, "size" | "seconds" | "media" | "status">;
+  loading?: ThumbnailLoading;
+}) {
   const t = useTranslations("videos");
   const [tile, setTile] = useState<number | null>(null);
   const tiles = Math.max(1, video.seconds);
@@ -47,15 +60,21 @@ export function VideoThumbnail({ video }: { video: Pick<VideoDto, "size" | "seco
         />
       );
     }
-    if (video.media.thumbnail) {
-      const [w, h] = video.size.split("x").map(Number);
+    // The card-sized poster (a few KB; width and height reserve its box), the full frame only for
+    // a DTO without one. `unoptimized`: the studio already serves the size the card draws.
+    const src = video.media.poster ?? video.media.thumbnail;
+    if (src) {
+      const size = cardPosterSizeFor(video.size);
       return (
         <Image
-          src={video.media.thumbnail}
+          src={src}
           alt=""
-          width={w || 1280}
-          height={h || 720}
+          width={size.width}
+          height={size.height}
           unoptimized
+          preload={loading === "first"}
+          fetchPriority={loading === "first" ? "high" : undefined}
+          loading={loading === "first" ? undefined : loading}
           className="h-full w-auto object-contain"
         />
       );

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import sharp from "sharp";
+import { cardPosterSize } from "./card-poster-size";
 
 // Most relays send only the MP4: no thumbnail, no sprite sheet. The studio then makes its own from
 // the archived video, so every card looks the same whatever the provider: a poster (the first
@@ -67,4 +68,14 @@ export async function spriteSheetFrom(
     "pipe:1",
   ]);
   return sharp(png).jpeg({ quality: 80 }).toBuffer();
+}
+
+/**
+ * The card poster (lib/storage/card-poster-size.ts): the full poster scaled to the card's box at
+ * 2×, as WebP. A few KB where the full frame is tens to hundreds.
+ */
+export async function cardPosterFrom(poster: string | Buffer): Promise<Buffer> {
+  const { width = 0, height = 0 } = await sharp(poster).metadata();
+  const size = cardPosterSize(width, height);
+  return sharp(poster).resize(size.width, size.height, { fit: "fill" }).webp({ quality: 75 }).toBuffer();
 }

@@ -5,14 +5,17 @@ import { parseByteRange } from "@/lib/http/byte-range";
 
 // The studio's own copy of every video, under STORAGE_DIR (default <data>/media):
 //   teams/<teamId>/<taskId>/<variant>.<ext>
+// plus poster.webp, the card-sized copy of the thumbnail (lib/storage/card-poster.ts): its path is
+// derived from the thumbnail's, not recorded, and it is made on the first request when missing.
 // Files are written to a temporary name and renamed into place only once checked, so a reader
 // never sees half a file.
 
-export type MediaVariant = "video" | "thumbnail" | "spritesheet" | "reference";
+export type MediaVariant = "video" | "thumbnail" | "poster" | "spritesheet" | "reference";
 
 export const VARIANT_FILES: Record<MediaVariant, { ext: string; contentType: string }> = {
   video: { ext: "mp4", contentType: "video/mp4" },
   thumbnail: { ext: "webp", contentType: "image/webp" },
+  poster: { ext: "webp", contentType: "image/webp" },
   spritesheet: { ext: "jpg", contentType: "image/jpeg" },
   reference: { ext: "img", contentType: "application/octet-stream" },
 };
@@ -84,11 +87,20 @@ type StoredPaths = {
   referenceImagePath: string | null;
 };
 
-/** The stored path of one variant of a task, relative to the storage root, or null. */
+/** The card poster sits next to the thumbnail it is made from. */
+export function cardPosterPath(thumbnailRelative: string): string {
+  return path.join(path.dirname(thumbnailRelative), `poster.${VARIANT_FILES.poster.ext}`);
+}
+
+/**
+ * The stored path of one variant of a task, relative to the storage root, or null. The poster's is
+ * where it is or will be made (derived from the thumbnail's); the others are recorded on the task.
+ */
 export function storedMediaPath(task: StoredPaths, variant: MediaVariant): string | null {
   return {
     video: task.videoPath,
     thumbnail: task.thumbnailPath,
+    poster: task.thumbnailPath ? cardPosterPath(task.thumbnailPath) : null,
     spritesheet: task.spritesheetPath,
     reference: task.referenceImagePath,
   }[variant];

@@ -10,6 +10,7 @@ import {
   type MediaVariant,
 } from "@/lib/storage/media-store";
 import { posterFrom, spriteSheetFrom } from "@/lib/storage/derive-media";
+import { writeCardPoster } from "@/lib/storage/card-poster";
 import { archiveRetryDelayMs } from "./poll-schedule";
 import { addTaskEvent } from "./task-events";
 import { chargeTask } from "./billing";
@@ -23,7 +24,7 @@ import { leaseUntil, whileHoldingLease } from "./task-lease";
 // given up as lost — still charged, as the provider billed it, with the reason shown. The claim is a short lease
 // renewed while the copy runs (task-lease.ts): after a crash, another process resumes in seconds.
 
-const VARIANTS: Exclude<MediaVariant, "reference">[] = ["video", "thumbnail", "spritesheet"];
+const VARIANTS: Exclude<MediaVariant, "reference" | "poster">[] = ["video", "thumbnail", "spritesheet"];
 
 const MAGIC: Record<(typeof VARIANTS)[number], (head: Buffer) => boolean> = {
   video: (h) => h.subarray(4, 8).toString("latin1") === "ftyp",
@@ -135,6 +136,12 @@ async function archiveOne(taskId: string, now: Date): Promise<boolean> {
       await writeMediaAtomically(relative, [bytes], () => undefined);
       paths[variant] = relative;
     }
+    // The gallery card's small poster (lib/storage/card-poster.ts). The video is safe without it:
+    // a failure here does not hold the archive back, the first request for it tries again.
+    if (paths.thumbnail)
+      await writeCardPoster(paths.thumbnail).catch((error: unknown) =>
+        console.warn(`card poster for ${taskId} not made: ${(error as Error).message}`),
+      );
   } catch (error) {
     const failure =
       error instanceof ArchiveCheckError

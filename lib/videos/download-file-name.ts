@@ -1,7 +1,7 @@
 // Downloads get a name a person can recognise in their Downloads folder:
 // sora-2-1280x720-8s-a-lighthouse-at-dusk.mp4. Simulator fault markers ([[…]]) are not words.
 
-const EXTENSIONS = { video: "mp4", thumbnail: "webp", spritesheet: "jpg" } as const;
+const EXTENSIONS = { video: "mp4", thumbnail: "webp", poster: "webp", spritesheet: "jpg" } as const;
 
 export type DownloadVariant = keyof typeof EXTENSIONS;
 

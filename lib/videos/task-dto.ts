@@ -112,6 +112,7 @@ export function toVideoDto(task: TaskForDto, viewer: ViewerContext, now = new Da
     media: {
       video: archived && task.videoPath ? mediaUrl(task.teamId, task.id, "video") : null,
       thumbnail: archived && task.thumbnailPath ? mediaUrl(task.teamId, task.id, "thumbnail") : null,
+      poster: archived && task.thumbnailPath ? mediaUrl(task.teamId, task.id, "poster") : null,
       spritesheet: archived && task.spritesheetPath ? mediaUrl(task.teamId, task.id, "spritesheet") : null,
     },
     canDelete: canDeleteVideo(viewer.role, task.createdById === viewer.userId),

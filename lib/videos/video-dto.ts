@@ -36,8 +36,11 @@ export type VideoDto = {
   retainUntil: string | null;
   hasReference: boolean;
   remixOfTaskId: string | null;
-  /** URLs served by the studio from its own storage; null until archived. */
-  media: { video: string | null; thumbnail: string | null; spritesheet: string | null };
+  /**
+   * URLs served by the studio from its own storage; null until archived. `thumbnail` is the full
+   * first frame, `poster` the same frame sized for a gallery card (lib/storage/card-poster-size.ts).
+   */
+  media: { video: string | null; thumbnail: string | null; poster: string | null; spritesheet: string | null };
   canDelete: boolean;
   canRemix: boolean;
 };

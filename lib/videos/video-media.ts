@@ -9,10 +9,11 @@ import {
   type MediaRequest,
   type MediaVariant,
 } from "@/lib/storage/media-store";
+import { ensureCardPoster } from "@/lib/storage/card-poster";
 import { attachmentDisposition, downloadFileName } from "./download-file-name";
 import { authorizeVideo, type VideoActor } from "./video-access";
 
-export const MEDIA_VARIANTS: readonly MediaVariant[] = ["video", "thumbnail", "spritesheet", "reference"];
+export const MEDIA_VARIANTS: readonly MediaVariant[] = ["video", "thumbnail", "poster", "spritesheet", "reference"];
 
 export function isMediaVariant(value: string): value is MediaVariant {
   return (MEDIA_VARIANTS as readonly string[]).includes(value);
@@ -27,6 +28,8 @@ export type VideoMedia =
  * one Range, and with `download` a named attachment. Never the provider's URL. The team check
  * comes first, always: a 304 (If-None-Match), a Range or an X-Accel-Redirect answer only follow
  * it. With MEDIA_ACCEL_REDIRECT_PREFIX set, nginx sends the bytes (docs/media-serving.md).
+ * `poster` (the card-sized thumbnail) is made from the thumbnail on the first request that finds
+ * it missing (videos archived before card posters existed), then served like the others.
  */
 export async function openVideoMedia(
   actor: VideoActor,
@@ -52,10 +55,17 @@ export async function openVideoMedia(
   if (!task) return { found: false, reason: "no_task" };
   const accelPrefix = env.mediaAccelRedirectPrefix;
   const relative = storedMediaPath(task, variant);
-  const media =
-    accelPrefix && relative
-      ? accelRedirectMedia(accelPrefix, relative, mediaContentType(relative, variant))
-      : await openStoredMedia(task, variant, options);
+  let media;
+  if (accelPrefix && relative) {
+    // nginx would answer 404 for a poster not made yet: make sure it exists first.
+    if (variant === "poster" && !(await ensureCardPoster(task.thumbnailPath!)))
+      return { found: false, reason: "not_stored" };
+    media = accelRedirectMedia(accelPrefix, relative, mediaContentType(relative, variant));
+  } else {
+    media = await openStoredMedia(task, variant, options);
+    if (!media && variant === "poster" && task.thumbnailPath && (await ensureCardPoster(task.thumbnailPath)))
+      media = await openStoredMedia(task, variant, options);
+  }
   if (!media) return { found: false, reason: "not_stored" };
   const headers = new Headers(media.headers);
   if (options.download && variant !== "reference")
