@@ -93,6 +93,15 @@ async function describer() {
           model: text(d.modelId),
           catalogue: price(d.catalogue),
         });
+      case "apiTokenCreated":
+        return t("audit.action.apiTokenCreated", {
+          ...args,
+          name: text(d.name),
+          last4: String(d.last4 ?? ""),
+          cap: money(d.capCents),
+        });
+      case "apiTokenRevoked":
+        return t("audit.action.apiTokenRevoked", { ...args, name: text(d.name), last4: String(d.last4 ?? "") });
       case "memberLeft":
       case "inviteRevoked":
       case "videoDeleted":

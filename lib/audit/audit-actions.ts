@@ -20,6 +20,8 @@ export const AUDIT_ACTIONS = {
   "team.ownership_transferred": "ownershipTransferred",
   "team.retention_changed": "retentionChanged",
   "video.deleted": "videoDeleted",
+  "api_token.created": "apiTokenCreated",
+  "api_token.revoked": "apiTokenRevoked",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

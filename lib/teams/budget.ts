@@ -61,9 +61,35 @@ export async function budgetRoom(
   };
 }
 
+/**
+ * What jobs made with one API token cost this month (charges, through their task) and the
+ * budget they still hold; its optional monthly cap is checked against both at submit.
+ */
+export async function tokenSpendThisMonth(
+  db: Reader,
+  tokenId: string,
+  now = new Date(),
+): Promise<{ spentCents: number; reservedCents: number }> {
+  const month = monthOf(now);
+  const [charged, reserved] = await Promise.all([
+    db.charge.aggregate({
+      _sum: { amountCents: true },
+      where: { createdAt: { gte: month.start, lt: month.end }, task: { apiTokenId: tokenId } },
+    }),
+    db.videoTask.aggregate({
+      _sum: { reservedCents: true },
+      where: { apiTokenId: tokenId, reservedCents: { gt: 0 }, deletedAt: null },
+    }),
+  ]);
+  return { spentCents: charged._sum.amountCents ?? 0, reservedCents: reserved._sum.reservedCents ?? 0 };
+}
+
+/** The API token a submit comes through, whose monthly cap applies besides the team's and member's. */
+export type SubmitToken = { id: string; monthlyCapCents: number | null };
+
 export class BudgetExceededError extends Error {
   constructor(
-    readonly scope: "team" | "member",
+    readonly scope: "team" | "member" | "token",
     readonly remainingCents: number,
     readonly costCents: number,
   ) {
@@ -83,12 +109,18 @@ export async function lockAndCheckBudget(
   userId: string,
   costCents: number,
   now = new Date(),
+  token?: SubmitToken,
 ): Promise<void> {
   await tx.team.update({ where: { id: teamId }, data: { budgetLockVersion: { increment: 1 } } });
   const current = await budgetRoom(tx, teamId, userId, now);
   for (const scope of ["team", "member"] as const) {
     const remaining = current[scope].remainingCents;
     if (remaining !== null && costCents > remaining) throw new BudgetExceededError(scope, remaining, costCents);
+  }
+  if (token && token.monthlyCapCents !== null) {
+    const used = await tokenSpendThisMonth(tx, token.id, now);
+    const remaining = Math.max(0, token.monthlyCapCents - used.spentCents - used.reservedCents);
+    if (costCents > remaining) throw new BudgetExceededError("token", remaining, costCents);
   }
 }
 

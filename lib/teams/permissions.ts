@@ -20,6 +20,8 @@ export const PERMISSIONS = [
   "spend.read.members",
   "team.transfer",
   "team.delete",
+  // Create, list and revoke the team's API tokens (Team → API).
+  "api.manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -33,6 +35,7 @@ const ADMIN: Permission[] = [
   "budget.manage",
   "audit.read",
   "spend.read.members",
+  "api.manage",
 ];
 const OWNER: Permission[] = [...PERMISSIONS];
 

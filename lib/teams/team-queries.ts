@@ -7,6 +7,7 @@ import { listMembers, type MembersView } from "./members-list";
 import { listTeamsOf } from "./memberships";
 import { listConnections, type ConnectionDto } from "./connections";
 import { retentionChoiceOf, type RetentionChoice } from "./retention";
+import { listApiTokens, type ApiTokenDto } from "./api-tokens";
 
 // What pages and layouts call for team data: named queries over the data-layer functions (which
 // take the client and check the caller with authorize()), so no page touches Prisma itself.
@@ -25,6 +26,10 @@ export function teamAuditPage(userId: string, teamId: string, page: number): Pro
 
 export function teamConnections(userId: string, teamId: string): Promise<ConnectionDto[]> {
   return listConnections(db, userId, teamId);
+}
+
+export function teamApiTokens(userId: string, teamId: string): Promise<ApiTokenDto[]> {
+  return listApiTokens(db, userId, teamId);
 }
 
 export function inviteForPage(token: unknown, userId: string | null): Promise<InviteView> {

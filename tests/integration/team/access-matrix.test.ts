@@ -8,6 +8,7 @@ import { monthOf } from "@/lib/money/month";
 import { authorize, TeamAccessError } from "@/lib/teams/authorize";
 import { createTeamWithOwner } from "@/lib/teams/create-team";
 import { createInvite, listInvites, revokeInvite } from "@/lib/teams/invites";
+import { createApiToken, listApiTokens, revokeApiToken } from "@/lib/teams/api-tokens";
 import { changeMemberRole, leaveTeam, removeMember, transferOwnership } from "@/lib/teams/member-admin";
 import { listMembers } from "@/lib/teams/members-list";
 import type { Permission } from "@/lib/teams/permissions";
@@ -73,6 +74,9 @@ async function world() {
       expiresAt: new Date(Date.now() + 86_400_000),
     },
   });
+  const apiToken = await db.apiToken.create({
+    data: { teamId: team.id, createdById: owner!.id, name: "matrix", tokenHash: randomUUID(), last4: "abcd" },
+  });
   await insertCharge(team.id, member!.id, 40, new Date());
   const ids: Record<Actor, string> = {
     anonymous: "",
@@ -89,6 +93,7 @@ async function world() {
     strangerId: stranger!.id,
     inviteId: invite.id,
     otherInviteId: otherInvite.id,
+    apiTokenId: apiToken.id,
   };
 }
 
@@ -153,6 +158,13 @@ const OPERATIONS: Operation[] = [
     permission: "provider.manage",
     run: async (w, a, t) => archiveConnection(db, a, t, await firstConnection(t)),
   },
+  { name: "listApiTokens", permission: "api.manage", run: (w, a, t) => listApiTokens(db, a, t) },
+  {
+    name: "createApiToken",
+    permission: "api.manage",
+    run: (w, a, t) => createApiToken(db, a, t, { name: "m", monthlyCapCents: null, expiresInDays: null }),
+  },
+  { name: "revokeApiToken", permission: "api.manage", run: (w, a, t) => revokeApiToken(db, a, t, w.apiTokenId) },
 ];
 
 const ALLOWED: Record<Permission, Actor[]> = {
@@ -169,6 +181,7 @@ const ALLOWED: Record<Permission, Actor[]> = {
   "spend.read.members": ["ADMIN", "OWNER"],
   "team.transfer": ["OWNER"],
   "team.delete": ["OWNER"],
+  "api.manage": ["ADMIN", "OWNER"],
 };
 
 async function outcome(promise: Promise<unknown>): Promise<"ok" | "not_found" | "forbidden" | "rule"> {
@@ -183,7 +196,7 @@ async function outcome(promise: Promise<unknown>): Promise<"ok" | "not_found" | 
 }
 
 async function snapshot(teamId: string) {
-  const [team, members, invites] = await Promise.all([
+  const [team, members, invites, apiTokens] = await Promise.all([
     db.team.findUniqueOrThrow({
       where: { id: teamId },
       select: {
@@ -201,8 +214,9 @@ async function snapshot(teamId: string) {
       orderBy: { userId: "asc" },
     }),
     db.invite.findMany({ where: { teamId }, select: { id: true, revokedAt: true }, orderBy: { id: "asc" } }),
+    db.apiToken.findMany({ where: { teamId }, select: { id: true, revokedAt: true }, orderBy: { id: "asc" } }),
   ]);
-  return JSON.stringify({ team, members, invites });
+  return JSON.stringify({ team, members, invites, apiTokens });
 }
 
 describe("access matrix of the team data layer", () => {

@@ -41,6 +41,8 @@ const COVERED: Record<string, Entry> = {
     "budget.manage",
     "setMemberCap (owner's cap: members.manage.owner in the data layer)",
   ),
+  "api-tokens.ts:createApiTokenAction": team("api.manage", "createApiToken (api-tokens.spec.ts)"),
+  "api-tokens.ts:revokeApiTokenAction": team("api.manage", "revokeApiToken (api-tokens.spec.ts)"),
   "team-retention.ts:setRetentionAction": team("videos.delete.any", "setTeamRetention"),
   "videos.ts:submitVideoAction": team("videos.create", "createVideoJob (videos-generate.spec.ts)"),
   "videos.ts:fitReferenceImageAction": team("videos.create", "uploads.spec.ts, videos-reference.spec.ts"),

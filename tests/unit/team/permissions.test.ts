@@ -17,6 +17,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   "spend.read.members": ["OWNER", "ADMIN"],
   "team.transfer": ["OWNER"],
   "team.delete": ["OWNER"],
+  "api.manage": ["OWNER", "ADMIN"],
 };
 
 describe("permissions", () => {
