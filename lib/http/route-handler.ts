@@ -3,10 +3,9 @@ import { timingSafeEqual } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { currentUser } from "@/lib/auth/current-user";
-import { authorize } from "@/lib/teams/authorize";
+import { sessionUserId } from "@/lib/auth/current-user";
+import { authorizeSignedIn, type CheckedActor } from "@/lib/teams/authorize";
 import type { Permission } from "@/lib/teams/permissions";
-import type { Role } from "@/lib/teams/roles";
 import { httpErrors, refusalResponse } from "./errors";
 
 // The one pipeline of the studio's route handlers: authenticate → parse → authorise → call lib →
@@ -15,8 +14,11 @@ import { httpErrors, refusalResponse } from "./errors";
 
 type RouteContext<P> = { params: Promise<P> };
 
-/** The actor a team route hands to lib: checked by authorize(); lib functions check again. */
-export type RouteActor = { userId: string; teamId: string; role: Role };
+/**
+ * The actor a team route hands to lib: read with the user in one statement by
+ * authorizeSignedIn(); lib takes its role for this request (checkedRole) or checks again.
+ */
+export type RouteActor = CheckedActor;
 
 function toResponse(result: unknown): Response {
   if (result instanceof Response) return result;
@@ -38,8 +40,9 @@ export function route<P>(handle: (request: NextRequest, params: P) => Promise<un
 
 /**
  * A route under /api/teams/<teamId>: a session or 401; `parse` reads the request (throw
- * httpErrors.badRequest / notFound); `authorize(db, userId, teamId, permission)` or 404/403; then
- * `run` calls one lib function with the actor.
+ * httpErrors.badRequest / notFound); `authorizeSignedIn(db, userId, teamId, permission)` (the
+ * user, the membership and the team in one statement) or 401/404/403; then `run` calls one lib
+ * function with the actor.
  */
 export function teamRoute<P extends { teamId: string }, I>(spec: {
   permission: Permission;
@@ -47,11 +50,12 @@ export function teamRoute<P extends { teamId: string }, I>(spec: {
   run: (actor: RouteActor, input: I, request: NextRequest) => Promise<unknown>;
 }) {
   return route<P>(async (request, params) => {
-    const user = await currentUser();
-    if (!user) throw httpErrors.unauthenticated();
+    const userId = await sessionUserId();
+    if (!userId) throw httpErrors.unauthenticated();
     const input = spec.parse(request, params);
-    const { team, role } = await authorize(db, user.id, params.teamId, spec.permission);
-    return spec.run({ userId: user.id, teamId: team.id, role }, input, request);
+    const actor = await authorizeSignedIn(db, userId, params.teamId, spec.permission);
+    if (!actor) throw httpErrors.unauthenticated();
+    return spec.run(actor, input, request);
   });
 }
 

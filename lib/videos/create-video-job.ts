@@ -6,7 +6,8 @@ import { estimateCents } from "@/lib/models";
 import { mediaRelativePath, writeMediaAtomically } from "@/lib/storage/media-store";
 import { resolveOfferedModel } from "./offers";
 import { addTaskEvent, CREATE_SENT_EVENT } from "./task-events";
-import { TASK_DTO_SELECT, toVideoDto } from "./task-dto";
+import { readCards } from "./card-rows";
+import { toVideoDto } from "./task-dto";
 import { authorizeVideo } from "./video-access";
 import { validateVideoRequest, VideoRequestError, type ReferenceImage } from "./validate-video-request";
 import { crashPoint } from "./crash-point";
@@ -127,15 +128,14 @@ export async function createVideoJob(input: CreateVideoJobInput): Promise<{ task
     crashPoint("submit:sending");
     await sendCreate(taskId, offered.connectionId, { ...input, prompt, references, remixOf: input.remixOf });
   });
-  const row = await db.videoTask.findUniqueOrThrow({ where: { id: taskId }, select: TASK_DTO_SELECT });
+  const [row] = await readCards({ teamId: input.teamId, ids: [taskId], withDeleted: true });
+  if (!row) throw new Error(`task ${taskId} vanished after its submit`);
   return { task: toVideoDto(row, viewer), created: true };
 }
 
-function findByKey(teamId: string, idempotencyKey: string) {
-  return db.videoTask.findUnique({
-    where: { teamId_idempotencyKey: { teamId, idempotencyKey } },
-    select: TASK_DTO_SELECT,
-  });
+async function findByKey(teamId: string, idempotencyKey: string) {
+  const [row] = await readCards({ teamId, idempotencyKey, withDeleted: true });
+  return row ?? null;
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -8,36 +8,6 @@ import type { VideoDto, VideoEventDto } from "./video-dto";
 /** A viewer whose role was read by `authorize()` (lib/videos/video-access.ts). */
 export type ViewerContext = { teamId: string; userId: string; role: Role };
 
-export const TASK_DTO_SELECT = {
-  id: true,
-  teamId: true,
-  channel: true,
-  status: true,
-  progress: true,
-  model: true,
-  size: true,
-  seconds: true,
-  prompt: true,
-  createdAt: true,
-  completedAt: true,
-  createdById: true,
-  estimateCents: true,
-  errorCode: true,
-  errorMessage: true,
-  providerJobId: true,
-  providerExpiresAt: true,
-  archiveStatus: true,
-  retainUntil: true,
-  referenceImagePath: true,
-  remixOfTaskId: true,
-  videoPath: true,
-  thumbnailPath: true,
-  spritesheetPath: true,
-  createdBy: { select: { id: true, name: true, email: true } },
-  charge: { select: { amountCents: true } },
-  connection: { select: { id: true, name: true } },
-} as const;
-
 export type TaskForDto = {
   id: string;
   teamId: string;

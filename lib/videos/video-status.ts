@@ -1,29 +1,37 @@
 import "server-only";
 import { syncDueTasks } from "./sync-video-status";
-import { readVideosByIds } from "./list-videos";
+import { readCardsByIds } from "./list-videos";
+import { toVideoDto } from "./task-dto";
 import { pollDelayMs } from "./poll-schedule";
 import { authorizeVideo, type VideoActor } from "./video-access";
 import type { VideoDto } from "./video-dto";
 
 /**
- * The status route's answer: polls the due ones among `ids` (the engine decides what is due),
- * then reads them all. Checked first (`videos.read`), even for an empty list. A failed sync is not
- * the viewer's problem: the stored state is still the best answer, and the sweep and the next
- * request will try again.
+ * The status route's answer: reads the cards of `ids`, polls the due ones among them (the engine
+ * decides what is due, under its lease), then reads those again. Checked first (`videos.read`),
+ * even for an empty list. With nothing due (the common case) that is the membership and one
+ * statement. A failed sync is not the viewer's problem: the stored state is still the best
+ * answer, and the sweep and the next request will try again.
  */
 export async function videoStatuses(
   actor: VideoActor,
   ids: string[],
 ): Promise<{ items: VideoDto[]; pollAfterMs: number }> {
   const viewer = await authorizeVideo(actor, "videos.read");
-  if (ids.length === 0) return { items: [], pollAfterMs: pollAfterMs() };
-  try {
-    await syncDueTasks({ teamId: viewer.teamId, taskIds: ids });
-  } catch (error) {
-    console.error("status: syncDueTasks failed", error);
+  const now = new Date();
+  let rows = await readCardsByIds(viewer, ids);
+  const due = new Set(rows.filter((row) => row.nextPollAt && row.nextPollAt <= now).map((row) => row.id));
+  if (due.size > 0) {
+    try {
+      await syncDueTasks({ teamId: viewer.teamId, taskIds: [...due], now });
+    } catch (error) {
+      console.error("status: syncDueTasks failed", error);
+    }
+    // A task deleted meanwhile drops out, as it would from a fresh read.
+    const fresh = new Map((await readCardsByIds(viewer, [...due])).map((row) => [row.id, row]));
+    rows = rows.flatMap((row) => (!due.has(row.id) ? [row] : fresh.has(row.id) ? [fresh.get(row.id)!] : []));
   }
-  // Already checked above: one membership read per status request in lib, not two.
-  return { items: await readVideosByIds(viewer, ids), pollAfterMs: pollAfterMs() };
+  return { items: rows.map((row) => toVideoDto(row, viewer, now)), pollAfterMs: pollAfterMs() };
 }
 
 // The browser asks as often as the engine would poll a young job (5 s, scaled in tests): asking

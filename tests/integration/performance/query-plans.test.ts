@@ -11,7 +11,7 @@ import { seedVideos, RARE_EN, RARE_ZH, type SeededTeam } from "./support/seed-vi
 
 const recorder = installRecordingDb(process.env.DATABASE_URL!);
 const { db } = recorder;
-const { listVideos, readVideosByIds } = await import("@/lib/videos/list-videos");
+const { listVideos, readCardsByIds } = await import("@/lib/videos/list-videos");
 const { videoStatuses } = await import("@/lib/videos/video-status");
 const { runSweep } = await import("@/lib/videos/sweep");
 const { teamSpendReport } = await import("@/lib/spend/spend-queries");
@@ -54,12 +54,12 @@ type Case = { name: string; run: () => Promise<unknown>; dry?: boolean; statemen
 const viewer = () => ({ teamId: big.teamId, userId: big.ownerId });
 
 const cases: Case[] = [
-  // The status route: syncDueTasks for the team's ids (none due), then the cards by id.
+  // The status route: the cards by id (none due, so no poll).
   { name: "status route, 3 ids", run: () => videoStatuses(viewer(), statusIds.slice(0, 3)) },
   { name: "status route, 12 ids", run: () => videoStatuses(viewer(), statusIds) },
   {
     name: "cards by id",
-    run: () => readVideosByIds({ ...viewer(), role: "OWNER" }, statusIds.slice(0, 5)),
+    run: () => readCardsByIds({ ...viewer(), role: "OWNER" }, statusIds.slice(0, 5)),
   },
   // The sweep: due polls, due archives, retention (dry: the queries run, their rows are withheld).
   { name: "sweep (due polls, due archives, retention)", run: () => runSweep(now), dry: true, statements: 3 },
