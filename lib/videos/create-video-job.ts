@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { BudgetExceededError, lockAndCheckBudget } from "@/lib/teams/budget";
+import { BudgetExceededError, lockAndCheckBudget, type SubmitToken } from "@/lib/teams/budget";
 import type { Role } from "@/lib/teams/roles";
 import { estimateCents } from "@/lib/models";
 import { mediaRelativePath, writeMediaAtomically } from "@/lib/storage/media-store";
@@ -36,6 +36,8 @@ export type CreateVideoJobInput = {
   lastFrameImage?: ReferenceImage;
   /** Set by remixVideo: the provider job to remix instead of a fresh create (on the source's connection). */
   remixOf?: { taskId: string; providerJobId: string; connectionId: string };
+  /** Made through the studio's API with this token: its monthly cap applies too, and the task keeps it. */
+  apiToken?: SubmitToken;
 };
 
 const EXT: Record<string, string> = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp" };
@@ -69,7 +71,7 @@ export async function createVideoJob(input: CreateVideoJobInput): Promise<{ task
   let taskId: string;
   try {
     taskId = await db.$transaction(async (tx) => {
-      await lockAndCheckBudget(tx, input.teamId, input.userId, costCents, now);
+      await lockAndCheckBudget(tx, input.teamId, input.userId, costCents, now, input.apiToken);
       const task = await tx.videoTask.create({
         data: {
           teamId: input.teamId,
@@ -82,6 +84,7 @@ export async function createVideoJob(input: CreateVideoJobInput): Promise<{ task
           seconds: input.seconds,
           prompt,
           remixOfTaskId: input.remixOf?.taskId ?? null,
+          apiTokenId: input.apiToken?.id ?? null,
           status: "submitting",
           estimateCents: costCents,
           reservedCents: costCents,

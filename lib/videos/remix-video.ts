@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { SubmitToken } from "@/lib/teams/budget";
 import { createVideoJob } from "./create-video-job";
 import { authorizeVideo, type VideoActor } from "./video-access";
 import type { VideoDto } from "./video-dto";
@@ -10,6 +11,8 @@ export class RemixUnavailableError extends Error {}
 export async function remixVideo(
   actor: VideoActor,
   input: { taskId: string; prompt: string; idempotencyKey: string },
+  /** Through the studio's API: the token's cap applies and the new task keeps it. */
+  apiToken?: SubmitToken,
 ): Promise<{ task: VideoDto; created: boolean } | null> {
   const viewer = await authorizeVideo(actor, "videos.create");
   const source = await db.videoTask.findFirst({
@@ -44,5 +47,6 @@ export async function remixVideo(
     seconds: source.seconds,
     prompt: input.prompt,
     remixOf: { taskId: source.id, providerJobId: source.providerJobId, connectionId: source.connectionId },
+    ...(apiToken ? { apiToken } : {}),
   });
 }
