@@ -7,9 +7,11 @@
 //   DATABASE_URL=$(PG_TEST_DB=bench_gallery bash scripts/ensure-postgres.sh | tail -1) \
 //     npx tsx --conditions=react-server bench/gallery-queries.ts        # PostgreSQL (a database of its own)
 //
-// "lib" is the whole call (membership check, the page query, Prisma's follow-up statements for
-// creator, charge and connection, DTOs); "raw" replays the statements on the task and charge tables the call
-// sent, with the same arguments, straight to the driver adapter (no Prisma engine, no DTOs).
+// "route" is what a team route does after decoding the session cookie: authorizeSignedIn (user,
+// membership and team in one statement), then the lib call with that checked actor (the cards in
+// one joined statement, DTOs); "raw" replays the statements on the task and charge tables the
+// call sent, with the same arguments, straight to the driver adapter (no Prisma, no DTOs, no
+// membership read).
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -31,6 +33,7 @@ const recorder = installRecordingDb(url);
 const { db } = recorder;
 const { seedVideos, RARE_EN, RARE_ZH } = await import("../tests/integration/performance/support/seed-videos");
 const { listVideos } = await import("../lib/videos/list-videos");
+const { authorizeSignedIn } = await import("../lib/teams/authorize");
 const { videoStatuses } = await import("../lib/videos/video-status");
 const { runSweep } = await import("../lib/videos/sweep");
 const { teamSpendReport } = await import("../lib/spend/spend-queries");
@@ -58,33 +61,38 @@ const completed = await db.videoTask.findMany({
 const ids = completed.slice(0, 12).map((t) => t.id);
 const deep = completed[completed.length - 1]!;
 const deepCursor = Buffer.from(JSON.stringify([deep.createdAt.toISOString(), deep.id])).toString("base64url");
-const viewer = { teamId: big.teamId, userId: big.ownerId };
+type Actor = NonNullable<Awaited<ReturnType<typeof authorizeSignedIn>>>;
+/** As teamRoute: the signed-in user checked for the team, then one lib call with that actor. */
+const asRoute = (userId: string, run: (actor: Actor) => Promise<unknown>) => async (): Promise<unknown> =>
+  run((await authorizeSignedIn(db, userId, big.teamId, "videos.read"))!);
+const owner = (run: (actor: Actor) => Promise<unknown>) => asRoute(big.ownerId, run);
 
 type Case = { name: string; run: () => Promise<unknown>; dry?: boolean };
 const cases: Case[] = [
-  { name: "status route, 3 ids", run: () => videoStatuses(viewer, ids.slice(0, 3)) },
-  { name: "status route, 12 ids", run: () => videoStatuses(viewer, ids) },
+  { name: "status route, 3 ids", run: owner((a) => videoStatuses(a, ids.slice(0, 3))) },
+  { name: "status route, 12 ids", run: owner((a) => videoStatuses(a, ids)) },
   { name: "sweep queries (rows withheld)", run: () => runSweep(now), dry: true },
-  { name: "gallery, first page", run: () => listVideos(viewer, {}) },
+  { name: "gallery, first page", run: owner((a) => listVideos(a, {})) },
   {
     name: `gallery, page ${Math.floor(videos * 0.9).toLocaleString("en")} deep`,
-    run: () => listVideos(viewer, { cursor: deepCursor }),
+    run: owner((a) => listVideos(a, { cursor: deepCursor })),
   },
-  { name: "gallery, completed", run: () => listVideos(viewer, { status: "completed" }) },
-  { name: "gallery, failed", run: () => listVideos(viewer, { status: "failed" }) },
-  { name: "gallery, in progress", run: () => listVideos(viewer, { status: "active" }) },
-  { name: "gallery, rare model (0.5%)", run: () => listVideos(viewer, { model: "sora-2-pro-hd" }) },
+  { name: "gallery, completed", run: owner((a) => listVideos(a, { status: "completed" })) },
+  { name: "gallery, failed", run: owner((a) => listVideos(a, { status: "failed" })) },
+  { name: "gallery, in progress", run: owner((a) => listVideos(a, { status: "active" })) },
+  { name: "gallery, rare model (0.5%)", run: owner((a) => listVideos(a, { model: "sora-2-pro-hd" })) },
   {
     name: "gallery, mine (0.25%)",
-    run: () => listVideos({ teamId: big.teamId, userId: big.quietMemberId }, { mine: true }),
+    run: asRoute(big.quietMemberId, (a) => listVideos(a, { mine: true })),
   },
-  { name: `search "${RARE_EN}" (0.1%)`, run: () => listVideos(viewer, { q: RARE_EN }) },
-  { name: `search "${RARE_ZH}" (0.1%)`, run: () => listVideos(viewer, { q: RARE_ZH }) },
-  { name: 'search "piano" (8%)', run: () => listVideos(viewer, { q: "piano" }) },
-  { name: 'search "月球上" (17%)', run: () => listVideos(viewer, { q: "月球上" }) },
-  { name: 'search "submarine" (none)', run: () => listVideos(viewer, { q: "submarine" }) },
-  { name: 'search "熊猫" (2 chars, 17%)', run: () => listVideos(viewer, { q: "熊猫" }) },
-  { name: 'search "zq" (2 chars, none)', run: () => listVideos(viewer, { q: "zq" }) },
+  { name: `search "${RARE_EN}" (0.1%)`, run: owner((a) => listVideos(a, { q: RARE_EN })) },
+  { name: `search "${RARE_ZH}" (0.1%)`, run: owner((a) => listVideos(a, { q: RARE_ZH })) },
+  { name: 'search "piano" (8%)', run: owner((a) => listVideos(a, { q: "piano" })) },
+  { name: 'search "月球上" (17%)', run: owner((a) => listVideos(a, { q: "月球上" })) },
+  { name: 'search "submarine" (none)', run: owner((a) => listVideos(a, { q: "submarine" })) },
+  { name: 'search "熊猫" (2 chars, 17%)', run: owner((a) => listVideos(a, { q: "熊猫" })) },
+  { name: 'search "zq" (2 chars, none)', run: owner((a) => listVideos(a, { q: "zq" })) },
+  // The spend page is a page, not a route: it reads the membership itself.
   { name: "spend page, this month", run: () => teamSpendReport(big.ownerId, big.teamId, monthOf(now), now) },
 ];
 
@@ -96,7 +104,7 @@ function pct(samples: number[], p: number): number {
 const fmt = (ms: number) => ms.toFixed(2).padStart(7);
 
 console.log(
-  `${"case".padEnd(34)} ${"lib p50".padStart(7)} ${"lib p95".padStart(7)} ${"raw p50".padStart(7)} ${"raw p95".padStart(7)}  lib/raw  statements (on tasks)`,
+  `${"case".padEnd(34)} ${"route p50".padStart(7)} ${"route p95".padStart(7)} ${"raw p50".padStart(7)} ${"raw p95".padStart(7)}  route/raw  statements (on tasks)`,
 );
 for (const c of cases) {
   const statements = await recorder.record(c.run, { dry: c.dry });

@@ -64,7 +64,7 @@ export function GalleryView({ teamId, models, initial }: Props) {
         </div>
       ) : query.isPending ? (
         <p className="text-sm text-slate-500 dark:text-slate-400">{t("loading")}</p>
-      ) : videos.length === 0 ? (
+      ) : videos.length === 0 && !query.hasNextPage ? (
         <Card className="flex flex-col items-start gap-3">
           <h2 className="text-lg font-semibold">{filtered ? t("emptyFiltered") : t("empty")}</h2>
           {!filtered ? <p className="text-slate-600 dark:text-slate-400">{t("emptyLead")}</p> : null}
@@ -74,6 +74,12 @@ export function GalleryView({ teamId, models, initial }: Props) {
         </Card>
       ) : (
         <>
+          {videos.length === 0 ? (
+            // A short search reads the team a window at a time: nothing yet, more to read.
+            <p className="text-sm text-slate-500 dark:text-slate-400" role="status">
+              {t("searchingOlder")}
+            </p>
+          ) : null}
           <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-3 2xl:grid-cols-4">
             {videos.map((video, index) => (
               <li key={video.id} className="flex">

@@ -21,6 +21,8 @@ export type CardQuery = {
   status?: "active" | "completed" | "failed";
   /** Strictly older than this (createdAt, id) in the gallery's newest-first order. */
   before?: { at: Date; id: string };
+  /** This (createdAt, id) or newer: the end of a bounded scan (short searches, `cardAt`). */
+  from?: { at: Date; id: string };
   /** Prompt search: the cleaned text, and whether a trigram index can serve it (3+ characters). */
   search?: { text: string; indexed: boolean };
   limit?: number;
@@ -104,6 +106,10 @@ function conditions(q: CardQuery): Sql[] {
     where.push(
       Prisma.sql`${T}."createdAt" <= ${q.before.at} AND (${T}."createdAt" < ${q.before.at} OR ${T}."id" < ${q.before.id})`,
     );
+  if (q.from)
+    where.push(
+      Prisma.sql`${T}."createdAt" >= ${q.from.at} AND (${T}."createdAt" > ${q.from.at} OR ${T}."id" >= ${q.from.id})`,
+    );
   if (q.search) where.push(searchCondition(q.search));
   return where;
 }
@@ -154,4 +160,16 @@ export async function readCards(q: CardQuery): Promise<CardRow[]> {
     Prisma.sql`SELECT ${COLUMNS} FROM ${T} ${JOINS} WHERE ${Prisma.join(conditions(q), " AND ")} ORDER BY ${T}."createdAt" DESC, ${T}."id" DESC ${limit}`,
   );
   return rows.map(toCardRow);
+}
+
+/**
+ * The (createdAt, id) of the `n`-th card matching `q` newest first (its search ignored), or null
+ * when fewer match: where a bounded scan of the team's index ends. Reads only the index range.
+ */
+export async function cardAt(q: CardQuery, n: number): Promise<{ at: Date; id: string } | null> {
+  const rows = await db.$queryRaw<{ createdAt: Date; id: string }[]>(
+    Prisma.sql`SELECT ${T}."createdAt", ${T}."id" FROM ${T} WHERE ${Prisma.join(conditions({ ...q, search: undefined }), " AND ")} ORDER BY ${T}."createdAt" DESC, ${T}."id" DESC LIMIT 1 OFFSET ${n - 1}`,
+  );
+  const row = rows[0];
+  return row ? { at: row.createdAt, id: row.id } : null;
 }

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { readCards, type CardRow } from "./card-rows";
+import { cardAt, readCards, type CardQuery, type CardRow } from "./card-rows";
 import { mediaUrl, toEventDto, toVideoDto, type ViewerContext } from "./task-dto";
 import { authorizeVideo, type VideoActor } from "./video-access";
 import type { VideoDto, VideoEventDto, VideoPage } from "./video-dto";
@@ -42,25 +42,36 @@ function searchText(q: string | undefined): { text: string; indexed: boolean } |
 /** Trigram indexes need three characters; shorter queries scan the team newest first (decision 017). */
 export const MIN_INDEXED_SEARCH = 3;
 
+/**
+ * A 1–2 character search reads at most this many of the team's videos per request (~10 ms on
+ * either database): a page may come back short, even empty, with a cursor to go on from where
+ * the scan stopped, and the gallery keeps loading. Without the bound, a string found nowhere read
+ * the whole team in one request (~80 ms at 100,000 videos, the event loop blocked on SQLite).
+ */
+export const SHORT_SEARCH_WINDOW = 10_000;
+
 /** The team's videos, newest first, keyset-paginated on (createdAt, id). */
 export async function listVideos(actor: VideoActor, filters: VideoFilters = {}): Promise<VideoPage> {
   const viewer = await authorizeVideo(actor, "videos.read");
   const limit = Math.min(Math.max(filters.limit ?? 24, 1), 60);
   const cursor = decodeCursor(filters.cursor);
-  const rows = await readCards({
+  const query: CardQuery = {
     teamId: viewer.teamId,
     model: filters.model || undefined,
     createdById: filters.mine ? viewer.userId : undefined,
     status: filters.status,
     before: cursor ? { at: new Date(cursor.at), id: cursor.id } : undefined,
     search: searchText(filters.q),
-    limit: limit + 1,
-  });
+  };
+  const windowEnd = query.search && !query.search.indexed ? await cardAt(query, SHORT_SEARCH_WINDOW) : null;
+  const rows = await readCards({ ...query, from: windowEnd ?? undefined, limit: limit + 1 });
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
+  // A full page goes on after its last card; a short one after the scan's window, if it had one.
+  const next = rows.length > limit && last ? { at: last.createdAt, id: last.id } : windowEnd;
   return {
     items: page.map((row) => toVideoDto(row, viewer)),
-    nextCursor: rows.length > limit && last ? encodeCursor({ at: last.createdAt.toISOString(), id: last.id }) : null,
+    nextCursor: next ? encodeCursor({ at: next.at.toISOString(), id: next.id }) : null,
   };
 }
 

@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { migrateDatabase, sqlitePath } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
-import { listVideos, MIN_INDEXED_SEARCH } from "@/lib/videos/list-videos";
+import { listVideos, MIN_INDEXED_SEARCH, SHORT_SEARCH_WINDOW } from "@/lib/videos/list-videos";
+import { insertRows } from "./support/seed-videos";
 import { addMember, key, newTeam } from "../../support/video-harness";
 
 // Issue 11, item 2: prompt search through the full-text indexes (SQLite FTS5 trigram kept by
@@ -81,6 +82,45 @@ describe("prompt search", () => {
     expect(await found(viewer, "猫")).toEqual(["熊猫在竹林里吃竹子", "一只猫在月球上跳舞"]);
     expect(await found(viewer, "ox")).toEqual(["Oxford street", "a red ox"]);
     expect(await found(viewer, "  ")).toHaveLength(4); // blank: no search
+  });
+
+  it(`reads at most ${SHORT_SEARCH_WINDOW} videos per short-search request and goes on from where it stopped`, async () => {
+    const { viewer, team, owner } = await teamWithPrompts(["the oldest zq clip", "a newer zq clip"], {
+      start: Date.now() - 10_000_000,
+    });
+    // More than a window of newer videos without "zq", written the fast way (batched INSERTs).
+    const now = Date.now();
+    const filler = Array.from({ length: SHORT_SEARCH_WINDOW + 500 }, (_, i) => ({
+      id: `${team.id}-f${i}`,
+      teamId: team.id,
+      createdById: owner.id,
+      idempotencyKey: `${team.id}-f${i}`,
+      channel: "simulator",
+      model: "sora-2",
+      size: "720x1280",
+      seconds: 4,
+      prompt: `filler video number ${i}`,
+      status: "completed",
+      estimateCents: 40,
+      createdAt: new Date(now - 1_000_000 + i),
+      updatedAt: new Date(now),
+    }));
+    await insertRows(db, "VideoTask", filler, !sqlite);
+    const seen: string[] = [];
+    const pages: number[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listVideos(viewer, { q: "zq", cursor });
+      seen.push(...page.items.map((v) => v.prompt));
+      pages.push(page.items.length);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor && pages.length < 10);
+    // The first window holds only filler: an empty page with a cursor; the next finds both, newest first.
+    expect(pages[0]).toBe(0);
+    expect(pages.length).toBe(2);
+    expect(seen).toEqual(["a newer zq clip", "the oldest zq clip"]);
+    // A 3+ character search is not windowed: one request finds them.
+    expect(await found(viewer, "zq clip")).toEqual(["a newer zq clip", "the oldest zq clip"]);
   });
 
   it("takes quotes, wildcards and FTS syntax in the query as text", async () => {
