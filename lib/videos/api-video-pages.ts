@@ -39,13 +39,3 @@ export async function apiVideoIdPage(
   });
   return { ids: rows.slice(0, query.limit).map((r) => r.id), hasMore: rows.length > query.limit };
 }
-
-/** The API token each of these videos was made with (absent: made in the studio). */
-export async function apiTokenNames(teamId: string, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.videoTask.findMany({
-    where: { teamId, id: { in: ids }, apiTokenId: { not: null } },
-    select: { id: true, apiToken: { select: { name: true } } },
-  });
-  return new Map(rows.flatMap((r) => (r.apiToken ? [[r.id, r.apiToken.name] as const] : [])));
-}

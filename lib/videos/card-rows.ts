@@ -5,7 +5,7 @@ import { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import type { TaskForDto } from "./task-dto";
 
 // The one read of video cards (gallery pages, the status route, the detail page, a new task): a
-// single statement with the creator, the charge and the connection joined, so a page costs one
+// single statement with the creator, the charge, the connection and the API token joined, so a page costs one
 // round trip whatever its size (issue 11, item 3; Prisma's relation loading sends one statement
 // per relation). Every shape has an index on both databases (decision 017), checked by
 // tests/integration/performance/query-plans.test.ts.
@@ -70,6 +70,7 @@ const COLUMNS = Prisma.raw(
       `"User"."email" AS "creatorEmail"`,
       `"Charge"."amountCents" AS "chargeCents"`,
       `"ProviderConnection"."name" AS "connectionName"`,
+      `"ApiToken"."name" AS "apiTokenName"`,
     ])
     .join(", "),
 );
@@ -77,7 +78,8 @@ const COLUMNS = Prisma.raw(
 const JOINS = Prisma.raw(
   `JOIN "User" ON "User"."id" = "VideoTask"."createdById" ` +
     `LEFT JOIN "Charge" ON "Charge"."taskId" = "VideoTask"."id" ` +
-    `LEFT JOIN "ProviderConnection" ON "ProviderConnection"."id" = "VideoTask"."connectionId"`,
+    `LEFT JOIN "ProviderConnection" ON "ProviderConnection"."id" = "VideoTask"."connectionId" ` +
+    `LEFT JOIN "ApiToken" ON "ApiToken"."id" = "VideoTask"."apiTokenId"`,
 );
 
 /** LIKE's wildcards in a user's text, escaped for `ESCAPE '\'`. */

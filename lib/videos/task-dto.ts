@@ -36,6 +36,8 @@ export type TaskForDto = {
   createdBy: { id: string; name: string | null; email: string };
   charge: { amountCents: number } | null;
   connection: { id: string; name: string } | null;
+  /** The name of the API token it was made with (lib/teams/api-tokens.ts); null from the studio. */
+  apiTokenName: string | null;
 };
 
 export function mediaUrl(teamId: string, taskId: string, variant: string): string {
@@ -61,6 +63,7 @@ export function toVideoDto(task: TaskForDto, viewer: ViewerContext, now = new Da
     model: task.model,
     connectionId: task.connection?.id ?? null,
     connectionName: task.connection?.name ?? null,
+    apiTokenName: task.apiTokenName,
     size: task.size,
     seconds: task.seconds,
     prompt: task.prompt,

@@ -16,6 +16,8 @@ export type VideoDto = {
   /** The connection it was made on (its name now), null for tasks from before connections. */
   connectionId: string | null;
   connectionName: string | null;
+  /** Made through the studio's API with this token (its name); null when made in the studio. */
+  apiTokenName: string | null;
   size: string;
   seconds: number;
   prompt: string;

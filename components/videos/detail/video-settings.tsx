@@ -21,6 +21,7 @@ export async function VideoSettings({
     [t("size"), video.size],
     [t("seconds"), tv("seconds", { seconds: video.seconds })],
     [t("createdBy"), video.mine ? `${video.createdBy.name} (${tv("you")})` : video.createdBy.name],
+    ...(video.apiTokenName ? [[t("apiToken"), video.apiTokenName] as [string, ReactNode]] : []),
     [
       t("createdAt"),
       <time key="c" dateTime={video.createdAt}>

@@ -70,7 +70,7 @@ function statusOf(video: VideoDto): { status: OpenAIVideoStatus; progress: numbe
   return { status: video.status, progress: Math.min(99, Math.max(0, video.progress)), error: null };
 }
 
-export function toOpenAIVideo(video: VideoDto, apiTokenName: string | null): OpenAIVideo {
+export function toOpenAIVideo(video: VideoDto): OpenAIVideo {
   const { status, progress, error } = statusOf(video);
   const completed = status === "completed";
   return {
@@ -93,7 +93,7 @@ export function toOpenAIVideo(video: VideoDto, apiTokenName: string | null): Ope
       estimate_cents: video.estimateCents,
       connection: video.connectionId ? { id: video.connectionId, name: video.connectionName ?? "" } : null,
       created_by: video.createdBy,
-      api_token: apiTokenName,
+      api_token: video.apiTokenName,
       status: video.status,
       archive_status: video.archiveStatus,
       gallery_path: `/t/${video.teamId}/gallery/${video.id}`,

@@ -6,7 +6,7 @@ import { deleteVideo } from "@/lib/videos/delete-video";
 import { remixVideo } from "@/lib/videos/remix-video";
 import { teamOffers } from "@/lib/videos/offers";
 import { readReference, validateSubmission } from "@/lib/videos/submission-checks";
-import { apiTokenNames, apiVideoIdPage } from "@/lib/videos/api-video-pages";
+import { apiVideoIdPage } from "@/lib/videos/api-video-pages";
 import { authorizeVideo } from "@/lib/videos/video-access";
 import { openVideoMedia } from "@/lib/videos/video-media";
 import { videoStatuses } from "@/lib/videos/video-status";
@@ -25,13 +25,7 @@ import { toOpenAIVideo, type OpenAIVideo } from "./video-object";
 const actorOf = (ctx: ApiContext) => ({ teamId: ctx.teamId, userId: ctx.userId });
 const tokenOf = (ctx: ApiContext) => ({ id: ctx.tokenId, monthlyCapCents: ctx.monthlyCapCents });
 
-async function asVideos(teamId: string, videos: VideoDto[]): Promise<OpenAIVideo[]> {
-  const names = await apiTokenNames(
-    teamId,
-    videos.map((v) => v.id),
-  );
-  return videos.map((v) => toOpenAIVideo(v, names.get(v.id) ?? null));
-}
+const asVideos = (videos: VideoDto[]): OpenAIVideo[] => videos.map(toOpenAIVideo);
 
 /** Which connection a create uses: the one named (id or name), else the first offering the model. */
 function pickConnection(offers: ConnectionOffer[], connection: string | null, model: string): string {
@@ -82,7 +76,7 @@ export async function createVideo(ctx: ApiContext, request: Request) {
     ...(reference.image ? { referenceImage: reference.image } : {}),
     apiToken: tokenOf(ctx),
   });
-  const [video] = await asVideos(ctx.teamId, [task]);
+  const [video] = asVideos([task]);
   return Response.json(video, {
     headers: { "Cache-Control": "no-store", ...(given && !created ? { "Idempotent-Replayed": "true" } : {}) },
   });
@@ -91,7 +85,7 @@ export async function createVideo(ctx: ApiContext, request: Request) {
 /** GET /videos/{id}: polls the provider when the engine says it is due, like the studio's status route. */
 export async function retrieveVideo(ctx: ApiContext, videoId: string) {
   const { items } = await videoStatuses(actorOf(ctx), [videoId]);
-  const [video] = await asVideos(ctx.teamId, items);
+  const [video] = asVideos(items);
   if (!video) throw apiErrors.notFound();
   return video;
 }
@@ -110,10 +104,7 @@ export async function listVideos(ctx: ApiContext, request: Request) {
   if (!page) throw apiErrors.invalid("after", "'after' is not the id of a video of this team.");
   const { items } = await videoStatuses(actorOf(ctx), page.ids);
   const byId = new Map(items.map((v) => [v.id, v]));
-  const data = await asVideos(
-    ctx.teamId,
-    page.ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])),
-  );
+  const data = asVideos(page.ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])));
   return {
     object: "list",
     data,
@@ -166,7 +157,7 @@ export async function remix(ctx: ApiContext, request: Request, videoId: string) 
     tokenOf(ctx),
   );
   if (!result) throw apiErrors.notFound();
-  const [video] = await asVideos(ctx.teamId, [result.task]);
+  const [video] = asVideos([result.task]);
   return Response.json(video, {
     headers: { "Cache-Control": "no-store", ...(given && !result.created ? { "Idempotent-Replayed": "true" } : {}) },
   });

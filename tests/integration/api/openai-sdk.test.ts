@@ -128,9 +128,7 @@ describe("the openai SDK against /api/v1", () => {
 
     // The studio's gallery lists it, marked with the token it came through.
     const gallery = await galleryPage({ teamId: w.team.id, userId: w.owner.id });
-    expect(gallery.items.map((v) => v.id)).toContain(created.id);
-    const row = await db.videoTask.findUniqueOrThrow({ where: { id: created.id }, include: { apiToken: true } });
-    expect(row.apiToken?.name).toBe("nightly batch");
+    expect(gallery.items.find((v) => v.id === created.id)?.apiTokenName).toBe("nightly batch");
     const token = await db.apiToken.findUniqueOrThrow({ where: { id: w.id } });
     expect(token.lastUsedAt).not.toBeNull();
   });
