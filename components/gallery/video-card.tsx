@@ -34,11 +34,11 @@ export function VideoCard({ video, loading }: { video: VideoDto; loading?: Thumb
             <VideoCost video={video} />
           </span>
         </div>
-        <h3 id={titleId} className="line-clamp-2 text-sm font-medium">
+        <h2 id={titleId} className="line-clamp-2 text-sm font-medium">
           <Link href={href} className="outline-none hover:underline focus-visible:underline">
             {video.prompt}
           </Link>
-        </h3>
+        </h2>
         <p className="text-xs text-slate-500 dark:text-slate-400">
           {t("settingsLine", { model: video.model, size: video.size, seconds: video.seconds })}
         </p>
