@@ -45,6 +45,9 @@ export function VideoCard({ video, loading }: { video: VideoDto; loading?: Thumb
         <p className="text-xs text-slate-500 dark:text-slate-400">
           {t("by", { name: video.mine ? t("you") : video.createdBy.name })} · <RelativeTime iso={video.createdAt} />
         </p>
+        {video.apiTokenName ? (
+          <p className="text-xs text-slate-500 dark:text-slate-400">{t("viaApi", { name: video.apiTokenName })}</p>
+        ) : null}
         {isLive(video) ? <VideoProgress progress={video.progress} /> : null}
         {video.status === "failed" ? (
           <FailureReason code={video.errorCode} message={video.errorMessage} className="line-clamp-3 text-xs" />
