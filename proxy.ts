@@ -4,7 +4,8 @@ import { knownActionIds, unknownActionAnswer } from "@/lib/server-actions/unknow
 
 // Optimistic only: no session cookie → sign-in page. The real checks (session, team membership)
 // run in the data layer of every page, action and route handler.
-const PUBLIC = ["/sign-in", "/sign-up", "/api/auth", "/api/simulator", "/api/cron", "/invite"];
+// /api/v1 authenticates by bearer token, not by session (lib/http/v1/api-route.ts, docs/api.md).
+const PUBLIC = ["/sign-in", "/sign-up", "/api/auth", "/api/simulator", "/api/cron", "/invite", "/api/v1"];
 
 export function proxy(request: NextRequest) {
   // A stale page's action: Next's own answer ("reload"), without a log line per request.
