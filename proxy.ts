@@ -1,5 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { documentCacheHeaders } from "@/lib/http/document-cache";
 import { httpErrors } from "@/lib/http/errors";
+import { actionIdOf } from "@/lib/server-actions/action-manifest";
 import { knownActionIds, unknownActionAnswer } from "@/lib/server-actions/unknown-action";
 
 // Optimistic only: no session cookie → sign-in page. The real checks (session, team membership)
@@ -12,9 +14,17 @@ export function proxy(request: NextRequest) {
   const unknownAction = unknownActionAnswer(request.method, request.headers, knownActionIds());
   if (unknownAction) return unknownAction;
   const { pathname, search } = request.nextUrl;
-  if (PUBLIC.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return NextResponse.next();
+  // Pages may be kept (private, revalidated); signing out clears them (lib/http/document-cache.ts).
+  const pass = () =>
+    NextResponse.next({
+      headers: documentCacheHeaders(
+        { method: request.method, pathname, headers: request.headers },
+        actionIdOf("lib/actions/sign-out.ts", "signOutAction"),
+      ),
+    });
+  if (PUBLIC.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return pass();
   const hasSession = request.cookies.getAll().some((c) => c.name.includes("authjs.session-token"));
-  if (hasSession) return NextResponse.next();
+  if (hasSession) return pass();
   if (pathname.startsWith("/api/")) return httpErrors.unauthenticated().toResponse();
   const url = new URL("/sign-in", request.url);
   if (pathname !== "/") url.searchParams.set("callbackUrl", `${pathname}${search}`);
@@ -23,4 +33,5 @@ export function proxy(request: NextRequest) {
 
 // Server actions pass through here too, so the body Next buffers for the proxy must hold the
 // largest action body (next.config.ts: proxyClientMaxBodySize above serverActions.bodySizeLimit).
-export const config = { matcher: ["/((?!_next/|favicon.ico|.*\\.(?:png|jpg|svg|webp|ico)$).*)"] };
+// Icons, images and the web app manifest are public files: no session needed.
+export const config = { matcher: ["/((?!_next/|favicon.ico|.*\\.(?:png|jpg|svg|webp|ico|webmanifest)$).*)"] };

@@ -1,5 +1,4 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
+import { actionManifest } from "./action-manifest";
 
 // A POST whose `Next-Action` header names no action of this build (a page opened before a
 // deploy, a bot replaying an old id) is answered by Next with 409 "Server Action unavailable."
@@ -13,23 +12,13 @@ const NOT_FOUND_HEADER = "x-nextjs-action-not-found";
 /** Next's server reference ids are 42 hex characters (next/dist/shared/lib/server-reference-info). */
 const ID_LENGTH = 42;
 
-type Manifest = { node?: Record<string, unknown>; edge?: Record<string, unknown> };
-
 let known: Set<string> | null | undefined;
 
 /** The action ids of the running build, or null when they cannot be known (dev server, no build). */
 export function knownActionIds(): Set<string> | null {
-  // `next dev` rewrites the manifest as files change; only a production build's list is final.
-  if (process.env.NODE_ENV !== "production") return null;
   if (known !== undefined) return known;
-  try {
-    const distDir = process.env.STUDIO_DIST_DIR || ".next";
-    const file = path.join(process.cwd(), distDir, "server", "server-reference-manifest.json");
-    const manifest = JSON.parse(readFileSync(file, "utf8")) as Manifest;
-    known = new Set([...Object.keys(manifest.node ?? {}), ...Object.keys(manifest.edge ?? {})]);
-  } catch {
-    known = null; // let Next answer, as it always has
-  }
+  const manifest = actionManifest();
+  known = manifest ? new Set(manifest.keys()) : null; // null: let Next answer, as it always has
   return known;
 }
 
