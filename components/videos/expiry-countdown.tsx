@@ -13,7 +13,15 @@ type ExpiryFields = Pick<VideoDto, "status" | "archiveStatus" | "providerExpires
  */
 export function ExpiryCountdown({ video, className = "" }: { video: ExpiryFields; className?: string }) {
   const t = useTranslations("videos.expiry");
-  const now = useNow();
+  // The provider's copy counts down by the second (it can be lost); our retention by the minute
+  // until its last hour, whose text shows seconds; "kept" needs no clock at all.
+  const archived = video.archiveStatus === "done";
+  const retainUntil = archived && video.retainUntil ? Date.parse(video.retainUntil) : null;
+  const now = useNow((current) => {
+    if (!archived) return 1000;
+    if (retainUntil === null) return 3_600_000;
+    return retainUntil - current > 3_600_000 ? 60_000 : 1000;
+  });
   const format = useFormatDuration();
   let text: string | null = null;
   let urgent = false;

@@ -28,11 +28,19 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
-/** Milliseconds since the epoch, ticking every second; null during server render and hydration. */
-export function useNow(): number | null {
+/**
+ * Milliseconds since the epoch; null during server render and hydration. `step` (ms, or a function
+ * of the current time) is how often the caller needs a new value: the clock ticks every second,
+ * but a component re-renders only when its value, rounded down to its step, changes. "2 hours
+ * ago" or "kept for 29 days" need a new value once a minute, not 60 renders of every card.
+ */
+export function useNow(step: number | ((now: number) => number) = 1000): number | null {
   return useSyncExternalStore(
     subscribe,
-    () => now,
+    () => {
+      const every = typeof step === "function" ? step(now) : step;
+      return every <= 1000 ? now : Math.floor(now / every) * every;
+    },
     () => null,
   );
 }
