@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import type { Reader } from "./db-types";
 import { authorize, TeamAccessError } from "./authorize";
-import { tokenSpendThisMonth } from "./budget";
+import { monthOf } from "@/lib/money/month";
 import { isRole, type Role } from "./roles";
 import { API_TOKEN_PREFIX, type ApiTokenExpiryDays } from "./api-token-rules";
 
@@ -137,8 +137,15 @@ export async function listApiTokens(
     select: { userId: true },
   });
   const stillMembers = new Set(members.map((m) => m.userId));
-  const spent = await Promise.all(rows.map((r) => tokenSpendThisMonth(db, r.id, now)));
-  return rows.map((r, i) => ({
+  const month = monthOf(now);
+  const charges = await db.charge.findMany({
+    where: { createdAt: { gte: month.start, lt: month.end }, task: { apiTokenId: { in: rows.map((r) => r.id) } } },
+    select: { amountCents: true, task: { select: { apiTokenId: true } } },
+  });
+  const spent = new Map<string, number>();
+  for (const c of charges)
+    if (c.task.apiTokenId) spent.set(c.task.apiTokenId, (spent.get(c.task.apiTokenId) ?? 0) + c.amountCents);
+  return rows.map((r) => ({
     id: r.id,
     name: r.name,
     last4: r.last4,
@@ -155,7 +162,7 @@ export async function listApiTokens(
     lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
     revokedAt: r.revokedAt?.toISOString() ?? null,
     monthlyCapCents: r.monthlyCapCents,
-    spentCents: spent[i]!.spentCents,
+    spentCents: spent.get(r.id) ?? 0,
   }));
 }
 
