@@ -14,7 +14,8 @@
 // X-Accel": nginx proxies to the pipeline in MEDIA_ACCEL_REDIRECT_PREFIX mode and sends the file.
 import { fork, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createReadStream, mkdtempSync, statSync, writeFileSync } from "node:fs";
-import { createServer, request as httpRequest, Agent, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http";
+import { load } from "./support/http-load";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -346,37 +347,4 @@ async function once(port: number, urlPath: string, headers: Record<string, strin
     req.on("error", reject);
     req.end();
   });
-}
-
-async function load(
-  port: number,
-  urlPath: string,
-  headers: Record<string, string>,
-  seconds: number,
-  connections: number,
-) {
-  const agent = new Agent({ keepAlive: true, maxSockets: connections });
-  const until = performance.now() + seconds * 1000;
-  let done = 0;
-  let bytes = 0;
-  let status = 0;
-  const worker = async () => {
-    while (performance.now() < until) {
-      await new Promise<void>((resolve, reject) => {
-        const req = httpRequest({ host: "127.0.0.1", port, path: urlPath, headers, agent }, (res) => {
-          status = res.statusCode ?? 0;
-          res.on("data", (chunk: Buffer) => (bytes += chunk.length));
-          res.on("end", () => resolve());
-        });
-        req.on("error", reject);
-        req.end();
-      });
-      done++;
-    }
-  };
-  const t0 = performance.now();
-  await Promise.all(Array.from({ length: connections }, worker));
-  const elapsed = (performance.now() - t0) / 1000;
-  agent.destroy();
-  return { rate: done / elapsed, mbps: bytes / 1024 / 1024 / elapsed, status };
 }

@@ -3,6 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import { PrismaAdapter } from "@auth/prisma-adapter";
+import { cachedDecode, cachedEncode } from "./session-token-cache";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { createTeamWithOwner } from "@/lib/teams/create-team";
@@ -44,6 +45,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   // The JWT carries only the user id: team access is checked against the database on every request.
   adapter: PrismaAdapter(db as never),
   session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
+  // The cookie's crypto, remembered briefly per cookie (lib/auth/session-token-cache.ts).
+  jwt: { encode: cachedEncode, decode: cachedDecode },
   secret: env.authSecret(),
   trustHost: true,
   pages: { signIn: "/sign-in" },

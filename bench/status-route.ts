@@ -1,0 +1,129 @@
+// Issue 11, item 6: the status route (what every open gallery tab calls every few seconds) at 64
+// connections next to a trivial route of the same server (`/api/auth/csrf`), on a team of
+// 100,000 videos, through `next start` of a production build. Prints figures; asserts nothing.
+//
+//   npx tsx --conditions=react-server bench/status-route.ts [videos=100000] [seconds=10] [connections=64]
+//   DATABASE_URL=$(PG_TEST_DB=bench_status bash scripts/ensure-postgres.sh | tail -1) \
+//     npx tsx --conditions=react-server bench/status-route.ts            # PostgreSQL (a database of its own)
+//
+// Builds into .next-bench when the sources changed (scripts/start.ts, as `npm start`). The status
+// request asks for 12 cards (a full gallery row set), none due for a poll (their polls are
+// coalesced by the engine's lease whatever the number of viewers: bench/status-polling.ts). The
+// session is a real Auth.js cookie, signed with the server's AUTH_SECRET.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { encode } from "next-auth/jwt";
+import { load } from "./support/http-load";
+
+const videos = Number(process.argv[2] ?? 100_000);
+const seconds = Number(process.argv[3] ?? 10);
+const connections = Number(process.argv[4] ?? 64);
+const port = 3590 + Math.floor(Math.random() * 200);
+const scratch = mkdtempSync(path.join(tmpdir(), "studio-bench-status-"));
+const dataDir = path.join(scratch, "data");
+const url = process.env.DATABASE_URL ?? `file:${path.join(dataDir, "studio.db")}`;
+const postgres = !url.startsWith("file:");
+const secret = randomBytes(32).toString("hex");
+process.env.DATABASE_URL = url;
+process.env.STUDIO_DATA_DIR = dataDir;
+process.env.STUDIO_SWEEP = "off";
+mkdirSync(dataDir, { recursive: true });
+
+const { migrateDatabase } = await import("../lib/db/migrate");
+await migrateDatabase(url);
+const { createDb } = await import("../lib/db/client");
+const db = createDb(url);
+const { seedVideos } = await import("../tests/integration/performance/support/seed-videos");
+const { keepStatistics } = await import("../lib/db/statistics");
+const now = new Date();
+const t0 = performance.now();
+const { big } = await seedVideos(db, postgres, { bigTeamTasks: videos, otherTeams: 3, otherTeamTasks: 3_000, now });
+if (postgres) await db.$executeRawUnsafe("ANALYZE");
+else await keepStatistics(db, "sqlite", now);
+const ids = (
+  await db.videoTask.findMany({
+    where: { teamId: big.teamId, status: "completed", deletedAt: null },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { id: true },
+    take: 12,
+  })
+).map((t) => t.id);
+await db.$disconnect();
+console.log(
+  `${postgres ? "PostgreSQL" : "SQLite"}: ${videos} videos in one team + 3 × 3000 in others, seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+);
+
+// The server as `npm start` runs it (the engine's sweep on, as in production).
+const server = spawn("npx", ["tsx", "scripts/start.ts"], {
+  cwd: path.resolve(import.meta.dirname, ".."),
+  env: {
+    ...process.env,
+    PORT: String(port),
+    AUTH_SECRET: secret,
+    STUDIO_DIST_DIR: ".next-bench",
+    STUDIO_SWEEP: "on",
+  },
+  stdio: ["ignore", "pipe", "pipe"],
+  detached: true,
+});
+let serverLog = "";
+server.stdout.on("data", (d: Buffer) => (serverLog += d.toString()));
+server.stderr.on("data", (d: Buffer) => (serverLog += d.toString()));
+const stop = () => {
+  try {
+    process.kill(-server.pid!, "SIGTERM");
+  } catch {
+    // already gone
+  }
+};
+process.on("exit", stop);
+
+async function ready(): Promise<void> {
+  const until = Date.now() + 15 * 60_000;
+  while (Date.now() < until) {
+    if (server.exitCode !== null) throw new Error(`the server exited:\n${serverLog.slice(-3000)}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/auth/csrf`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error("the server did not start");
+}
+await ready();
+
+const cookieName = "authjs.session-token";
+const token = await encode({
+  token: { sub: big.ownerId, name: big.ownerId, email: `${big.ownerId}@seed.test` },
+  secret,
+  salt: cookieName,
+});
+const cookie = { cookie: `${cookieName}=${token}` };
+const statusPath = `/api/teams/${big.teamId}/videos/status?ids=${ids.join(",")}`;
+const check = await fetch(`http://127.0.0.1:${port}${statusPath}`, { headers: cookie });
+const body = (await check.json()) as { items?: unknown[] };
+if (check.status !== 200 || body.items?.length !== 12)
+  throw new Error(`status route answered ${check.status} with ${JSON.stringify(body).slice(0, 200)}`);
+
+const cases = [
+  { name: "trivial: GET /api/auth/csrf", path: "/api/auth/csrf", headers: {} },
+  { name: "status route, 12 ids (signed in)", path: statusPath, headers: cookie },
+  { name: "gallery page, 24 cards (signed in)", path: `/api/teams/${big.teamId}/videos`, headers: cookie },
+];
+for (const c of cases) await load(port, c.path, c.headers, 2, connections); // warm-up
+console.log(`${connections} connections, ${seconds} s per case, keep-alive; server: next start (production build)`);
+const results: number[] = [];
+for (const c of cases) {
+  const r = await load(port, c.path, c.headers, seconds, connections);
+  results.push(r.rate);
+  const ratio = results.length > 1 ? `  ${(r.rate / results[0]!).toFixed(2)}× trivial` : "";
+  console.log(
+    `${c.name.padEnd(38)} ${r.rate.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  status ${r.status}${ratio}`,
+  );
+}
+stop();
+process.exit(0);
