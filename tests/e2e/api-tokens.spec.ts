@@ -38,6 +38,15 @@ test("an owner creates an API token, uses it with the openai SDK, and revokes it
   await expect(page.getByLabel("Your new token")).toHaveCount(0);
   await expect(page.getByText(secret)).toHaveCount(0);
 
+  // A video made through the API is the team's: in the gallery, marked with the token's name.
+  const video = await client.videos.create({ model: "sora-2", prompt: "Made by a script", seconds: "4" });
+  await page.goto(`/t/${owner.teamId}/gallery`);
+  const card = page.getByRole("article").filter({ hasText: "Made by a script" });
+  await expect(card.getByText("through the API: CI pipeline")).toBeVisible();
+  await page.goto(`/t/${owner.teamId}/gallery/${video.id}`);
+  await expect(page.getByText("CI pipeline", { exact: true })).toBeVisible();
+
+  await page.goto(`/t/${owner.teamId}/team/api`);
   await row.getByRole("button", { name: "Revoke the token “CI pipeline”" }).click();
   await expect(row.getByText("Revoked", { exact: true })).toBeVisible();
   await expect(row.getByRole("button", { name: /^Revoke/ })).toHaveCount(0);
