@@ -1,5 +1,7 @@
 import OpenAI from "openai";
+import { randomUUID } from "node:crypto";
 import { expect, screenshot, test } from "./fixtures";
+import { person, withDb } from "./team-support";
 
 // Team → API in the built studio: an owner creates a token (shown once), the official SDK uses it
 // against /api/v1 of the same server, the list shows its last four and last use, revoking it
@@ -59,6 +61,29 @@ test("an owner creates an API token, uses it with the openai SDK, and revokes it
   await expect(entries.nth(1)).toContainText(
     `created the API token “CI pipeline” ending in ${secret.slice(-4)} (monthly cap: $5.00)`,
   );
+});
+
+test("members see no API tab, and the API page tells them it is not for their role", async ({ browser }) => {
+  const owner = await person(browser, "api-owner2");
+  const member = await person(browser, "api-member");
+  withDb((db) =>
+    db
+      .prepare("INSERT INTO Membership (id, teamId, userId, role, createdAt) VALUES (?, ?, ?, 'MEMBER', ?)")
+      .run(
+        `m${randomUUID().replace(/-/g, "")}`,
+        owner.teamId,
+        member.user.id,
+        new Date().toISOString().replace("Z", "+00:00"),
+      ),
+  );
+  await member.page.goto(`/t/${owner.teamId}/team`);
+  await expect(member.page.getByRole("heading", { name: "Team", exact: true })).toBeVisible();
+  await expect(member.page.getByRole("link", { name: "API", exact: true })).toHaveCount(0);
+  await member.page.goto(`/t/${owner.teamId}/team/api`);
+  await expect(member.page.getByText("Not available for your role")).toBeVisible();
+  await expect(member.page.getByRole("button", { name: "Create token" })).toHaveCount(0);
+  await owner.close();
+  await member.close();
 });
 
 test.describe("in Chinese", () => {

@@ -116,7 +116,7 @@ test("route handlers: anonymous → 401, strangers and guessed ids → 404, memb
   expect((await badMonth.json()).error.code).toBe("bad_month");
 
   // Pages: a stranger gets the same 404 as for a team that does not exist.
-  for (const section of ["team", "team/provider", "team/audit", "spend", "spend?month=2020-01"]) {
+  for (const section of ["team", "team/provider", "team/api", "team/audit", "spend", "spend?month=2020-01"]) {
     expect((await stranger.page.goto(`/t/${owner.teamId}/${section}`))?.status(), section).toBe(404);
     expect((await stranger.page.goto(`/t/cm0000000000000000000000x/${section}`))?.status(), section).toBe(404);
   }
