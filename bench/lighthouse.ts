@@ -1,5 +1,6 @@
 // Issue 11, item 5: Lighthouse (mobile, its default: a mid-range phone, simulated slow 4G and CPU)
-// on the gallery of a team with 60 archived videos and on Generate, against a production build.
+// on the gallery of a team with 60 archived videos and on Generate, against a production build,
+// next to the signed-out sign-in page of the same build as a reference.
 // Prints each run's scores, FCP / LCP / TBT / CLS and the LCP element, the median per page, and
 // every audit below full marks; the JSON reports go to <data dir>-reports/. Asserts nothing.
 //
@@ -215,7 +216,7 @@ type Lhr = {
   >;
 };
 
-async function lighthouseRun(url: string, cookie: string, label: string): Promise<Run> {
+async function lighthouseRun(url: string, cookie: string | null, label: string): Promise<Run> {
   const modules = path.join(toolDir, "node_modules");
   const { default: lighthouse } = (await import(
     pathToFileURL(path.join(modules, "lighthouse/core/index.js")).href
@@ -236,7 +237,7 @@ async function lighthouseRun(url: string, cookie: string, label: string): Promis
       output: "json",
       logLevel: "error",
       onlyCategories: ["performance", "accessibility", "best-practices"],
-      extraHeaders: { Cookie: cookie },
+      ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}),
     });
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     // The whole report, for a closer look (open it in https://googlechrome.github.io/lighthouse/viewer/).
@@ -326,11 +327,14 @@ async function main(): Promise<void> {
   const server = await startStudio();
   try {
     const cookie = await sessionCookie(user);
+    // The sign-in page (signed out) is the reference: the same app's lightest page in the same
+    // run, so the machine's share of a score (2 shared cores) can be told from the page's.
     const pages = [
       ["gallery", `${base}/t/${teamId}/gallery`],
       ["generate", `${base}/t/${teamId}/generate`],
+      ["sign-in", `${base}/sign-in`],
     ] as const;
-    for (const [, url] of pages) {
+    for (const [, url] of pages.slice(0, 2)) {
       const res = await fetch(url, { headers: { cookie } }); // warm the server; and is the cookie taken?
       if (res.status !== 200 || res.redirected) throw new Error(`${url}: ${res.status}, signed in? (${res.url})`);
     }
@@ -344,7 +348,7 @@ async function main(): Promise<void> {
     for (const [name, url] of pages) {
       const results: Run[] = [];
       for (let i = 1; i <= runs; i++) {
-        const r = await lighthouseRun(url, cookie, `${name}-${i}`);
+        const r = await lighthouseRun(url, name === "sign-in" ? null : cookie, `${name}-${i}`);
         results.push(r);
         console.log(
           `${name.padEnd(9)} ${String(i).padStart(3)} ${String(r.performance).padStart(5)} ${String(r.accessibility).padStart(5)} ${String(r.bestPractices).padStart(5)} ${ms(r.fcp)} ${ms(r.lcp)} ${ms(r.tbt)} ${r.cls.toFixed(3).padStart(6)} ${String(r.benchmarkIndex).padStart(6)}  ${r.lcpElement}`,
