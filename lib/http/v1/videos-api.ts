@@ -10,6 +10,7 @@ import { apiVideoIdPage } from "@/lib/videos/api-video-pages";
 import { authorizeVideo } from "@/lib/videos/video-access";
 import { openVideoMedia } from "@/lib/videos/video-media";
 import { videoStatuses } from "@/lib/videos/video-status";
+import { videosByIds } from "@/lib/videos/list-videos";
 import type { VideoDto } from "@/lib/videos/video-dto";
 import type { ConnectionOffer } from "@/lib/videos/form-rules";
 import { apiErrors } from "./api-error";
@@ -102,7 +103,8 @@ export async function listVideos(ctx: ApiContext, request: Request) {
   const after = search.get("after") || undefined;
   const page = await apiVideoIdPage(actorOf(ctx), { limit, order, ...(after ? { after } : {}) });
   if (!page) throw apiErrors.invalid("after", "'after' is not the id of a video of this team.");
-  const { items } = await videoStatuses(actorOf(ctx), page.ids);
+  // A list reads what the studio knows (the sweep keeps it fresh); only retrieve asks the provider.
+  const items = await videosByIds(actorOf(ctx), page.ids);
   const byId = new Map(items.map((v) => [v.id, v]));
   const data = asVideos(page.ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])));
   return {
