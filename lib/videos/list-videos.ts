@@ -50,6 +50,23 @@ export const MIN_INDEXED_SEARCH = 3;
  */
 export const SHORT_SEARCH_WINDOW = 10_000;
 
+/**
+ * A page of `take` cards; a short search reads a small window first (a frequent word fills the
+ * page there), then the whole SHORT_SEARCH_WINDOW. `windowEnd` is where the reading stopped.
+ */
+async function readPage(query: CardQuery, take: number) {
+  if (!query.search || query.search.indexed)
+    return { rows: await readCards({ ...query, limit: take }), windowEnd: null };
+  let windowEnd: { at: Date; id: string } | null = null;
+  let rows: CardRow[] = [];
+  for (const size of [SHORT_SEARCH_WINDOW / 10, SHORT_SEARCH_WINDOW]) {
+    windowEnd = await cardAt(query, size);
+    rows = await readCards({ ...query, from: windowEnd ?? undefined, limit: take });
+    if (rows.length === take || !windowEnd) break;
+  }
+  return { rows, windowEnd };
+}
+
 /** The team's videos, newest first, keyset-paginated on (createdAt, id). */
 export async function listVideos(actor: VideoActor, filters: VideoFilters = {}): Promise<VideoPage> {
   const viewer = await authorizeVideo(actor, "videos.read");
@@ -63,8 +80,7 @@ export async function listVideos(actor: VideoActor, filters: VideoFilters = {}):
     before: cursor ? { at: new Date(cursor.at), id: cursor.id } : undefined,
     search: searchText(filters.q),
   };
-  const windowEnd = query.search && !query.search.indexed ? await cardAt(query, SHORT_SEARCH_WINDOW) : null;
-  const rows = await readCards({ ...query, from: windowEnd ?? undefined, limit: limit + 1 });
+  const { rows, windowEnd } = await readPage(query, limit + 1);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   // A full page goes on after its last card; a short one after the scan's window, if it had one.
