@@ -280,6 +280,23 @@ describe("the openai SDK against /api/v1", () => {
     expect(member.error).toMatchObject({ budget: { scope: "member", remaining_cents: 10, cost_cents: 40 } });
   });
 
+  it("concurrent creates never pass a token's cap: exactly as many as fit are started", async () => {
+    const w = await world();
+    const capped = await tokenFor(w.team.id, w.owner.id, { name: "parallel", capCents: 100 });
+    const results = await Promise.allSettled(
+      Array.from({ length: 5 }, (_, i) =>
+        capped.client.videos.create({ model: "sora-2", prompt: `parallel ${i}`, seconds: "4" }),
+      ),
+    );
+    const started = results.filter((r) => r.status === "fulfilled");
+    const refused = results.flatMap((r) =>
+      r.status === "rejected" ? [r.reason as InstanceType<typeof OpenAI.APIError>] : [],
+    );
+    expect(started).toHaveLength(2);
+    expect(refused.map((e) => e.status)).toEqual([402, 402, 402]);
+    expect(await db.videoTask.count({ where: { apiTokenId: capped.id } })).toBe(2);
+  });
+
   it("remixes a completed video and deletes videos; a deleted one is gone", async () => {
     const w = await world();
     const source = await w.client.videos.create({ model: "sora-2", prompt: "A red kite", seconds: "4" });
