@@ -5,9 +5,9 @@
 //   npx tsx --conditions=react-server bench/media-serving.ts [seconds=5] [connections=16]
 //
 // The servers run in a child process (one core for them, one for the load generator). "route" is
-// the media route's pipeline from the user read on: the user row (what currentUser reads once
-// Auth.js has decoded the cookie; the cookie decode itself is not in it), authorize() as
-// teamRoute does, openVideoMedia() (its own team check, the task's paths, open + fstat, the
+// the media route's pipeline from the session's user id on: authorizeSignedIn() (user, membership
+// and team in one statement, as teamRoute; the cookie decode itself is not in it),
+// openVideoMedia() with that checked actor (the task's paths, open + fstat, the
 // stream), the Response written to node:http by Next's own pipeToNodeResponse (as `next start`).
 // "node static" is fs.stat + createReadStream().pipe(res) with the same single-Range support. With
 // nginx on PATH (Debian: nginx-light), also "nginx static" (sendfile, 1 worker) and "route +
@@ -48,7 +48,7 @@ async function serve(): Promise<void> {
   await migrateDatabase(process.env.DATABASE_URL);
   const { db } = await import("../lib/db");
   const { createUserWithTeam } = await import("../lib/auth/sign-up");
-  const { authorize } = await import("../lib/teams/authorize");
+  const { authorizeSignedIn } = await import("../lib/teams/authorize");
   const { writeMediaAtomically, mediaRelativePath, absoluteMediaPath, openMediaFile } =
     await import("../lib/storage/media-store");
   const { openVideoMedia } = await import("../lib/videos/video-media");
@@ -109,8 +109,7 @@ async function serve(): Promise<void> {
   await probe.body?.cancel();
   const smallETag = probe.headers.get("etag");
   const steps: [string, () => Promise<unknown>][] = [
-    ["user row (currentUser after the cookie)", () => db.user.findUnique({ where: { id: user.id } })],
-    ["authorize (membership)", () => authorize(db, user.id, team.id, "videos.read")],
+    ["authorizeSignedIn (user + membership)", () => authorizeSignedIn(db, user.id, team.id, "videos.read")],
     [
       "task paths (findFirst)",
       () => db.videoTask.findFirst({ where: { id: taskIds.small!, teamId: team.id, deletedAt: null } }),
@@ -152,9 +151,8 @@ async function serve(): Promise<void> {
     void (async () => {
       const name = req.url?.includes("large") ? "large" : "small";
       const request = toWebRequest(req, res, "http://127.0.0.1");
-      const viewer = await db.user.findUnique({ where: { id: user.id }, select: { id: true } });
-      await authorize(db, viewer!.id, team.id, "videos.read");
-      const media = await openVideoMedia(actor, taskIds[name]!, "video", {
+      const checked = await authorizeSignedIn(db, user.id, team.id, "videos.read");
+      const media = await openVideoMedia(checked!, taskIds[name]!, "video", {
         range: request.headers.get("range"),
         ifRange: request.headers.get("if-range"),
         ifNoneMatch: request.headers.get("if-none-match"),
