@@ -12,6 +12,8 @@
 // scripts/start.ts (`npm start`: migrations, build when sources changed, `next start`) on PORT
 // (default 3473) with its own data folder (LIGHTHOUSE_DATA_DIR, default .data/lighthouse, wiped
 // first) and build folder (STUDIO_DIST_DIR, default .next-lighthouse), so it touches no one else's.
+// LIGHTHOUSE_PAGES=gallery,generate,sign-in picks pages; LIGHTHOUSE_CHROME_FLAGS adds Chromium flags;
+// LIGHTHOUSE_SCREENSHOTS=0 skips the screenshots.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -229,7 +231,11 @@ async function lighthouseRun(url: string, cookie: string | null, label: string):
   // A fresh browser per run: nothing cached from the run before.
   const chrome = await chromeLauncher.launch({
     chromePath,
-    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+    chromeFlags: [
+      "--headless=new",
+      "--no-sandbox",
+      ...(process.env.LIGHTHOUSE_CHROME_FLAGS ?? "").split(" ").filter(Boolean),
+    ],
   });
   try {
     const result = await lighthouse(url, {
@@ -345,7 +351,9 @@ async function main(): Promise<void> {
         .join(" ")} on ${availableParallelism()} cores ("bench" = Lighthouse's CPU benchmark index of the run)`,
     );
     console.log("page      run  perf  a11y  best     FCP      LCP      TBT    CLS  bench  LCP element");
+    const only = process.env.LIGHTHOUSE_PAGES?.split(",");
     for (const [name, url] of pages) {
+      if (only && !only.includes(name)) continue;
       const results: Run[] = [];
       for (let i = 1; i <= runs; i++) {
         const r = await lighthouseRun(url, name === "sign-in" ? null : cookie, `${name}-${i}`);
