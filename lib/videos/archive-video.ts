@@ -157,13 +157,18 @@ async function archiveOne(taskId: string, now: Date): Promise<boolean> {
     );
     return false;
   }
-  const retainUntil = task.team.retentionDays ? new Date(now.getTime() + task.team.retentionDays * 86_400_000) : null;
+  // Stamped when the files are in place, not when the sweep's tick began (which may be seconds
+  // earlier); a caller's clock ahead of the wall's (tests of retention) is kept.
+  const archivedAt = new Date(Math.max(now.getTime(), Date.now()));
+  const retainUntil = task.team.retentionDays
+    ? new Date(archivedAt.getTime() + task.team.retentionDays * 86_400_000)
+    : null;
   await db.$transaction(async (tx) => {
     await tx.videoTask.update({
       where: { id: taskId },
       data: {
         archiveStatus: "done",
-        archivedAt: now,
+        archivedAt,
         archiveLeaseUntil: null,
         nextArchiveAt: null,
         archiveError: null,

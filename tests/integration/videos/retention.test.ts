@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { absoluteMediaPath } from "@/lib/storage/media-store";
 import { createVideoJob } from "@/lib/videos/create-video-job";
+import { archiveDueTasks } from "@/lib/videos/archive-video";
 import { runSweep } from "@/lib/videos/sweep";
+import { syncDueTasks } from "@/lib/videos/sync-video-status";
 import { driveUntil, key, newTeam } from "../../support/video-harness";
 
 describe("team retention", () => {
@@ -33,6 +35,32 @@ describe("team retention", () => {
     expect(after.deletedAt).not.toBeNull();
     expect(after.charge?.amountCents).toBe(40);
     expect(after.events.map((e) => e.type)).toContain("retention_removed");
+  });
+
+  it("archivedAt is when the copy was made, not when the engine's tick began", async () => {
+    const { owner, team } = await newTeam();
+    const { task } = await createVideoJob({
+      teamId: team.id,
+      userId: owner.id,
+      idempotencyKey: key(),
+      model: "sora-2",
+      size: "720x1280",
+      seconds: 4,
+      prompt: "Stamped late",
+    });
+    // Polled to completion without archiving (driveUntil would archive at once).
+    for (let i = 0; i < 300; i++) {
+      await syncDueTasks({ taskIds: [task.id] });
+      if ((await db.videoTask.findUniqueOrThrow({ where: { id: task.id } })).archiveStatus === "pending") break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const tickStart = new Date();
+    await new Promise((r) => setTimeout(r, 1_200));
+    const before = Date.now();
+    await archiveDueTasks({ taskIds: [task.id], now: tickStart });
+    const row = await db.videoTask.findUniqueOrThrow({ where: { id: task.id } });
+    expect(row.archiveStatus).toBe("done");
+    expect(row.archivedAt!.getTime()).toBeGreaterThanOrEqual(before);
   });
 
   it("a team that keeps videos forever has no removal date", async () => {

@@ -25,13 +25,12 @@ const user = (id: string): CurrentUser => ({
 
 function kit({ signedIn = "owner" as string | null, locale = "en" as Locale } = {}) {
   const roles: Record<string, Role> = { owner: "OWNER", admin: "ADMIN", member: "MEMBER" };
+  // authorize() reads the user and the membership in one statement (teamId, userId as its values).
   const db = {
-    membership: {
-      findUnique: async ({ where }: { where: { teamId_userId: { teamId: string; userId: string } } }) => {
-        const { teamId, userId } = where.teamId_userId;
-        const role = roles[userId];
-        return teamId === TEAM.id && role ? { role, team: TEAM } : null;
-      },
+    $queryRaw: async ({ values }: { values: string[] }) => {
+      const [teamId, userId] = values;
+      const role = teamId === TEAM.id ? roles[userId!] : undefined;
+      return [{ userId, role: role ?? null, teamName: role ? TEAM.name : null }];
     },
   } as unknown as Reader;
   return actionKit({
