@@ -41,6 +41,7 @@ const schema = z.object({
   SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   SIGNIN_LOCK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
   STUDIO_CRASH_AT: optionalText.pipe(z.enum(CRASH_POINTS).optional()),
+  STUDIO_WEBHOOK_PRIVATE_TARGETS: optionalText.pipe(z.enum(["allow", "refuse"]).optional()),
 });
 
 export type StudioEnv = {
@@ -75,6 +76,12 @@ export type StudioEnv = {
   createTimeoutMs: number;
   /** Test hook: the process kills itself (SIGKILL) when it reaches this point of a submit or archive. */
   crashAt: CrashPoint | undefined;
+  /**
+   * May notification endpoints point at this machine or a private network? Default: yes in
+   * development and test, no in production; STUDIO_WEBHOOK_PRIVATE_TARGETS=allow|refuse decides
+   * otherwise (the browser tests' production build sends to a receiver on 127.0.0.1). Decision 042.
+   */
+  webhookPrivateTargets: boolean;
 };
 
 export function parseEnv(source: Record<string, string | undefined>): StudioEnv {
@@ -125,6 +132,9 @@ export function parseEnv(source: Record<string, string | undefined>): StudioEnv 
     pollScale: e.STUDIO_POLL_SCALE,
     createTimeoutMs: e.PROVIDER_CREATE_TIMEOUT_MS,
     crashAt: e.STUDIO_CRASH_AT,
+    webhookPrivateTargets: e.STUDIO_WEBHOOK_PRIVATE_TARGETS
+      ? e.STUDIO_WEBHOOK_PRIVATE_TARGETS === "allow"
+      : !production,
   };
 }
 

@@ -102,6 +102,19 @@ async function describer() {
         });
       case "apiTokenRevoked":
         return t("audit.action.apiTokenRevoked", { ...args, name: text(d.name), last4: String(d.last4 ?? "") });
+      case "webhookCreated":
+        return t("audit.action.webhookCreated", {
+          ...args,
+          name: text(d.name),
+          format: t(
+            `notifications.formats.${d.format === "wecom" || d.format === "feishu" || d.format === "dingtalk" || d.format === "slack" ? d.format : "standard"}`,
+          ),
+          url: text(d.url),
+        });
+      case "webhookDeleted":
+        return t("audit.action.webhookDeleted", { ...args, name: text(d.name), url: text(d.url) });
+      case "webhookEnabled":
+        return t("audit.action.webhookEnabled", { ...args, name: text(d.name) });
       case "memberLeft":
       case "inviteRevoked":
       case "videoDeleted":

@@ -22,6 +22,9 @@ export const AUDIT_ACTIONS = {
   "video.deleted": "videoDeleted",
   "api_token.created": "apiTokenCreated",
   "api_token.revoked": "apiTokenRevoked",
+  "webhook.created": "webhookCreated",
+  "webhook.deleted": "webhookDeleted",
+  "webhook.enabled": "webhookEnabled",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

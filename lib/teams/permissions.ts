@@ -22,6 +22,8 @@ export const PERMISSIONS = [
   "team.delete",
   // Create, list and revoke the team's API tokens (Team → API).
   "api.manage",
+  // Add, test, turn back on and remove the team's notification endpoints (Team → Notifications).
+  "notifications.manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -36,6 +38,7 @@ const ADMIN: Permission[] = [
   "audit.read",
   "spend.read.members",
   "api.manage",
+  "notifications.manage",
 ];
 const OWNER: Permission[] = [...PERMISSIONS];
 

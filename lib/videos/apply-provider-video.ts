@@ -1,5 +1,6 @@
 import type { ProviderJob } from "@/lib/upstream/provider-job";
 import type { Tx } from "@/lib/db/client";
+import { queueVideoNotification } from "@/lib/notifications/enqueue";
 import { findModel, findPreset, resultRetentionSeconds } from "@/lib/models";
 import { chargeTask, refundTask, taskBillingTiming } from "./billing";
 import { pollDelayMs } from "./poll-schedule";
@@ -77,5 +78,7 @@ export async function applyProviderVideo(
   const linked = !failed && (opts.linkJob || !task.providerJobId);
   if (status === "completed" || (timing === "at_create_refund_on_failure" && linked)) await chargeTask(tx, taskId, now);
   if (failed && timing === "at_create_refund_on_failure") await refundTask(tx, taskId, now);
+  // "Completed" is told when our copy is kept (archive-video.ts); a failure now.
+  if (failed && statusChanged) await queueVideoNotification(tx, taskId, "video.failed", now);
   return statusChanged || progressChanged;
 }

@@ -1,5 +1,6 @@
 import { billingTiming, findModel, type BillingTiming } from "@/lib/models";
 import type { Tx } from "@/lib/db/client";
+import { queueBudgetNotices } from "@/lib/notifications/enqueue";
 import { addTaskEvent } from "./task-events";
 
 // Money follows the provider's bill, not our copy: a job is charged when its provider bills it —
@@ -45,6 +46,8 @@ export async function chargeTask(tx: Tx, taskId: string, now: Date): Promise<boo
   });
   await tx.videoTask.update({ where: { id: taskId }, data: { reservedCents: 0 } });
   await addTaskEvent(tx, taskId, { type: "charged", message: String(amountCents), at: now });
+  // The charge that crosses 80 % or 100 % of the team's monthly budget writes the notice with it.
+  await queueBudgetNotices(tx, task.teamId, now);
   return true;
 }
 

@@ -5,6 +5,7 @@ import { CONNECTION_ROW_SELECT, providerForConnection } from "@/lib/upstream/con
 import { ProviderNotConfiguredError } from "@/lib/upstream/provider-client";
 import { classifyProviderError } from "@/lib/upstream/provider-errors";
 import type { ProviderJob } from "@/lib/upstream/provider-job";
+import { queueVideoNotification } from "@/lib/notifications/enqueue";
 import { applyProviderVideo } from "./apply-provider-video";
 import { refundTask } from "./billing";
 import { crashPoint } from "./crash-point";
@@ -104,5 +105,6 @@ export async function failSubmission(taskId: string, code: string, message: stri
     });
     await addTaskEvent(tx, taskId, { type: "failed", status: "failed", message: `${code}: ${message}` });
     await refundTask(tx, taskId, new Date());
+    await queueVideoNotification(tx, taskId, "video.failed", new Date());
   });
 }

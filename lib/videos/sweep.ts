@@ -2,19 +2,25 @@ import "server-only";
 import { db } from "@/lib/db";
 import { keepStatistics } from "@/lib/db/statistics";
 import { env } from "@/lib/env";
+import { deliverDueNotifications } from "@/lib/notifications/deliver";
 import { removeTaskMedia } from "@/lib/storage/media-store";
 import { archiveDueTasks } from "./archive-video";
 import { syncDueTasks } from "./sync-video-status";
 import { addTaskEvent } from "./task-events";
 
 // Tasks progress with no one watching: the sweep polls every due task, archives completed
-// ones and applies team retention. It starts with the server (instrumentation.ts) and is also
+// ones, applies team retention and sends due notifications. It starts with the server (instrumentation.ts) and is also
 // reachable as POST /api/cron/sweep for an external scheduler. Leases make concurrent sweeps safe.
 
 export async function runSweep(now = new Date()) {
   const synced = await syncDueTasks({ now, limit: 100 });
   const archived = await archiveDueTasks({ now, limit: 10 });
   const expired = await applyRetention(now);
+  // Notifications of the outbox (lib/notifications/deliver.ts): at most 10 per sweep, in parallel.
+  const notified = await deliverDueNotifications(now).catch((error: unknown) => {
+    console.error("[sweep] notifications", error);
+    return { sent: 0, failed: 0 };
+  });
   // SQLite's planner statistics, refreshed hourly as the tables grow (docs/decisions/017).
   await keepStatistics(db, env.databaseProvider, now).catch((error) => console.error("[sweep] statistics", error));
   return {
@@ -22,6 +28,8 @@ export async function runSweep(now = new Date()) {
     archived: archived.archived,
     archiveFailures: archived.failed,
     retentionRemoved: expired,
+    notificationsSent: notified.sent,
+    notificationsFailed: notified.failed,
   };
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { ProviderJob } from "@/lib/upstream/provider-job";
 import type { Tx } from "@/lib/db/client";
+import { queueVideoNotification } from "@/lib/notifications/enqueue";
 import { applyProviderVideo } from "./apply-provider-video";
 import { refundTask, taskBillingTiming } from "./billing";
 import { LATE_WATCH_MS, latePollDelayMs, runTimeLimitMs } from "./poll-schedule";
@@ -42,6 +43,7 @@ export async function giveUp(tx: Tx, taskId: string, task: Timed, now: Date): Pr
     },
   });
   await addTaskEvent(tx, taskId, { type: TIMED_OUT, status: "failed", message, at: now });
+  await queueVideoNotification(tx, taskId, "video.failed", now);
 }
 
 /** What the provider says about a job we gave up on: only a final answer changes the task. */

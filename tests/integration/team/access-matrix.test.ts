@@ -9,6 +9,13 @@ import { authorize, TeamAccessError } from "@/lib/teams/authorize";
 import { createTeamWithOwner } from "@/lib/teams/create-team";
 import { createInvite, listInvites, revokeInvite } from "@/lib/teams/invites";
 import { createApiToken, listApiTokens, revokeApiToken } from "@/lib/teams/api-tokens";
+import {
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  enableWebhookEndpoint,
+  listWebhookEndpoints,
+  sendTestNotification,
+} from "@/lib/notifications/endpoints";
 import { changeMemberRole, leaveTeam, removeMember, transferOwnership } from "@/lib/teams/member-admin";
 import { listMembers } from "@/lib/teams/members-list";
 import type { Permission } from "@/lib/teams/permissions";
@@ -22,6 +29,7 @@ import {
 } from "@/lib/teams/connections";
 import { setMemberCap, setTeamBudget } from "@/lib/teams/team-budget-settings";
 import { setTeamRetention } from "@/lib/teams/team-retention-settings";
+import { encryptProviderKey } from "@/lib/upstream/provider-key-crypto";
 import { deleteVideo } from "@/lib/videos/delete-video";
 import { getVideoDetail, listVideos, videosByIds } from "@/lib/videos/list-videos";
 import { remixVideo } from "@/lib/videos/remix-video";
@@ -77,6 +85,19 @@ async function world() {
   const apiToken = await db.apiToken.create({
     data: { teamId: team.id, createdById: owner!.id, name: "matrix", tokenHash: randomUUID(), last4: "abcd" },
   });
+  // A test sent to it is refused at once (nothing listens on port 9).
+  const webhook = await db.webhookEndpoint.create({
+    data: {
+      teamId: team.id,
+      name: "matrix",
+      format: "standard",
+      urlCiphertext: encryptProviderKey("http://127.0.0.1:9/hook", env.providerKeySecret()),
+      urlDisplay: "http://127.0.0.1:9/…hook",
+      events: '["video.failed"]',
+      locale: "en",
+      createdById: owner!.id,
+    },
+  });
   await insertCharge(team.id, member!.id, 40, new Date());
   const ids: Record<Actor, string> = {
     anonymous: "",
@@ -94,6 +115,7 @@ async function world() {
     inviteId: invite.id,
     otherInviteId: otherInvite.id,
     apiTokenId: apiToken.id,
+    webhookId: webhook.id,
   };
 }
 
@@ -165,6 +187,39 @@ const OPERATIONS: Operation[] = [
     run: (w, a, t) => createApiToken(db, a, t, { name: "m", monthlyCapCents: null, expiresInDays: null }),
   },
   { name: "revokeApiToken", permission: "api.manage", run: (w, a, t) => revokeApiToken(db, a, t, w.apiTokenId) },
+  {
+    name: "listWebhookEndpoints",
+    permission: "notifications.manage",
+    run: (w, a, t) => listWebhookEndpoints(db, a, t),
+  },
+  {
+    name: "createWebhookEndpoint",
+    permission: "notifications.manage",
+    run: (w, a, t) =>
+      createWebhookEndpoint(db, a, t, {
+        name: "m",
+        url: "https://hooks.example.test/m",
+        format: "slack",
+        secret: null,
+        events: ["video.failed"],
+        locale: "en",
+      }),
+  },
+  {
+    name: "enableWebhookEndpoint",
+    permission: "notifications.manage",
+    run: (w, a, t) => enableWebhookEndpoint(db, a, t, w.webhookId),
+  },
+  {
+    name: "deleteWebhookEndpoint",
+    permission: "notifications.manage",
+    run: (w, a, t) => deleteWebhookEndpoint(db, a, t, w.webhookId),
+  },
+  {
+    name: "sendTestNotification",
+    permission: "notifications.manage",
+    run: (w, a, t) => sendTestNotification(db, a, t, w.webhookId),
+  },
 ];
 
 const ALLOWED: Record<Permission, Actor[]> = {
@@ -182,6 +237,7 @@ const ALLOWED: Record<Permission, Actor[]> = {
   "team.transfer": ["OWNER"],
   "team.delete": ["OWNER"],
   "api.manage": ["ADMIN", "OWNER"],
+  "notifications.manage": ["ADMIN", "OWNER"],
 };
 
 async function outcome(promise: Promise<unknown>): Promise<"ok" | "not_found" | "forbidden" | "rule"> {
@@ -196,7 +252,7 @@ async function outcome(promise: Promise<unknown>): Promise<"ok" | "not_found" | 
 }
 
 async function snapshot(teamId: string) {
-  const [team, members, invites, apiTokens] = await Promise.all([
+  const [team, members, invites, apiTokens, webhooks] = await Promise.all([
     db.team.findUniqueOrThrow({
       where: { id: teamId },
       select: {
@@ -215,8 +271,13 @@ async function snapshot(teamId: string) {
     }),
     db.invite.findMany({ where: { teamId }, select: { id: true, revokedAt: true }, orderBy: { id: "asc" } }),
     db.apiToken.findMany({ where: { teamId }, select: { id: true, revokedAt: true }, orderBy: { id: "asc" } }),
+    db.webhookEndpoint.findMany({
+      where: { teamId },
+      select: { id: true, disabledAt: true, _count: { select: { deliveries: true } } },
+      orderBy: { id: "asc" },
+    }),
   ]);
-  return JSON.stringify({ team, members, invites, apiTokens });
+  return JSON.stringify({ team, members, invites, apiTokens, webhooks });
 }
 
 describe("access matrix of the team data layer", () => {

@@ -43,6 +43,16 @@ const COVERED: Record<string, Entry> = {
   ),
   "api-tokens.ts:createApiTokenAction": team("api.manage", "createApiToken (api-tokens.spec.ts)"),
   "api-tokens.ts:revokeApiTokenAction": team("api.manage", "revokeApiToken (api-tokens.spec.ts)"),
+  "notifications.ts:createWebhookEndpointAction": team(
+    "notifications.manage",
+    "createWebhookEndpoint (notifications.spec.ts)",
+  ),
+  "notifications.ts:deleteWebhookEndpointAction": team("notifications.manage", "deleteWebhookEndpoint"),
+  "notifications.ts:enableWebhookEndpointAction": team("notifications.manage", "enableWebhookEndpoint"),
+  "notifications.ts:sendTestNotificationAction": team(
+    "notifications.manage",
+    "sendTestNotification (notifications.spec.ts, webhook-delivery.test.ts)",
+  ),
   "team-retention.ts:setRetentionAction": team("videos.delete.any", "setTeamRetention"),
   "videos.ts:submitVideoAction": team("videos.create", "createVideoJob (videos-generate.spec.ts)"),
   "videos.ts:fitReferenceImageAction": team("videos.create", "uploads.spec.ts, videos-reference.spec.ts"),

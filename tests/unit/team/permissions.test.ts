@@ -18,6 +18,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   "team.transfer": ["OWNER"],
   "team.delete": ["OWNER"],
   "api.manage": ["OWNER", "ADMIN"],
+  "notifications.manage": ["OWNER", "ADMIN"],
 };
 
 describe("permissions", () => {
