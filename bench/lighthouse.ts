@@ -276,12 +276,12 @@ async function lighthouseRun(url: string, cookie: string | null, label: string):
 
 /**
  * What a person sees: the gallery at 375 px (a phone) and 1440 px, in English and Chinese, full
- * page, into artifacts/screenshots/ (Playwright's Chromium driver on the same chromium).
+ * page, next to the reports (Playwright's Chromium driver on the same chromium).
  */
 async function screenshots(url: string, cookie: string): Promise<string[]> {
   const { chromium } = await import("@playwright/test");
   const browser = await chromium.launch({ executablePath: chromePath, args: ["--no-sandbox", "--disable-gpu"] });
-  const out = path.join(root, "artifacts/screenshots");
+  const out = reportDir; // not artifacts/screenshots: scripts/run-e2e.mjs empties that folder
   mkdirSync(out, { recursive: true });
   const files: string[] = [];
   try {
@@ -299,12 +299,18 @@ async function screenshots(url: string, cookie: string): Promise<string[]> {
         ]);
         const page = await context.newPage();
         await page.goto(url, { waitUntil: "networkidle" });
-        // Scroll through as a person would, so the lazy posters load, then the whole page.
-        for (let y = 0; y < (await page.evaluate(() => document.body.scrollHeight)); y += 600) {
-          await page.evaluate((top) => window.scrollTo(0, top), y);
-          await page.waitForTimeout(50);
+        // Scroll through as a person would, so the lazy posters load (and "load more" pages
+        // come in at the bottom: twice, to the end of what arrives), then the whole page.
+        for (let pass = 0; pass < 2; pass++) {
+          for (let y = 0; y < (await page.evaluate(() => document.body.scrollHeight)); y += 600) {
+            await page.evaluate((top) => window.scrollTo(0, top), y);
+            await page.waitForTimeout(50);
+          }
+          await page.waitForLoadState("networkidle");
         }
-        await page.waitForFunction(() => [...document.images].every((img) => img.complete));
+        await page
+          .waitForFunction(() => [...document.images].every((img) => img.complete), undefined, { timeout: 10_000 })
+          .catch(() => console.log(`  (${locale} ${width}px: some posters still loading at the screenshot)`));
         await page.evaluate(() => window.scrollTo(0, 0));
         const file = path.join(out, `lighthouse-gallery-${locale}-${width}.png`);
         await page.screenshot({ path: file, fullPage: true });
