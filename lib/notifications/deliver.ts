@@ -169,15 +169,18 @@ async function record(
       data: { consecutiveFailures: { increment: 1 } },
       select: { consecutiveFailures: true, disabledAt: true },
     });
-    if (endpoint.consecutiveFailures >= DISABLE_AFTER_FAILURES && !endpoint.disabledAt) {
+    const off = endpoint.disabledAt !== null || endpoint.consecutiveFailures >= DISABLE_AFTER_FAILURES;
+    if (!off) return;
+    if (!endpoint.disabledAt) {
       await tx.webhookEndpoint.update({
         where: { id: endpointId },
         data: { disabledAt: now, disabledReason: result.error?.slice(0, ANSWER_CHARS) ?? null },
       });
-      await tx.webhookDelivery.updateMany({
-        where: { endpointId, status: "pending" },
-        data: { status: "cancelled", nextAttemptAt: null, leaseUntil: null },
-      });
     }
+    // Also a delivery that was in flight in parallel when another turned the endpoint off.
+    await tx.webhookDelivery.updateMany({
+      where: { endpointId, status: "pending" },
+      data: { status: "cancelled", nextAttemptAt: null, leaseUntil: null },
+    });
   });
 }

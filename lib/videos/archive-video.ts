@@ -13,6 +13,7 @@ import { posterFrom, spriteSheetFrom } from "@/lib/storage/derive-media";
 import { writeCardPoster } from "@/lib/storage/card-poster";
 import { archiveRetryDelayMs } from "./poll-schedule";
 import { addTaskEvent } from "./task-events";
+import { queueVideoNotification } from "@/lib/notifications/enqueue";
 import { chargeTask } from "./billing";
 import { crashPoint } from "./crash-point";
 import { leaseUntil, whileHoldingLease } from "./task-lease";
@@ -184,6 +185,8 @@ async function archiveOne(taskId: string, now: Date): Promise<boolean> {
     await addTaskEvent(tx, taskId, { type: "archived", message: `${videoBytes} bytes`, at: now });
     // Charged when the provider billed it (billing.ts); a task that somehow was not is charged now.
     await chargeTask(tx, taskId, now);
+    // "Completed" is told once our copy is kept: the link in the message plays.
+    await queueVideoNotification(tx, taskId, "video.completed", now);
   });
   return true;
 }
@@ -222,5 +225,6 @@ async function recordArchiveFailure(
       message: message.slice(0, 500),
       at: now,
     });
+    if (lost) await queueVideoNotification(tx, taskId, "video.lost", now);
   });
 }
