@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { can } from "@/lib/teams/permissions";
 import type { Role } from "@/lib/teams/roles";
 
-type Tab = "members" | "provider" | "api" | "audit";
+type Tab = "members" | "provider" | "api" | "notifications" | "audit";
 
 /** The team section's pages; only those the role may open are shown. */
 export async function TeamTabs({ teamId, role, current }: { teamId: string; role: Role; current: Tab }) {
@@ -12,6 +12,11 @@ export async function TeamTabs({ teamId, role, current }: { teamId: string; role
     { id: "members", href: `/t/${teamId}/team`, show: true },
     { id: "provider", href: `/t/${teamId}/team/provider`, show: can(role, "provider.manage") },
     { id: "api", href: `/t/${teamId}/team/api`, show: can(role, "api.manage") },
+    {
+      id: "notifications",
+      href: `/t/${teamId}/team/notifications`,
+      show: can(role, "notifications.manage"),
+    },
     { id: "audit", href: `/t/${teamId}/team/audit`, show: can(role, "audit.read") },
   ];
   const shown = tabs.filter((tab) => tab.show);

@@ -26,15 +26,16 @@ const ANSWER_CHARS = 500;
 
 export type AttemptResult = { ok: boolean; statusCode: number | null; latencyMs: number; error: string | null };
 
+/** Sends due deliveries (only one team's when `scope.teamId` says so: tests). */
 export async function deliverDueNotifications(
   now = new Date(),
-  limit = BATCH,
+  scope: { teamId?: string; limit?: number } = {},
 ): Promise<{ sent: number; failed: number }> {
   const due = await db.webhookDelivery.findMany({
-    where: { nextAttemptAt: { lte: now }, status: "pending" },
+    where: { nextAttemptAt: { lte: now }, status: "pending", ...(scope.teamId ? { teamId: scope.teamId } : {}) },
     select: { id: true },
     orderBy: { nextAttemptAt: "asc" },
-    take: limit,
+    take: Math.min(scope.limit ?? BATCH, BATCH),
   });
   const claimed: string[] = [];
   for (const { id } of due) {
@@ -44,7 +45,15 @@ export async function deliverDueNotifications(
     });
     if (won.count === 1) claimed.push(id);
   }
-  const results = await Promise.all(claimed.map((id) => sendDelivery(id, now)));
+  const results = await Promise.all(
+    claimed.map((id) =>
+      // One broken delivery (an unreadable secret after a key change) must not stop the others.
+      sendDelivery(id, now).catch((error: unknown) => {
+        console.error(`[notifications] delivery ${id}`, error);
+        return null;
+      }),
+    ),
+  );
   return { sent: results.filter((r) => r?.ok).length, failed: results.filter((r) => r && !r.ok).length };
 }
 
@@ -135,6 +144,26 @@ async function record(
   test: boolean,
 ): Promise<void> {
   await db.$transaction(async (tx) => {
+    // The endpoint row first: parallel deliveries to one endpoint take its lock in the same order
+    // (PostgreSQL), so turning it off and cancelling its other deliveries cannot deadlock.
+    // "Send test" tells the person at once; it neither resets nor adds to the failure count.
+    let off = false;
+    if (!test && result.ok) {
+      await tx.webhookEndpoint.update({ where: { id: endpointId }, data: { consecutiveFailures: 0 } });
+    } else if (!test) {
+      const endpoint = await tx.webhookEndpoint.update({
+        where: { id: endpointId },
+        data: { consecutiveFailures: { increment: 1 } },
+        select: { consecutiveFailures: true, disabledAt: true },
+      });
+      off = endpoint.disabledAt !== null || endpoint.consecutiveFailures >= DISABLE_AFTER_FAILURES;
+      if (off && !endpoint.disabledAt) {
+        await tx.webhookEndpoint.update({
+          where: { id: endpointId },
+          data: { disabledAt: now, disabledReason: result.error?.slice(0, ANSWER_CHARS) ?? null },
+        });
+      }
+    }
     await tx.webhookAttempt.create({
       data: {
         endpointId,
@@ -153,34 +182,17 @@ async function record(
         attempts: attempt,
         leaseUntil: null,
         lastError: result.error,
-        status: result.ok ? "delivered" : giveUp ? "failed" : "pending",
+        status: result.ok ? "delivered" : giveUp ? "failed" : off ? "cancelled" : "pending",
         deliveredAt: result.ok ? now : null,
-        nextAttemptAt: result.ok || giveUp ? null : new Date(now.getTime() + retryDelayMs(attempt)),
+        nextAttemptAt: result.ok || giveUp || off ? null : new Date(now.getTime() + retryDelayMs(attempt)),
       },
     });
-    // "Send test" tells the person at once; it neither resets nor adds to the failure count.
-    if (test) return;
-    if (result.ok) {
-      await tx.webhookEndpoint.update({ where: { id: endpointId }, data: { consecutiveFailures: 0 } });
-      return;
-    }
-    const endpoint = await tx.webhookEndpoint.update({
-      where: { id: endpointId },
-      data: { consecutiveFailures: { increment: 1 } },
-      select: { consecutiveFailures: true, disabledAt: true },
-    });
-    const off = endpoint.disabledAt !== null || endpoint.consecutiveFailures >= DISABLE_AFTER_FAILURES;
-    if (!off) return;
-    if (!endpoint.disabledAt) {
-      await tx.webhookEndpoint.update({
-        where: { id: endpointId },
-        data: { disabledAt: now, disabledReason: result.error?.slice(0, ANSWER_CHARS) ?? null },
+    // An endpoint that is off sends nothing more: its other deliveries are cancelled.
+    if (off) {
+      await tx.webhookDelivery.updateMany({
+        where: { endpointId, status: "pending" },
+        data: { status: "cancelled", nextAttemptAt: null, leaseUntil: null },
       });
     }
-    // Also a delivery that was in flight in parallel when another turned the endpoint off.
-    await tx.webhookDelivery.updateMany({
-      where: { endpointId, status: "pending" },
-      data: { status: "cancelled", nextAttemptAt: null, leaseUntil: null },
-    });
   });
 }

@@ -3,13 +3,10 @@ import { env } from "@/lib/env";
 import { isLocale } from "@/lib/i18n/locales";
 import { idField } from "@/lib/teams/team-form-schemas";
 import { singleLineText } from "@/lib/text/text-fields";
-import { EVENT_TYPES, WEBHOOK_FORMATS, type EventType } from "./event-types";
+import { EVENT_TYPES, WEBHOOK_FORMATS, eventFieldName } from "./event-types";
 import { targetProblem } from "./target-url";
 
 // Team → Notifications forms (lib/actions/notifications.ts); messages are catalogue keys.
-// Each event is its own checkbox, named "event:<type>" (a form's repeated names keep one value).
-
-export const eventFieldName = (type: EventType) => `event:${type}`;
 
 const URL_ERRORS = {
   invalid: "notifications.errors.urlInvalid",

@@ -1,4 +1,5 @@
 import "server-only";
+import { db as defaultDb } from "@/lib/db";
 import type { Db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import { env } from "@/lib/env";
@@ -215,4 +216,9 @@ export async function sendTestNotification(
   });
   const result = await sendDelivery(deliveryId, now, { test: true });
   return result ?? { ok: false, statusCode: null, latencyMs: 0, error: "endpoint unusable" };
+}
+
+/** The Notifications page's query (pages never use Prisma). */
+export function teamWebhookEndpoints(userId: string, teamId: string): Promise<EndpointDto[]> {
+  return listWebhookEndpoints(defaultDb, userId, teamId);
 }

@@ -20,6 +20,9 @@ export function isWebhookFormat(value: unknown): value is WebhookFormat {
   return typeof value === "string" && (WEBHOOK_FORMATS as readonly string[]).includes(value);
 }
 
+/** Each event is its own checkbox, named "event:<type>" (a form's repeated names keep one value). */
+export const eventFieldName = (type: EventType) => `event:${type}`;
+
 /** The stored JSON list of an endpoint's events, read defensively. */
 export function parseEventList(stored: string): EventType[] {
   try {

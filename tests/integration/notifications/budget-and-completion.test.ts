@@ -56,7 +56,7 @@ describe("budget notices", () => {
       "budget.100 2027-01 1200",
     ]);
     // (The charges are dated ahead of today's clock; so is this sweep.)
-    await deliverDueNotifications(new Date(jan.getTime() + 1000));
+    await deliverDueNotifications(new Date(jan.getTime() + 1000), { teamId: team.id });
     expect(receiver.received.filter((r) => r.path === "/budget")).toHaveLength(4);
   });
 
@@ -89,7 +89,7 @@ describe("video completed", () => {
     const row = await driveUntil(task.id, (r) => r.archiveStatus === "done");
     const deliveries = await deliveriesOf(endpoint.id);
     expect(deliveries.map((d) => d.type)).toEqual(["video.completed"]);
-    await deliverDueNotifications();
+    await deliverDueNotifications(new Date(), { teamId: team.id });
     const [got] = receiver.received.filter((r) => r.path === "/done");
     expect(standardWebhookValid(endpoint.secret!, got!)).toBe(true);
     const body = JSON.parse(got!.body) as { type: string; data: { video: { id: string; costCents: number } } };

@@ -51,7 +51,7 @@ describe("webhook delivery", () => {
     expect(pending).toMatchObject({ type: "video.failed", status: "pending", attempts: 0 });
     expect(await deliveriesOf(other.id)).toEqual([]);
 
-    expect(await deliverDueNotifications()).toMatchObject({ sent: 1, failed: 0 });
+    expect(await deliverDueNotifications(new Date(), { teamId: ours.team.id })).toMatchObject({ sent: 1, failed: 0 });
     const [got] = forPath("/ours");
     expect(got).toBeDefined();
     expect(standardWebhookValid(mine.secret!, got!)).toBe(true);
@@ -61,10 +61,11 @@ describe("webhook delivery", () => {
     expect(body.type).toBe("video.failed");
     expect(body.data.video.id).toBe(task.id);
     expect(body.data.video.error.code).toBeTruthy();
+    expect(await deliverDueNotifications(new Date(), { teamId: theirs.team.id })).toMatchObject({ sent: 0, failed: 0 });
     expect(forPath("/theirs")).toEqual([]);
     expect((await deliveriesOf(mine.id))[0]).toMatchObject({ status: "delivered", attempts: 1 });
     // Nothing is sent twice.
-    expect(await deliverDueNotifications()).toMatchObject({ sent: 0, failed: 0 });
+    expect(await deliverDueNotifications(new Date(), { teamId: ours.team.id })).toMatchObject({ sent: 0, failed: 0 });
   });
 
   it("DingTalk's signed URL, Feishu's timestamp and sign, WeCom markdown and Slack blocks, in Chinese", async () => {
@@ -116,19 +117,19 @@ describe("webhook delivery", () => {
     await failSubmission(taskId, "invalid_request", "refused");
     const t0 = new Date();
     receiver.answerWith("/retry", 500, 500);
-    await deliverDueNotifications(t0);
+    await deliverDueNotifications(t0, { teamId: team.id });
     let [delivery] = await deliveriesOf(endpoint.id);
     expect(delivery).toMatchObject({ status: "pending", attempts: 1 });
     expect(delivery!.nextAttemptAt!.getTime() - t0.getTime()).toBe(30_000);
     // Not due yet: nothing is sent.
-    await deliverDueNotifications(new Date(t0.getTime() + 20_000));
+    await deliverDueNotifications(new Date(t0.getTime() + 20_000), { teamId: team.id });
     expect(forPath("/retry")).toHaveLength(1);
     const t1 = new Date(t0.getTime() + 30_000);
-    await deliverDueNotifications(t1);
+    await deliverDueNotifications(t1, { teamId: team.id });
     [delivery] = await deliveriesOf(endpoint.id);
     expect(delivery!.nextAttemptAt!.getTime() - t1.getTime()).toBe(60_000);
     const t2 = new Date(t1.getTime() + 60_000);
-    await deliverDueNotifications(t2);
+    await deliverDueNotifications(t2, { teamId: team.id });
     [delivery] = await deliveriesOf(endpoint.id);
     expect(delivery).toMatchObject({ status: "delivered", attempts: 3, nextAttemptAt: null });
     // The same message id on every attempt, so a receiver can drop repeats.
@@ -151,7 +152,7 @@ describe("webhook delivery", () => {
     for (let i = 0; i < 3; i++) await failSubmission(await insertTask(team.id, owner.id), "refused", "no");
     let now = Date.now();
     for (let round = 0; round < 40; round++) {
-      await deliverDueNotifications(new Date(now));
+      await deliverDueNotifications(new Date(now), { teamId: team.id });
       const row = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } });
       if (row.disabledAt) break;
       now += 70 * MINUTE;
@@ -179,6 +180,6 @@ describe("webhook delivery", () => {
       consecutiveFailures: 0,
     });
     await failSubmission(await insertTask(team.id, owner.id), "refused", "no");
-    expect(await deliverDueNotifications(new Date(now + 1000))).toMatchObject({ sent: 1 });
+    expect(await deliverDueNotifications(new Date(now + 1000), { teamId: team.id })).toMatchObject({ sent: 1 });
   });
 });
