@@ -14,6 +14,7 @@ import {
   type GalleryFilters,
 } from "@/lib/videos/gallery-filters-url";
 import { GalleryFilterBar } from "./gallery-filters";
+import { BrowserNotificationsToggle } from "@/components/videos/browser-notifications-toggle";
 import { useGalleryVideos, type InitialGallery } from "./use-gallery-videos";
 import { VideoCard } from "./video-card";
 import type { ThumbnailLoading } from "@/components/videos/video-thumbnail";
@@ -52,6 +53,7 @@ export function GalleryView({ teamId, models, initial }: Props) {
   return (
     <>
       <GalleryFilterBar filters={filters} models={models} onChange={setFilters} />
+      <BrowserNotificationsToggle />
       <p className="sr-only" aria-live="polite">
         {query.isSuccess ? t("results", { count: videos.length }) : ""}
       </p>

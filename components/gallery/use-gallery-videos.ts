@@ -1,10 +1,13 @@
 "use client";
 
 import { useCallback } from "react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useInfiniteQuery, useQueryClient, type InfiniteData } from "@tanstack/react-query";
 import { isLive, type VideoDto, type VideoPage } from "@/lib/videos/video-dto";
 import { fetchVideoPage, videoKeys } from "@/components/videos/video-api";
 import { useStatusPolling } from "@/components/videos/use-status-polling";
+import { notifyFinished } from "@/components/videos/browser-notifications";
 import { sameFilters, type GalleryFilters } from "@/lib/videos/gallery-filters-url";
 
 export type InitialGallery = { filters: GalleryFilters; page: VideoPage };
@@ -21,6 +24,8 @@ function patchPages(old: InfiniteData<VideoPage> | undefined, fresh: Map<string,
  */
 export function useGalleryVideos(teamId: string, filters: GalleryFilters, initial: InitialGallery) {
   const queryClient = useQueryClient();
+  const tb = useTranslations("notifications.browser");
+  const router = useRouter();
   const query = useInfiniteQuery({
     queryKey: videoKeys.list(teamId, filters),
     queryFn: ({ pageParam, signal }) => fetchVideoPage(teamId, filters, pageParam, signal),
@@ -38,11 +43,15 @@ export function useGalleryVideos(teamId: string, filters: GalleryFilters, initia
       queryClient.setQueriesData<InfiniteData<VideoPage>>({ queryKey: videoKeys.lists(teamId) }, (old) =>
         patchPages(old, fresh),
       );
+      // The person's own videos that just finished or failed, when they turned this on.
+      notifyFinished(items, { completed: tb("completed"), failed: tb("failed") }, (id) =>
+        router.push(`/t/${teamId}/gallery/${id}`),
+      );
       // "In progress" should not keep showing videos that just finished.
       if (filters.status === "active" && items.some((v) => !isLive(v)))
         void queryClient.invalidateQueries({ queryKey: videoKeys.lists(teamId) });
     },
-    [queryClient, teamId, filters.status],
+    [queryClient, teamId, filters.status, tb, router],
   );
   useStatusPolling(teamId, liveIds, onStatus);
 
