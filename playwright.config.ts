@@ -47,6 +47,8 @@ export default defineConfig({
       STUDIO_DIST_DIR: process.env.STUDIO_DIST_DIR ?? ".next",
       SIMULATOR_CONTROL: "on",
       STUDIO_POLL_SCALE: process.env.STUDIO_POLL_SCALE ?? "0.2",
+      // notifications.spec.ts sends to a receiver on 127.0.0.1 (decision 042).
+      STUDIO_WEBHOOK_PRIVATE_TARGETS: "allow",
     },
   },
 });

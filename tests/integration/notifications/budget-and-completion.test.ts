@@ -6,7 +6,7 @@ import { chargeTask } from "@/lib/videos/billing";
 import { createVideoJob } from "@/lib/videos/create-video-job";
 import { driveUntil, key, newTeam } from "../../support/video-harness";
 import { addEndpoint, deliveriesOf, insertTask } from "./support/notification-fixtures";
-import { standardWebhookValid, startReceiver } from "./support/receiver";
+import { standardWebhookValid, startReceiver } from "../../support/webhook-receiver";
 
 // Budget notices come from the charges themselves (lib/videos/billing.ts → chargeTask), and a
 // completed video is told once the studio keeps its copy. Real engine, real simulator.

@@ -7,7 +7,7 @@ import { createVideoJob } from "@/lib/videos/create-video-job";
 import { failSubmission } from "@/lib/videos/send-create";
 import { driveUntil, key, newTeam } from "../../support/video-harness";
 import { addEndpoint, deliveriesOf, insertTask } from "./support/notification-fixtures";
-import { dingtalkValid, feishuValid, standardWebhookValid, startReceiver } from "./support/receiver";
+import { dingtalkValid, feishuValid, standardWebhookValid, startReceiver } from "../../support/webhook-receiver";
 
 // Webhooks end to end: a real event (a job the simulator refuses, a failed submit) writes the
 // outbox in its transaction, the sweep's step sends it over HTTP to a receiver on 127.0.0.1

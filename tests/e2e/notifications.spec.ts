@@ -1,0 +1,47 @@
+import { standardWebhookValid, startReceiver } from "../support/webhook-receiver";
+import { expect, screenshot, test } from "./fixtures";
+
+// Team → Notifications in the built studio: an owner adds a Standard Webhooks endpoint pointing
+// at a receiver on 127.0.0.1 (allowed by STUDIO_WEBHOOK_PRIVATE_TARGETS=allow in
+// playwright.config.ts), copies the secret shown once, and "Send test" reaches the receiver
+// signed with it; the page shows the answer and the attempt, never the full URL.
+
+test("an owner adds a webhook endpoint and sends a test", async ({ page, login }) => {
+  const receiver = await startReceiver();
+  try {
+    const owner = await login("notify-owner");
+    await page.goto(`/t/${owner.teamId}/team`);
+    await page.getByRole("navigation", { name: "Team pages" }).getByRole("link", { name: "Notifications" }).click();
+    await expect(page.getByRole("heading", { name: "Notifications", exact: true })).toBeVisible();
+    await expect(page.getByText("No endpoints yet.")).toBeVisible();
+
+    await page.getByLabel("Name").fill("Ops server");
+    await page.getByLabel("Format").selectOption({ label: "JSON (Standard Webhooks, signed)" });
+    await page.getByLabel("URL").fill(receiver.url("/studio-hook-secret-path"));
+    await page.getByRole("button", { name: "Add endpoint" }).click();
+    const secretField = page.getByLabel("The signing secret, shown this once. Keep it with your receiver:");
+    await expect(secretField).toHaveValue(/^whsec_[A-Za-z0-9+/]{43}=$/);
+    const secret = await secretField.inputValue();
+
+    const row = page.getByRole("list", { name: "Endpoints" }).getByRole("listitem", { name: "Ops server" });
+    await expect(row.getByText("On", { exact: true })).toBeVisible();
+    await expect(page.getByText("studio-hook-secret-path")).toHaveCount(0);
+
+    await row.getByRole("button", { name: "Send test: Ops server" }).click();
+    await expect(row.getByText(/^Test delivered: HTTP 200 in \d+ ms\.$/)).toBeVisible();
+    expect(receiver.received).toHaveLength(1);
+    const [got] = receiver.received;
+    expect(standardWebhookValid(secret, got!)).toBe(true);
+    expect(JSON.parse(got!.body)).toMatchObject({ type: "test", data: { endpoint: { name: "Ops server" } } });
+
+    // The delivery log, after a reload: the secret is not shown again.
+    await page.reload();
+    await expect(page.getByLabel("The signing secret, shown this once. Keep it with your receiver:")).toHaveCount(0);
+    const reloaded = page.getByRole("list", { name: "Endpoints" }).getByRole("listitem", { name: "Ops server" });
+    await reloaded.getByText("Recent deliveries").click();
+    await expect(reloaded.getByRole("list", { name: "Recent deliveries" }).getByText("attempt 1")).toBeVisible();
+    await screenshot(page, "team-notifications-en");
+  } finally {
+    await receiver.close();
+  }
+});
