@@ -28,8 +28,14 @@ export function isInternalAddress(address: string): boolean {
   if (family === 4) return ipv4Internal(ip);
   if (family === 6) {
     if (ip === "::" || ip === "::1") return true;
+    // IPv4-mapped, dotted or as WHATWG URL writes it (::ffff:7f00:1 for 127.0.0.1).
     const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(ip);
     if (mapped?.[1]) return ipv4Internal(mapped[1]);
+    const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(ip);
+    if (hex?.[1] && hex[2]) {
+      const [high, low] = [parseInt(hex[1], 16), parseInt(hex[2], 16)];
+      return ipv4Internal(`${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`);
+    }
     return /^(fc|fd|fe8|fe9|fea|feb)/.test(ip);
   }
   return false;
