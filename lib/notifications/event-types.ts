@@ -20,6 +20,10 @@ export function isWebhookFormat(value: unknown): value is WebhookFormat {
   return typeof value === "string" && (WEBHOOK_FORMATS as readonly string[]).includes(value);
 }
 
+/** Its catalogue key under notifications.eventNames (next-intl reads dots as nesting). */
+export const eventNameKey = (type: AnyEventType) => type.replace(".", "_") as EventNameKey;
+export type EventNameKey = "video_completed" | "video_failed" | "video_lost" | "budget_80" | "budget_100" | "test";
+
 /** Each event is its own checkbox, named "event:<type>" (a form's repeated names keep one value). */
 export const eventFieldName = (type: EventType) => `event:${type}`;
 

@@ -15,9 +15,9 @@ test("an owner adds a webhook endpoint and sends a test", async ({ page, login }
     await expect(page.getByRole("heading", { name: "Notifications", exact: true })).toBeVisible();
     await expect(page.getByText("No endpoints yet.")).toBeVisible();
 
-    await page.getByLabel("Name").fill("Ops server");
-    await page.getByLabel("Format").selectOption({ label: "JSON (Standard Webhooks, signed)" });
-    await page.getByLabel("URL").fill(receiver.url("/studio-hook-secret-path"));
+    await page.getByLabel("Name", { exact: true }).fill("Ops server");
+    await page.getByLabel("Format", { exact: true }).selectOption({ label: "JSON (Standard Webhooks, signed)" });
+    await page.getByLabel("URL", { exact: true }).fill(receiver.url("/studio-hook-secret-path"));
     await page.getByRole("button", { name: "Add endpoint" }).click();
     const secretField = page.getByLabel("The signing secret, shown this once. Keep it with your receiver:");
     await expect(secretField).toHaveValue(/^whsec_[A-Za-z0-9+/]{43}=$/);

@@ -9,6 +9,7 @@ import {
   FORMATS_WITH_TYPED_SECRET,
   WEBHOOK_FORMATS,
   eventFieldName,
+  eventNameKey,
   type WebhookFormat,
 } from "@/lib/notifications/event-types";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -76,7 +77,7 @@ export function EndpointCreateForm({ teamId, locale }: { teamId: string; locale:
           {EVENT_TYPES.map((type) => (
             <label key={type} className="flex items-center gap-2 text-sm">
               <input type="checkbox" name={eventFieldName(type)} defaultChecked />
-              {t(`eventNames.${type}`)}
+              {t(`eventNames.${eventNameKey(type)}`)}
             </label>
           ))}
           {state.fieldErrors?.events ? (

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { EndpointDto } from "@/lib/notifications/endpoints";
-import { isEventType } from "@/lib/notifications/event-types";
+import { eventNameKey, isEventType } from "@/lib/notifications/event-types";
 import { Alert } from "@/components/ui/alert";
 import { EndpointButtons } from "./endpoint-buttons";
 
@@ -28,7 +28,9 @@ export async function EndpointsList({ teamId, endpoints }: { teamId: string; end
             <span className="text-xs text-slate-500">{t(`formats.${e.format}`)}</span>
           </div>
           <span className="font-mono text-xs break-all text-slate-500">{e.urlDisplay}</span>
-          <span className="text-xs text-slate-500">{e.events.map((type) => t(`eventNames.${type}`)).join(" · ")}</span>
+          <span className="text-xs text-slate-500">
+            {e.events.map((type) => t(`eventNames.${eventNameKey(type)}`)).join(" · ")}
+          </span>
           {e.disabledAt ? (
             <Alert>
               {t("disabledNotice", {
@@ -48,7 +50,7 @@ export async function EndpointsList({ teamId, endpoints }: { teamId: string; end
                 {e.attempts.map((a) => (
                   <li key={a.id} className="flex flex-wrap gap-2 tabular-nums">
                     <time dateTime={a.at}>{date(a.at)}</time>
-                    <span>{isEventType(a.type) ? t(`eventNames.${a.type}`) : t("eventNames.test")}</span>
+                    <span>{t(`eventNames.${isEventType(a.type) ? eventNameKey(a.type) : "test"}`)}</span>
                     <span>{t("attempt", { n: a.attempt })}</span>
                     <span className={a.error ? "text-red-700 dark:text-red-300" : ""}>
                       {a.statusCode ?? t("noStatus")}
