@@ -4,7 +4,9 @@ import { deliverDueNotifications } from "@/lib/notifications/deliver";
 import { setTeamBudget } from "@/lib/teams/team-budget-settings";
 import { chargeTask } from "@/lib/videos/billing";
 import { createVideoJob } from "@/lib/videos/create-video-job";
-import { driveUntil, key, newTeam } from "../../support/video-harness";
+import { archiveDueTasks } from "@/lib/videos/archive-video";
+import { syncDueTasks } from "@/lib/videos/sync-video-status";
+import { clearFaults, driveUntil, key, newTeam, setFaults, taskRow } from "../../support/video-harness";
 import { addEndpoint, deliveriesOf, insertTask } from "./support/notification-fixtures";
 import { standardWebhookValid, startReceiver } from "../../support/webhook-receiver";
 
@@ -96,6 +98,45 @@ describe("video completed", () => {
     expect(body).toMatchObject({
       type: "video.completed",
       data: { video: { id: task.id, costCents: row.charge!.amountCents } },
+    });
+  });
+});
+
+describe("video lost", () => {
+  it("is sent when the archive gives up on a video past the provider's expiry, charged as billed", async () => {
+    const { owner, team } = await newTeam();
+    const endpoint = await addEndpoint(owner.id, team.id, { url: receiver.url("/lost"), events: ["video.lost"] });
+    const { task } = await createVideoJob({
+      teamId: team.id,
+      userId: owner.id,
+      idempotencyKey: key(),
+      model: "sora-2",
+      size: "720x1280",
+      seconds: 4,
+      prompt: "Gone before we could keep it",
+    });
+    // Polled to completion without archiving; then the download fails past the provider's expiry.
+    for (let i = 0; i < 400 && (await taskRow(task.id)).status !== "completed"; i++) {
+      await syncDueTasks({ taskIds: [task.id] });
+      await new Promise((r) => setTimeout(r, 40));
+    }
+    await db.videoTask.update({ where: { id: task.id }, data: { providerExpiresAt: new Date(Date.now() - 1000) } });
+    await setFaults("500@content");
+    try {
+      await archiveDueTasks({ taskIds: [task.id] });
+    } finally {
+      await clearFaults();
+    }
+    const row = await taskRow(task.id);
+    expect(row.archiveStatus).toBe("lost");
+    expect(row.charge?.amountCents).toBeGreaterThan(0);
+    const deliveries = await deliveriesOf(endpoint.id);
+    expect(deliveries.map((d) => d.type)).toEqual(["video.lost"]);
+    await deliverDueNotifications(new Date(), { teamId: team.id });
+    const [got] = receiver.received.filter((r) => r.path === "/lost");
+    expect(JSON.parse(got!.body)).toMatchObject({
+      type: "video.lost",
+      data: { video: { id: task.id, status: "lost" } },
     });
   });
 });
