@@ -20,7 +20,7 @@ import { VideoCard } from "./video-card";
 import type { ThumbnailLoading } from "@/components/videos/video-thumbnail";
 import { LoadMore } from "./load-more";
 
-// The first card's poster is the likely LCP image on a phone (one column); the first row of the
+// The first card's poster is the likely LCP image on a phone (two columns); the first row of the
 // widest grid (four columns) is on screen at once; the rest load as they scroll in.
 const FIRST_SCREEN_CARDS = 4;
 
@@ -82,9 +82,9 @@ export function GalleryView({ teamId, models, initial }: Props) {
               {t("searchingOlder")}
             </p>
           ) : null}
-          <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-3 2xl:grid-cols-4">
+          <ul className="grid grid-cols-2 gap-3 sm:gap-4 xl:grid-cols-3 2xl:grid-cols-4">
             {videos.map((video, index) => (
-              <li key={video.id} className="flex">
+              <li key={video.id} className="flex min-w-0">
                 <VideoCard video={video} loading={thumbnailLoading(index)} />
               </li>
             ))}

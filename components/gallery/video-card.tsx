@@ -20,14 +20,15 @@ export function VideoCard({ video, loading }: { video: VideoDto; loading?: Thumb
       aria-labelledby={titleId}
       data-testid="video-card"
       data-video-id={video.id}
-      className="flex w-full flex-col overflow-hidden rounded-2xl border border-slate-200 bg-white shadow-sm transition focus-within:ring-2 focus-within:ring-brand-500 hover:shadow-md dark:border-slate-800 dark:bg-slate-900"
+      className="flex w-full min-w-0 flex-col overflow-hidden rounded-2xl border border-slate-200 bg-white shadow-sm transition focus-within:ring-2 focus-within:ring-brand-500 hover:shadow-md dark:border-slate-800 dark:bg-slate-900"
     >
       {/* The picture repeats the title link; one tab stop per card is enough. */}
       <Link href={href} tabIndex={-1} aria-hidden>
         <VideoThumbnail video={video} loading={loading} />
       </Link>
-      <div className="flex flex-1 flex-col gap-2 p-3">
-        <div className="flex items-center justify-between gap-2 text-sm">
+      {/* Two cards a row on a phone leave about 170 px: everything here wraps rather than overflows. */}
+      <div className="flex min-w-0 flex-1 flex-col gap-2 p-3 wrap-break-word">
+        <div className="flex flex-wrap items-center justify-between gap-x-2 gap-y-1 text-sm">
           <VideoStatusBadge video={video} />
           <span className="text-slate-700 tabular-nums dark:text-slate-300">
             <span className="sr-only">{t("cost.label")}: </span>

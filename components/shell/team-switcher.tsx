@@ -5,9 +5,9 @@ import type { Role } from "@/lib/teams/roles";
 import { AutoSubmitSelect } from "./auto-submit-select";
 import { CurrentSectionInput } from "./current-section-input";
 
-type Props = { teams: { id: string; name: string; role: Role }[]; activeTeamId: string };
+type Props = { teams: { id: string; name: string; role: Role }[]; activeTeamId: string; id?: string };
 
-export async function TeamSwitcher({ teams, activeTeamId }: Props) {
+export async function TeamSwitcher({ teams, activeTeamId, id = "team-switcher" }: Props) {
   const t = await getTranslations("shell");
   return (
     <div className="flex flex-col gap-1">
@@ -16,7 +16,7 @@ export async function TeamSwitcher({ teams, activeTeamId }: Props) {
       </span>
       <form action={switchTeamAction} className="flex items-center gap-2">
         <CurrentSectionInput />
-        <AutoSubmitSelect id="team-switcher" name="teamId" defaultValue={activeTeamId} label={t("switchTeam")}>
+        <AutoSubmitSelect id={id} name="teamId" defaultValue={activeTeamId} label={t("switchTeam")}>
           {teams.map((team) => (
             <option key={team.id} value={team.id}>
               {team.name} · {t(`role.${team.role}`)}
