@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Tx } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { decryptProviderKey } from "@/lib/upstream/provider-key-crypto";
 import {
@@ -23,6 +24,9 @@ const BATCH = 10;
 const TIMEOUT_MS = 10_000;
 const LEASE_MS = 60_000;
 const ANSWER_CHARS = 500;
+/** The log keeps each endpoint's last LOG_KEEP attempts, and finished deliveries for KEEP_DAYS. */
+const LOG_KEEP = 200;
+const KEEP_MS = 30 * 86_400_000;
 
 export type AttemptResult = { ok: boolean; statusCode: number | null; latencyMs: number; error: string | null };
 
@@ -187,6 +191,7 @@ async function record(
         nextAttemptAt: result.ok || giveUp || off ? null : new Date(now.getTime() + retryDelayMs(attempt)),
       },
     });
+    await pruneLog(tx, endpointId, now);
     // An endpoint that is off sends nothing more: its other deliveries are cancelled.
     if (off) {
       await tx.webhookDelivery.updateMany({
@@ -194,5 +199,25 @@ async function record(
         data: { status: "cancelled", nextAttemptAt: null, leaseUntil: null },
       });
     }
+  });
+}
+
+/** Bounded per endpoint, on its own indexes: the log never grows without end. */
+async function pruneLog(tx: Tx, endpointId: string, now: Date): Promise<void> {
+  const oldestKept = await tx.webhookAttempt.findFirst({
+    where: { endpointId },
+    orderBy: { createdAt: "desc" },
+    skip: LOG_KEEP - 1,
+    select: { createdAt: true },
+  });
+  if (oldestKept) {
+    await tx.webhookAttempt.deleteMany({ where: { endpointId, createdAt: { lt: oldestKept.createdAt } } });
+  }
+  await tx.webhookDelivery.deleteMany({
+    where: {
+      endpointId,
+      status: { in: ["delivered", "failed", "cancelled"] },
+      createdAt: { lt: new Date(now.getTime() - KEEP_MS) },
+    },
   });
 }

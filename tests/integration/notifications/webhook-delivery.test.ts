@@ -182,4 +182,37 @@ describe("webhook delivery", () => {
     await failSubmission(await insertTask(team.id, owner.id), "refused", "no");
     expect(await deliverDueNotifications(new Date(now + 1000), { teamId: team.id })).toMatchObject({ sent: 1 });
   });
+
+  it("keeps each endpoint's log bounded: the last 200 attempts, finished deliveries for 30 days", async () => {
+    const { owner, team } = await newTeam();
+    const endpoint = await addEndpoint(owner.id, team.id, { url: receiver.url("/log") });
+    const longAgo = new Date(Date.now() - 40 * 86_400_000);
+    const old = await db.webhookDelivery.create({
+      data: {
+        endpointId: endpoint.id,
+        teamId: team.id,
+        type: "test",
+        payload: "{}",
+        status: "delivered",
+        createdAt: longAgo,
+      },
+    });
+    const recent = await db.webhookDelivery.create({
+      data: { endpointId: endpoint.id, teamId: team.id, type: "test", payload: "{}", status: "failed" },
+    });
+    await db.webhookAttempt.createMany({
+      data: Array.from({ length: 250 }, (_, n) => ({
+        endpointId: endpoint.id,
+        deliveryId: recent.id,
+        attempt: 1,
+        statusCode: 500,
+        latencyMs: 1,
+        createdAt: new Date(Date.now() - 86_400_000 + n * 1000),
+      })),
+    });
+    expect(await sendTestNotification(db, owner.id, team.id, endpoint.id)).toMatchObject({ ok: true });
+    expect(await db.webhookAttempt.count({ where: { endpointId: endpoint.id } })).toBe(200);
+    expect(await db.webhookDelivery.findUnique({ where: { id: old.id } })).toBeNull();
+    expect(await db.webhookDelivery.findUnique({ where: { id: recent.id } })).not.toBeNull();
+  });
 });
