@@ -1,5 +1,6 @@
 import { standardWebhookValid, startReceiver } from "../support/webhook-receiver";
 import { expect, screenshot, test } from "./fixtures";
+import { fillGenerateForm, submitAndFollow } from "./videos-support";
 
 // Team → Notifications in the built studio: an owner adds a Standard Webhooks endpoint pointing
 // at a receiver on 127.0.0.1 (allowed by STUDIO_WEBHOOK_PRIVATE_TARGETS=allow in
@@ -44,4 +45,42 @@ test("an owner adds a webhook endpoint and sends a test", async ({ page, login }
   } finally {
     await receiver.close();
   }
+});
+
+test("browser notifications: turned on with a click, shown when one's own video fails in the gallery", async ({
+  page,
+  login,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  // What the page hands to the Notification API is recorded (a headless browser shows nothing).
+  await page.addInitScript(() => {
+    const Real = window.Notification;
+    const shown: { title: string; body?: string }[] = [];
+    class Recording extends Real {
+      constructor(title: string, options?: NotificationOptions) {
+        shown.push({ title, body: options?.body });
+        super(title, options);
+      }
+    }
+    Object.defineProperty(Recording, "permission", { get: () => Real.permission });
+    Object.defineProperty(Recording, "requestPermission", { value: Real.requestPermission.bind(Real) });
+    Object.assign(window, { Notification: Recording, __shown: shown });
+  });
+  await page.context().grantPermissions(["notifications"], { origin: baseURL });
+  const owner = await login("notify-browser");
+  await page.goto(`/t/${owner.teamId}/gallery`);
+  await page.getByRole("button", { name: "Notify me in this browser" }).click();
+  await expect(page.getByText("Browser notifications on")).toBeVisible();
+
+  // A video that fails after a while (each request about it takes 2 s), watched from the gallery.
+  await fillGenerateForm(page, owner.teamId, { prompt: "A night train [[fail]] [[slow:2000]]" });
+  await submitAndFollow(page);
+  await page.goto(`/t/${owner.teamId}/gallery`);
+  await expect(page.getByText("Browser notifications on")).toBeVisible();
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { __shown: { title: string }[] }).__shown), {
+      timeout: 60_000,
+    })
+    .toEqual([{ title: "Your video failed", body: "A night train [[fail]] [[slow:2000]]" }]);
 });
