@@ -1,5 +1,6 @@
 import { standardWebhookValid, startReceiver } from "../support/webhook-receiver";
 import { expect, screenshot, test } from "./fixtures";
+import { person, withDb } from "./team-support";
 import { fillGenerateForm, submitAndFollow } from "./videos-support";
 
 // Team → Notifications in the built studio: an owner adds a Standard Webhooks endpoint pointing
@@ -83,4 +84,25 @@ test("browser notifications: turned on with a click, shown when one's own video 
       timeout: 60_000,
     })
     .toEqual([{ title: "Your video failed", body: "A night train [[fail]] [[slow:2000]]" }]);
+});
+
+test("members see no Notifications tab and the page refuses them; strangers get 404", async ({ browser }) => {
+  const owner = await person(browser, "notify-owner2");
+  const member = await person(browser, "notify-member");
+  const stranger = await person(browser, "notify-stranger");
+  withDb((db) =>
+    db
+      .prepare("INSERT INTO Membership (id, teamId, userId, role, createdAt) VALUES (?, ?, ?, 'MEMBER', ?)")
+      .run(`m${member.user.id}`, owner.teamId, member.user.id, new Date().toISOString().replace("Z", "+00:00")),
+  );
+  await member.page.goto(`/t/${owner.teamId}/team`);
+  await expect(member.page.getByRole("heading", { name: "Team", exact: true })).toBeVisible();
+  await expect(member.page.getByRole("link", { name: "Notifications", exact: true })).toHaveCount(0);
+  await member.page.goto(`/t/${owner.teamId}/team/notifications`);
+  await expect(member.page.getByText("Not available for your role")).toBeVisible();
+  await expect(member.page.getByRole("button", { name: "Add endpoint" })).toHaveCount(0);
+  expect((await stranger.page.goto(`/t/${owner.teamId}/team/notifications`))?.status()).toBe(404);
+  await owner.close();
+  await member.close();
+  await stranger.close();
 });
