@@ -49,6 +49,8 @@ test("route handlers: anonymous → 401, strangers and guessed ids → 404, memb
   browser,
   baseURL,
 }) => {
+  // Three sign-ups, then every route × method × five kinds of caller: a minute on a quiet machine.
+  test.setTimeout(180_000);
   const list = routes();
   expect(list.length).toBeGreaterThan(0);
   const owner = await person(browser, "matrixowner");

@@ -4,6 +4,8 @@ import { createInviteLink, person } from "./team-support";
 test("an owner invites by link; a new person signs up through it and joins as a member; roles change what they see", async ({
   browser,
 }) => {
+  // Two sign-ups and a tour of the team pages as each role (47 s on a quiet machine).
+  test.setTimeout(150_000);
   const owner = await person(browser, "owner");
   const link = await createInviteLink(owner.page, owner.teamId, "Member");
   expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
