@@ -342,13 +342,14 @@ describe("the openai SDK against /api/v1", () => {
     const w = await world();
     const video = await w.client.videos.create({ model: "sora-2", prompt: "Ours", seconds: "4" });
     const other = await world();
+    // One at a time: a request started before its refusal is awaited would reject unhandled.
     for (const attempt of [
-      other.client.videos.retrieve(video.id),
-      other.client.videos.downloadContent(video.id),
-      other.client.videos.delete(video.id),
-      other.client.videos.remix(video.id, { prompt: "theirs now" }),
+      () => other.client.videos.retrieve(video.id),
+      () => other.client.videos.downloadContent(video.id),
+      () => other.client.videos.delete(video.id),
+      () => other.client.videos.remix(video.id, { prompt: "theirs now" }),
     ])
-      expect((await refusal(attempt)).status).toBe(404);
+      expect((await refusal(attempt())).status).toBe(404);
     expect((await other.client.videos.list()).data).toEqual([]);
     expect(await refusal(other.client.videos.list({ after: video.id }))).toMatchObject({ status: 400, param: "after" });
     expect((await db.videoTask.findUniqueOrThrow({ where: { id: video.id } })).deletedAt).toBeNull();
