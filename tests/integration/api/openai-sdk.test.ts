@@ -9,6 +9,7 @@ import { setTeamBudget } from "@/lib/teams/team-budget-settings";
 import { listVideos as galleryPage } from "@/lib/videos/list-videos";
 import { addMember, newTeam } from "../../support/video-harness";
 import { startApiServer, type ApiServer } from "./support/api-server";
+import { OPENAI_VIDEO_KEYS } from "../../support/openai-video-keys";
 
 // The official `openai` SDK, unchanged, against the studio's /api/v1 over real HTTP: the route
 // modules served by node:http, the real database, the simulator as the provider over HTTP, the
@@ -20,21 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const VIDEO_KEYS = [
-  "completed_at",
-  "created_at",
-  "error",
-  "expires_at",
-  "id",
-  "model",
-  "object",
-  "progress",
-  "prompt",
-  "remixed_from_video_id",
-  "seconds",
-  "size",
-  "status",
-];
+const VIDEO_KEYS = OPENAI_VIDEO_KEYS;
 
 async function tokenFor(teamId: string, userId: string, opts: { name?: string; capCents?: number | null } = {}) {
   const { token, id } = await createApiToken(db, userId, teamId, {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { RateLimiter } from "@/lib/http/v1/rate-limit";
 import { toOpenAIVideo } from "@/lib/http/v1/video-object";
 import type { VideoDto } from "@/lib/videos/video-dto";
+import { OPENAI_VIDEO_KEYS } from "../../support/openai-video-keys";
 
 // The pure parts of /api/v1: a studio task as OpenAI's Video object, and the per-token bucket.
 
@@ -41,24 +42,7 @@ function dto(over: Partial<VideoDto> = {}): VideoDto {
 describe("toOpenAIVideo", () => {
   it("has OpenAI's 13 keys plus 'studio', times in unix seconds, seconds as text", () => {
     const video = toOpenAIVideo(dto());
-    expect(Object.keys(video).sort()).toEqual(
-      [
-        "completed_at",
-        "created_at",
-        "error",
-        "expires_at",
-        "id",
-        "model",
-        "object",
-        "progress",
-        "prompt",
-        "remixed_from_video_id",
-        "seconds",
-        "size",
-        "status",
-        "studio",
-      ].sort(),
-    );
+    expect(Object.keys(video).sort()).toEqual([...OPENAI_VIDEO_KEYS, "studio"].sort());
     expect(video).toMatchObject({
       object: "video",
       status: "completed",
