@@ -53,7 +53,9 @@ export function GalleryView({ teamId, models, initial }: Props) {
   return (
     <>
       <GalleryFilterBar filters={filters} models={models} onChange={setFilters} />
-      <BrowserNotificationsToggle />
+      <div className="mb-4 empty:hidden">
+        <BrowserNotificationsToggle />
+      </div>
       <p className="sr-only" aria-live="polite">
         {query.isSuccess ? t("results", { count: videos.length }) : ""}
       </p>
