@@ -3,9 +3,9 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import type { Reader } from "./db-types";
-import { authorize, TeamAccessError } from "./authorize";
+import { authorize, authorizeSignedIn, TeamAccessError, type CheckedActor } from "./authorize";
 import { monthOf } from "@/lib/money/month";
-import { isRole, type Role } from "./roles";
+import type { Role } from "./roles";
 import { API_TOKEN_PREFIX, type ApiTokenExpiryDays } from "./api-token-rules";
 
 // Team API tokens (docs/decisions/040-api-tokens.md). A token is 32 random bytes behind a "sst_"
@@ -166,7 +166,10 @@ export async function listApiTokens(
   }));
 }
 
-/** Who a working token acts as: its creator in its team, with the creator's role today. */
+/**
+ * Who a working token acts as: its creator in its team, with the creator's role today. `actor`
+ * is the CheckedActor of that read, handed to lib as a route hands its own (no second read).
+ */
 export type ApiTokenActor = {
   tokenId: string;
   tokenName: string;
@@ -174,6 +177,7 @@ export type ApiTokenActor = {
   userId: string;
   role: Role;
   monthlyCapCents: number | null;
+  actor: CheckedActor;
 };
 
 /**
@@ -197,11 +201,12 @@ export async function authenticateApiToken(db: Db, secret: string, now = new Dat
     },
   });
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null;
-  const membership = await db.membership.findUnique({
-    where: { teamId_userId: { teamId: row.teamId, userId: row.createdById } },
-    select: { role: true },
+  // The creator and their membership, as a route checks its signed-in user: gone or left → null.
+  const actor = await authorizeSignedIn(db, row.createdById, row.teamId, "videos.read").catch((error: unknown) => {
+    if (error instanceof TeamAccessError) return null;
+    throw error;
   });
-  if (!membership || !isRole(membership.role)) return null;
+  if (!actor) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_GRANULARITY_MS)
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   return {
@@ -209,7 +214,8 @@ export async function authenticateApiToken(db: Db, secret: string, now = new Dat
     tokenName: row.name,
     teamId: row.teamId,
     userId: row.createdById,
-    role: membership.role,
+    role: actor.role,
     monthlyCapCents: row.monthlyCapCents,
+    actor,
   };
 }

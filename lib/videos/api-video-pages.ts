@@ -1,6 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { readCards } from "./card-rows";
+import { toVideoDto } from "./task-dto";
 import { authorizeVideo, type VideoActor } from "./video-access";
+import type { VideoDto } from "./video-dto";
 
 // The order of the studio's API list (GET /api/v1/videos): OpenAI's cursor is the id of the last
 // video of the previous page (`after`), in either direction. The keyset is (createdAt, id) on the
@@ -8,11 +11,11 @@ import { authorizeVideo, type VideoActor } from "./video-access";
 
 export type ApiPageQuery = { limit: number; after?: string; order: "asc" | "desc" };
 
-/** One page of the team's video ids, or null when `after` is no video of this team. */
-export async function apiVideoIdPage(
+/** One page of the team's videos (cards read once, as the gallery reads them), or null when `after` is no video of this team. */
+export async function apiVideoPage(
   actor: VideoActor,
   query: ApiPageQuery,
-): Promise<{ ids: string[]; hasMore: boolean } | null> {
+): Promise<{ items: VideoDto[]; hasMore: boolean } | null> {
   const viewer = await authorizeVideo(actor, "videos.read");
   const cursor = query.after
     ? await db.videoTask.findFirst({
@@ -21,21 +24,15 @@ export async function apiVideoIdPage(
       })
     : null;
   if (query.after && !cursor) return null;
-  const beyond = query.order === "desc" ? "lt" : "gt";
-  const rows = await db.videoTask.findMany({
-    where: {
-      teamId: viewer.teamId,
-      deletedAt: null,
-      ...(cursor
-        ? {
-            createdAt: { [query.order === "desc" ? "lte" : "gte"]: cursor.createdAt },
-            OR: [{ createdAt: { [beyond]: cursor.createdAt } }, { id: { [beyond]: cursor.id } }],
-          }
-        : {}),
-    },
-    orderBy: [{ createdAt: query.order }, { id: query.order }],
-    take: query.limit + 1,
-    select: { id: true },
+  const bound = cursor ? { at: cursor.createdAt, id: cursor.id } : undefined;
+  const rows = await readCards({
+    teamId: viewer.teamId,
+    order: query.order,
+    ...(query.order === "desc" ? { before: bound } : { after: bound }),
+    limit: query.limit + 1,
   });
-  return { ids: rows.slice(0, query.limit).map((r) => r.id), hasMore: rows.length > query.limit };
+  return {
+    items: rows.slice(0, query.limit).map((row) => toVideoDto(row, viewer)),
+    hasMore: rows.length > query.limit,
+  };
 }

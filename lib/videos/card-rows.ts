@@ -21,6 +21,10 @@ export type CardQuery = {
   status?: "active" | "completed" | "failed";
   /** Strictly older than this (createdAt, id) in the gallery's newest-first order. */
   before?: { at: Date; id: string };
+  /** Strictly newer than this (createdAt, id): the API's ascending pages. */
+  after?: { at: Date; id: string };
+  /** Newest first (the default) or oldest first. */
+  order?: "asc" | "desc";
   /** This (createdAt, id) or newer: the end of a bounded scan (short searches, `cardAt`). */
   from?: { at: Date; id: string };
   /** Prompt search: the cleaned text, and whether a trigram index can serve it (3+ characters). */
@@ -108,6 +112,10 @@ function conditions(q: CardQuery): Sql[] {
     where.push(
       Prisma.sql`${T}."createdAt" <= ${q.before.at} AND (${T}."createdAt" < ${q.before.at} OR ${T}."id" < ${q.before.id})`,
     );
+  if (q.after)
+    where.push(
+      Prisma.sql`${T}."createdAt" >= ${q.after.at} AND (${T}."createdAt" > ${q.after.at} OR ${T}."id" > ${q.after.id})`,
+    );
   if (q.from)
     where.push(
       Prisma.sql`${T}."createdAt" >= ${q.from.at} AND (${T}."createdAt" > ${q.from.at} OR ${T}."id" >= ${q.from.id})`,
@@ -154,12 +162,13 @@ function toCardRow(raw: RawCard): CardRow {
   };
 }
 
-/** The cards matching `q`, newest first. */
+/** The cards matching `q`, newest first (or oldest first). */
 export async function readCards(q: CardQuery): Promise<CardRow[]> {
   if (q.ids?.length === 0) return [];
   const limit = q.limit ? Prisma.sql`LIMIT ${q.limit}` : Prisma.empty;
+  const order = Prisma.raw(q.order === "asc" ? "ASC" : "DESC");
   const rows = await db.$queryRaw<RawCard[]>(
-    Prisma.sql`SELECT ${COLUMNS} FROM ${T} ${JOINS} WHERE ${Prisma.join(conditions(q), " AND ")} ORDER BY ${T}."createdAt" DESC, ${T}."id" DESC ${limit}`,
+    Prisma.sql`SELECT ${COLUMNS} FROM ${T} ${JOINS} WHERE ${Prisma.join(conditions(q), " AND ")} ORDER BY ${T}."createdAt" ${order}, ${T}."id" ${order} ${limit}`,
   );
   return rows.map(toCardRow);
 }

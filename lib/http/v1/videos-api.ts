@@ -6,11 +6,10 @@ import { deleteVideo } from "@/lib/videos/delete-video";
 import { remixVideo } from "@/lib/videos/remix-video";
 import { teamOffers } from "@/lib/videos/offers";
 import { readReference, validateSubmission } from "@/lib/videos/submission-checks";
-import { apiVideoIdPage } from "@/lib/videos/api-video-pages";
+import { apiVideoPage } from "@/lib/videos/api-video-pages";
 import { authorizeVideo } from "@/lib/videos/video-access";
 import { openVideoMedia } from "@/lib/videos/video-media";
 import { videoStatuses } from "@/lib/videos/video-status";
-import { videosByIds } from "@/lib/videos/list-videos";
 import type { VideoDto } from "@/lib/videos/video-dto";
 import type { ConnectionOffer } from "@/lib/videos/form-rules";
 import { apiErrors } from "./api-error";
@@ -23,7 +22,8 @@ import { toOpenAIVideo, type OpenAIVideo } from "./video-object";
 // own pages and actions call, with the token's creator as the actor: the same permission checks,
 // the same registry rules, the same budgets, the same submit path (createVideoJob).
 
-const actorOf = (ctx: ApiContext) => ({ teamId: ctx.teamId, userId: ctx.userId });
+/** The token creator's membership as authenticateApiToken read it for this request. */
+const actorOf = (ctx: ApiContext) => ctx.actor;
 const tokenOf = (ctx: ApiContext) => ({ id: ctx.tokenId, monthlyCapCents: ctx.monthlyCapCents });
 
 const asVideos = (videos: VideoDto[]): OpenAIVideo[] => videos.map(toOpenAIVideo);
@@ -101,12 +101,10 @@ export async function listVideos(ctx: ApiContext, request: Request) {
   const order = search.get("order") ?? "desc";
   if (order !== "asc" && order !== "desc") throw apiErrors.invalid("order", "'order' must be 'asc' or 'desc'.");
   const after = search.get("after") || undefined;
-  const page = await apiVideoIdPage(actorOf(ctx), { limit, order, ...(after ? { after } : {}) });
-  if (!page) throw apiErrors.invalid("after", "'after' is not the id of a video of this team.");
   // A list reads what the studio knows (the sweep keeps it fresh); only retrieve asks the provider.
-  const items = await videosByIds(actorOf(ctx), page.ids);
-  const byId = new Map(items.map((v) => [v.id, v]));
-  const data = asVideos(page.ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])));
+  const page = await apiVideoPage(actorOf(ctx), { limit, order, ...(after ? { after } : {}) });
+  if (!page) throw apiErrors.invalid("after", "'after' is not the id of a video of this team.");
+  const data = asVideos(page.items);
   return {
     object: "list",
     data,
