@@ -1,6 +1,7 @@
 import type { Tx } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { monthOf } from "@/lib/money/month";
+import { teamSpentCents } from "@/lib/teams/budget";
 import {
   parseEventList,
   type AnyEventType,
@@ -92,11 +93,7 @@ export async function queueBudgetNotices(tx: Tx, teamId: string, now: Date): Pro
     if (!budget || budget <= 0) return;
     const sent = team.budgetNoticeMonth === month.key ? team.budgetNoticePercent : 0;
     if (sent >= 100) return;
-    const charged = await tx.charge.aggregate({
-      _sum: { amountCents: true },
-      where: { teamId, createdAt: { gte: month.start, lt: month.end } },
-    });
-    const spent = charged._sum.amountCents ?? 0;
+    const spent = await teamSpentCents(tx, teamId, month);
     const due = THRESHOLDS.filter((p) => p > sent && spent * 100 >= budget * p);
     const level = due.at(-1);
     if (level === undefined) return;

@@ -29,6 +29,11 @@ async function sums(db: Reader, teamId: string, userId: string | null, month: Sp
   return { spentCents: charged._sum.amountCents ?? 0, reservedCents: reserved?._sum.reservedCents ?? 0 };
 }
 
+/** The team's charges in `month` (the spend the budget is measured against). */
+export async function teamSpentCents(db: Reader, teamId: string, month: SpendMonth): Promise<number> {
+  return (await sums(db, teamId, null, month, false)).spentCents;
+}
+
 function room(budgetCents: number | null, s: { spentCents: number; reservedCents: number }): Room {
   return {
     budgetCents,
