@@ -53,14 +53,12 @@ export async function StudioShell({ user, teams, activeTeamId, children }: Props
           <div className="hidden grid-cols-2 gap-2 border-t border-slate-200 pt-3 sm:grid md:mt-auto md:flex md:flex-col dark:border-slate-800">
             <LanguageSwitcher />
             <ThemeSwitcher />
-            <p className="col-span-2 truncate text-xs text-slate-500 dark:text-slate-400" title={user.email}>
-              {t("shell.signedInAs", { email: user.email })}
-            </p>
-            <form action={signOutAction} className="col-span-2">
-              <Button type="submit" variant="secondary" className="w-full">
-                {t("shell.signOut")}
-              </Button>
-            </form>
+            <Account
+              className="col-span-2"
+              email={user.email}
+              signedInAs={t("shell.signedInAs", { email: user.email })}
+              signOut={t("shell.signOut")}
+            />
           </div>
           {/* On a phone the same controls sit in the menu the button above opens. */}
           <ShellMenuPanel>
@@ -69,14 +67,11 @@ export async function StudioShell({ user, teams, activeTeamId, children }: Props
               <LanguageSwitcher id="language-switcher-menu" />
               <ThemeSwitcher id="theme-switcher-menu" />
             </div>
-            <p className="truncate text-xs text-slate-500 dark:text-slate-400" title={user.email}>
-              {t("shell.signedInAs", { email: user.email })}
-            </p>
-            <form action={signOutAction}>
-              <Button type="submit" variant="secondary" className="w-full">
-                {t("shell.signOut")}
-              </Button>
-            </form>
+            <Account
+              email={user.email}
+              signedInAs={t("shell.signedInAs", { email: user.email })}
+              signOut={t("shell.signOut")}
+            />
           </ShellMenuPanel>
         </ShellMenuProvider>
       </aside>
@@ -84,5 +79,31 @@ export async function StudioShell({ user, teams, activeTeamId, children }: Props
         {children}
       </main>
     </div>
+  );
+}
+
+/** Who is signed in, and the way out: in the sidebar from `sm` up, in the menu on a phone. */
+function Account({
+  email,
+  signedInAs,
+  signOut,
+  className = "",
+}: {
+  email: string;
+  signedInAs: string;
+  signOut: string;
+  className?: string;
+}) {
+  return (
+    <>
+      <p className={`${className} truncate text-xs text-slate-500 dark:text-slate-400`} title={email}>
+        {signedInAs}
+      </p>
+      <form action={signOutAction} className={className}>
+        <Button type="submit" variant="secondary" className="w-full">
+          {signOut}
+        </Button>
+      </form>
+    </>
   );
 }
