@@ -7,7 +7,8 @@ import { absoluteMediaPath, cardPosterPath, writeMediaAtomically } from "./media
 // stored next to the thumbnail (no column: its path is derived). Like every stored file it is
 // written to a temporary name and renamed into place, so a reader sees all of it or nothing.
 
-const WEBP = (head: Buffer) =>
+/** A WebP file's first bytes: "RIFF", a size, "WEBP" (the archive checks provider thumbnails with it too). */
+export const isWebp = (head: Buffer) =>
   head.subarray(0, 4).toString("latin1") === "RIFF" && head.subarray(8, 12).toString("latin1") === "WEBP";
 
 /** Concurrent first requests for one poster make it once per process. */
@@ -18,7 +19,7 @@ export async function writeCardPoster(thumbnailRelative: string): Promise<string
   const relative = cardPosterPath(thumbnailRelative);
   const bytes = await cardPosterFrom(absoluteMediaPath(thumbnailRelative));
   await writeMediaAtomically(relative, [bytes], ({ head }) => {
-    if (!WEBP(head)) throw new Error("card poster: not a WebP file");
+    if (!isWebp(head)) throw new Error("card poster: not a WebP file");
   });
   return relative;
 }

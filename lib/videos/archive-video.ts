@@ -10,7 +10,7 @@ import {
   type MediaVariant,
 } from "@/lib/storage/media-store";
 import { posterFrom, spriteSheetFrom } from "@/lib/storage/derive-media";
-import { writeCardPoster } from "@/lib/storage/card-poster";
+import { isWebp, writeCardPoster } from "@/lib/storage/card-poster";
 import { archiveRetryDelayMs } from "./poll-schedule";
 import { addTaskEvent } from "./task-events";
 import { queueVideoNotification } from "@/lib/notifications/enqueue";
@@ -29,7 +29,7 @@ const VARIANTS: Exclude<MediaVariant, "reference" | "poster">[] = ["video", "thu
 
 const MAGIC: Record<(typeof VARIANTS)[number], (head: Buffer) => boolean> = {
   video: (h) => h.subarray(4, 8).toString("latin1") === "ftyp",
-  thumbnail: (h) => h.subarray(0, 4).toString("latin1") === "RIFF" && h.subarray(8, 12).toString("latin1") === "WEBP",
+  thumbnail: isWebp,
   spritesheet: (h) => h[0] === 0xff && h[1] === 0xd8 && h[2] === 0xff,
 };
 
