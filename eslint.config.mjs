@@ -9,13 +9,13 @@ import { createTypeScriptImportResolver } from "eslint-import-resolver-typescrip
 // work is reshaping those folders.
 const lib = (...folders) => folders.map((folder) => `./lib/${folder}`);
 const BASE = ["config", "db", "i18n", "models", "money", "text", "upstream-schemas"];
-const UNPLACED = ["videos", "upstream", "storage", "http", "simulator", "notifications"];
+const UNPLACED = ["videos", "upstream", "storage", "http", "simulator", "notifications", "library"];
 const layerZones = [
   { target: lib(...BASE), from: lib("audit", "teams", "auth", "spend", ...UNPLACED, "forms", "actions") },
   { target: lib("audit"), from: lib("teams", "auth", "spend", ...UNPLACED, "forms", "actions") },
   {
     target: lib("teams"),
-    from: lib("auth", "spend", "videos", "storage", "http", "simulator", "notifications", "forms", "actions"),
+    from: lib("auth", "spend", "videos", "storage", "http", "simulator", "notifications", "library", "forms", "actions"),
   },
   { target: lib("auth"), from: lib("spend", ...UNPLACED, "forms", "actions") },
   { target: lib("spend"), from: lib("auth", ...UNPLACED, "forms", "actions") },

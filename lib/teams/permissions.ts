@@ -24,11 +24,15 @@ export const PERMISSIONS = [
   "api.manage",
   // Add, test, turn back on and remove the team's notification endpoints (Team → Notifications).
   "notifications.manage",
+  // Create collections and add or remove videos in any of the team's collections (everyone).
+  "collections.edit",
+  // Rename or delete anyone's collection; a collection's creator may always (canManageCollection).
+  "collections.manage.any",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
-const MEMBER: Permission[] = ["videos.create", "videos.read", "videos.delete.own", "spend.read"];
+const MEMBER: Permission[] = ["videos.create", "videos.read", "videos.delete.own", "spend.read", "collections.edit"];
 const ADMIN: Permission[] = [
   ...MEMBER,
   "videos.delete.any",
@@ -39,6 +43,7 @@ const ADMIN: Permission[] = [
   "spend.read.members",
   "api.manage",
   "notifications.manage",
+  "collections.manage.any",
 ];
 const OWNER: Permission[] = [...PERMISSIONS];
 
@@ -60,6 +65,11 @@ export function canManageMember(actor: Role, target: Role): boolean {
 /** May `role` delete a video? Its own with `videos.delete.own`, anyone's with `videos.delete.any`. */
 export function canDeleteVideo(role: Role, isOwn: boolean): boolean {
   return can(role, isOwn ? "videos.delete.own" : "videos.delete.any");
+}
+
+/** May `role` rename or delete a collection? Its creator with `collections.edit`, anyone's with `.manage.any`. */
+export function canManageCollection(role: Role, isCreator: boolean): boolean {
+  return can(role, isCreator ? "collections.edit" : "collections.manage.any");
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, canManageMember, PERMISSIONS, type Permission } from "@/lib/teams/permissions";
+import { can, canManageCollection, canManageMember, PERMISSIONS, type Permission } from "@/lib/teams/permissions";
 import { ROLES, type Role } from "@/lib/teams/roles";
 
 // The whole table, written out: a change to who may do what has to change this test too.
@@ -19,6 +19,8 @@ const EXPECTED: Record<Permission, Role[]> = {
   "team.delete": ["OWNER"],
   "api.manage": ["OWNER", "ADMIN"],
   "notifications.manage": ["OWNER", "ADMIN"],
+  "collections.edit": ["OWNER", "ADMIN", "MEMBER"],
+  "collections.manage.any": ["OWNER", "ADMIN"],
 };
 
 describe("permissions", () => {
@@ -45,5 +47,12 @@ describe("permissions", () => {
     expect(canManageMember("ADMIN", "OWNER")).toBe(false);
     expect(canManageMember("OWNER", "OWNER")).toBe(true);
     for (const target of ROLES) expect(canManageMember("MEMBER", target)).toBe(false);
+  });
+
+  it("a collection's creator renames and deletes it whatever their role; admins and the owner any", () => {
+    for (const role of ROLES) expect(canManageCollection(role, true)).toBe(true);
+    expect(canManageCollection("MEMBER", false)).toBe(false);
+    expect(canManageCollection("ADMIN", false)).toBe(true);
+    expect(canManageCollection("OWNER", false)).toBe(true);
   });
 });
