@@ -102,6 +102,12 @@ export type ModelSpec = {
   readonly resultRetentionSeconds?: number;
   /** How long before the studio gives up on a job (fails it, releases its reservation). */
   readonly timeLimitSeconds: number;
+  /**
+   * How long a job of the model's default length usually takes, submit to result; longer clips in
+   * proportion. A job with no progress for longer is flagged "taking longer than usual"
+   * (lib/videos/stuck-jobs.ts, docs/stuck-jobs.md). Absent: 60 s + 20 s per second of video.
+   */
+  readonly usualSeconds?: number;
   readonly price: Price;
   readonly billing: BillingTiming;
   /** Where each fact comes from and what is a guess (mirrors docs/providers.md). */

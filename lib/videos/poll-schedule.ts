@@ -34,3 +34,18 @@ export const LATE_WATCH_MS = 24 * 3600_000;
 export function latePollDelayMs(scale = env.pollScale): number {
   return 10 * 60_000 * scale;
 }
+
+/**
+ * How long a job of this model and length usually takes (lib/models `usualSeconds`, for the
+ * model's default length, longer clips in proportion; absent: 60 s + 20 s per second of video),
+ * never more than half its time limit; scaled. Past it without progress a job is "taking longer
+ * than usual" (stuck-jobs.ts).
+ */
+export function usualRunMs(channel: string, model: string, seconds: number, scale = env.pollScale): number {
+  const spec = findModel(channel, model);
+  const usual = spec?.usualSeconds
+    ? spec.usualSeconds * Math.max(1, seconds / spec.defaultSeconds)
+    : 60 + 20 * Math.max(1, seconds);
+  const limit = spec?.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_S;
+  return Math.round(Math.min(usual, limit / 2) * 1000 * scale);
+}
