@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   "collections.edit",
   // Rename or delete anyone's collection; a collection's creator may always (canManageCollection).
   "collections.manage.any",
+  // See every stuck job of the team and give one up (Team → Stuck jobs); "Check now" is videos.read.
+  "videos.stuck.manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -44,6 +46,7 @@ const ADMIN: Permission[] = [
   "api.manage",
   "notifications.manage",
   "collections.manage.any",
+  "videos.stuck.manage",
 ];
 const OWNER: Permission[] = [...PERMISSIONS];
 

@@ -238,6 +238,7 @@ const ALLOWED: Record<Permission, Actor[]> = {
   "team.delete": ["OWNER"],
   "api.manage": ["ADMIN", "OWNER"],
   "notifications.manage": ["ADMIN", "OWNER"],
+  "videos.stuck.manage": ["ADMIN", "OWNER"],
 };
 
 async function outcome(promise: Promise<unknown>): Promise<"ok" | "not_found" | "forbidden" | "rule"> {
