@@ -21,6 +21,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   "notifications.manage": ["OWNER", "ADMIN"],
   "collections.edit": ["OWNER", "ADMIN", "MEMBER"],
   "collections.manage.any": ["OWNER", "ADMIN"],
+  "videos.stuck.manage": ["OWNER", "ADMIN"],
 };
 
 describe("permissions", () => {
