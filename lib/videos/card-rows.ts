@@ -29,6 +29,12 @@ export type CardQuery = {
   from?: { at: Date; id: string };
   /** Prompt search: the cleaned text, and whether a trigram index can serve it (3+ characters). */
   search?: { text: string; indexed: boolean };
+  /** This person's favourites only (Favourite's (teamId, userId, …) index; decision 071). */
+  favouritesOf?: string;
+  /** The videos of this collection only (CollectionItem's primary key). */
+  collectionId?: string;
+  /** Only videos whose archived copy is there (the zip export). */
+  archived?: boolean;
   limit?: number;
   /** Deleted tasks too (a repeated idempotency key answers with its task, deleted or not). */
   withDeleted?: boolean;
@@ -66,6 +72,7 @@ const COLUMNS = Prisma.raw(
     "thumbnailPath",
     "spritesheetPath",
     "nextPollAt",
+    "lastProgressAt",
     "connectionId",
   ]
     .map((c) => `"VideoTask"."${c}"`)
@@ -121,6 +128,15 @@ function conditions(q: CardQuery): Sql[] {
       Prisma.sql`${T}."createdAt" >= ${q.from.at} AND (${T}."createdAt" > ${q.from.at} OR ${T}."id" >= ${q.from.id})`,
     );
   if (q.search) where.push(searchCondition(q.search));
+  if (q.favouritesOf)
+    where.push(
+      Prisma.sql`${T}."id" IN (SELECT "taskId" FROM "Favourite" WHERE "Favourite"."teamId" = ${q.teamId} AND "Favourite"."userId" = ${q.favouritesOf})`,
+    );
+  if (q.collectionId)
+    where.push(
+      Prisma.sql`${T}."id" IN (SELECT "taskId" FROM "CollectionItem" WHERE "CollectionItem"."collectionId" = ${q.collectionId})`,
+    );
+  if (q.archived) where.push(Prisma.sql`${T}."archiveStatus" = 'done' AND ${T}."videoPath" IS NOT NULL`);
   return where;
 }
 
@@ -171,6 +187,16 @@ export async function readCards(q: CardQuery): Promise<CardRow[]> {
     Prisma.sql`SELECT ${COLUMNS} FROM ${T} ${JOINS} WHERE ${Prisma.join(conditions(q), " AND ")} ORDER BY ${T}."createdAt" ${order}, ${T}."id" ${order} ${limit}`,
   );
   return rows.map(toCardRow);
+}
+
+/** Only the ids of the cards matching `q`, newest first: a selection ("all matching the filters"). */
+export async function cardIds(q: CardQuery): Promise<string[]> {
+  if (q.ids?.length === 0) return [];
+  const limit = q.limit ? Prisma.sql`LIMIT ${q.limit}` : Prisma.empty;
+  const rows = await db.$queryRaw<{ id: string }[]>(
+    Prisma.sql`SELECT ${T}."id" FROM ${T} WHERE ${Prisma.join(conditions(q), " AND ")} ORDER BY ${T}."createdAt" DESC, ${T}."id" DESC ${limit}`,
+  );
+  return rows.map((row) => row.id);
 }
 
 /**

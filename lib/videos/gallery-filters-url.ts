@@ -1,11 +1,20 @@
-// Gallery filters live in the URL (?status=active&model=sora-2&mine=1&q=lighthouse) so a filtered
+// Gallery filters live in the URL (?status=active&model=sora-2&mine=1&q=lighthouse&fav=1&collection=<id>) so a filtered
 // view can be reloaded, shared and navigated back to. One parser for the page, the client and
 // the list route.
 
 export const STATUS_FILTERS = ["active", "completed", "failed"] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
 
-export type GalleryFilters = { status?: StatusFilter; model?: string; mine?: boolean; q?: string };
+export type GalleryFilters = {
+  status?: StatusFilter;
+  model?: string;
+  mine?: boolean;
+  q?: string;
+  /** The viewer's own favourites (docs/gallery-library.md). */
+  favourites?: boolean;
+  /** One of the team's collections, by id. */
+  collection?: string;
+};
 
 type Getter = (key: string) => string | null | undefined;
 
@@ -19,6 +28,10 @@ export function parseGalleryFilters(get: Getter): GalleryFilters {
   if (mine === "1" || mine === "true") filters.mine = true;
   const q = get("q")?.trim().slice(0, 200);
   if (q) filters.q = q;
+  const fav = get("fav");
+  if (fav === "1" || fav === "true") filters.favourites = true;
+  const collection = get("collection")?.trim();
+  if (collection && /^[\w-]{1,64}$/.test(collection)) filters.collection = collection;
   return filters;
 }
 
@@ -29,6 +42,8 @@ export function galleryFiltersToSearch(filters: GalleryFilters): URLSearchParams
   if (filters.model) params.set("model", filters.model);
   if (filters.mine) params.set("mine", "1");
   if (filters.q) params.set("q", filters.q);
+  if (filters.favourites) params.set("fav", "1");
+  if (filters.collection) params.set("collection", filters.collection);
   return params;
 }
 

@@ -11,6 +11,8 @@ export type VideoFilters = {
   model?: string;
   mine?: boolean;
   q?: string;
+  favourites?: boolean;
+  collection?: string;
   limit?: number;
 };
 
@@ -67,18 +69,37 @@ async function readPage(query: CardQuery, take: number) {
   return { rows, windowEnd };
 }
 
+/** The favourites and collection filters as card conditions (a collection of another team matches nothing: the rows are this team's). */
+export function libraryConditions(
+  viewer: ViewerContext,
+  filters: Pick<VideoFilters, "favourites" | "collection">,
+): Pick<CardQuery, "favouritesOf" | "collectionId"> {
+  return {
+    favouritesOf: filters.favourites ? viewer.userId : undefined,
+    collectionId: filters.collection || undefined,
+  };
+}
+
+/** The gallery filters as a card query for this viewer (the list and a selection read the same rows). */
+export function filterQuery(viewer: ViewerContext, filters: Omit<VideoFilters, "cursor" | "limit">): CardQuery {
+  return {
+    teamId: viewer.teamId,
+    model: filters.model || undefined,
+    createdById: filters.mine ? viewer.userId : undefined,
+    status: filters.status,
+    search: searchText(filters.q),
+    ...libraryConditions(viewer, filters),
+  };
+}
+
 /** The team's videos, newest first, keyset-paginated on (createdAt, id). */
 export async function listVideos(actor: VideoActor, filters: VideoFilters = {}): Promise<VideoPage> {
   const viewer = await authorizeVideo(actor, "videos.read");
   const limit = Math.min(Math.max(filters.limit ?? 24, 1), 60);
   const cursor = decodeCursor(filters.cursor);
   const query: CardQuery = {
-    teamId: viewer.teamId,
-    model: filters.model || undefined,
-    createdById: filters.mine ? viewer.userId : undefined,
-    status: filters.status,
+    ...filterQuery(viewer, filters),
     before: cursor ? { at: new Date(cursor.at), id: cursor.id } : undefined,
-    search: searchText(filters.q),
   };
   const { rows, windowEnd } = await readPage(query, limit + 1);
   const page = rows.slice(0, limit);

@@ -37,6 +37,11 @@ import { openVideoMedia } from "@/lib/videos/video-media";
 import { videoStatuses } from "@/lib/videos/video-status";
 import { insertCharge } from "./support/team-fixtures";
 import { finishedTask, VIDEO_OPERATIONS, videoSnapshot } from "./support/video-operations";
+import { collectionOf, LIBRARY_OPERATIONS, librarySnapshot } from "./support/library-operations";
+import { addToCollection } from "@/lib/library/collections";
+import { setFavourites } from "@/lib/library/favourites";
+import { selectMatching } from "@/lib/library/selection";
+import { exportVideosZip } from "@/lib/library/zip-export";
 
 // The access matrix: every team operation of the data layer (which every server action and
 // route handler goes through) against anonymous, non-member, member, admin and owner. Allowed
@@ -239,6 +244,8 @@ const ALLOWED: Record<Permission, Actor[]> = {
   "api.manage": ["ADMIN", "OWNER"],
   "notifications.manage": ["ADMIN", "OWNER"],
   "videos.stuck.manage": ["ADMIN", "OWNER"],
+  "collections.edit": ["MEMBER", "ADMIN", "OWNER"],
+  "collections.manage.any": ["ADMIN", "OWNER"],
 };
 
 async function outcome(promise: Promise<unknown>): Promise<"ok" | "not_found" | "forbidden" | "rule"> {
@@ -391,5 +398,73 @@ describe("access matrix of the video data layer", () => {
     await expect(listVideos({ teamId: w.teamId, userId: w.strangerId, role: "OWNER" })).rejects.toEqual(
       new TeamAccessError("not_found"),
     );
+  });
+});
+
+// The gallery library (lib/library: favourites, collections, selection, zip, delete many): the
+// same cells, and nothing crosses teams: no team sees or adds another team's videos to its
+// collections, or reads another team's collection through a filter.
+describe("access matrix of the gallery library", () => {
+  async function libraryWorld() {
+    const w = await world();
+    const others = await finishedTask(w.teamId, w.target);
+    const own: Partial<Record<Actor, string>> = {};
+    const ownCollection: Partial<Record<Actor, string>> = {};
+    for (const actor of ["MEMBER", "ADMIN", "OWNER"] as const) {
+      own[actor] = await finishedTask(w.teamId, w.ids[actor]);
+      ownCollection[actor] = await collectionOf(w.teamId, w.ids[actor]);
+    }
+    const othersCollection = await collectionOf(w.teamId, w.target, [others]);
+    const strangersTask = await finishedTask(w.otherTeamId, w.strangerId);
+    const strangersCollection = await collectionOf(w.otherTeamId, w.strangerId, [strangersTask]);
+    return { ...w, others, own, ownCollection, othersCollection, strangersTask, strangersCollection };
+  }
+
+  for (const op of LIBRARY_OPERATIONS) {
+    describe(op.name, () => {
+      for (const actor of ACTORS) {
+        const allowed = ALLOWED[op.permission].includes(actor);
+        const expected = allowed ? "ok" : actor === "anonymous" || actor === "stranger" ? "not_found" : "forbidden";
+        it(`${actor} → ${expected}`, async () => {
+          const w = await libraryWorld();
+          const rows = {
+            own: w.own[actor] ?? w.own.MEMBER!,
+            others: w.others,
+            ownCollection: w.ownCollection[actor] ?? w.ownCollection.MEMBER!,
+            othersCollection: w.othersCollection,
+          };
+          const before = await librarySnapshot(w.teamId);
+          expect(await outcome(op.run(w.ids[actor], w.teamId, rows))).toBe(expected);
+          if (!allowed) expect(await librarySnapshot(w.teamId)).toBe(before);
+        });
+      }
+      it("a member of this team using a guessed id of another team → not_found, nothing changed there", async () => {
+        const w = await libraryWorld();
+        const before = await librarySnapshot(w.otherTeamId);
+        const theirs = {
+          own: w.strangersTask,
+          others: w.strangersTask,
+          ownCollection: w.strangersCollection,
+          othersCollection: w.strangersCollection,
+        };
+        expect(await outcome(op.run(w.ids.OWNER, w.otherTeamId, theirs))).toBe("not_found");
+        expect(await librarySnapshot(w.otherTeamId)).toBe(before);
+      });
+    });
+  }
+
+  it("another team's videos and collections, named through this team, are absent: nothing read, nothing added", async () => {
+    const w = await libraryWorld();
+    const me = { teamId: w.teamId, userId: w.ids.OWNER };
+    const before = await librarySnapshot(w.otherTeamId);
+    const mine = w.ownCollection.OWNER!;
+    expect(await addToCollection(me, mine, [w.strangersTask])).toBe(0);
+    expect(await outcome(addToCollection(me, w.strangersCollection, [w.own.OWNER!]))).toBe("not_found");
+    expect(await setFavourites(me, [w.strangersTask], true)).toBe(0);
+    expect((await listVideos(me, { collection: w.strangersCollection })).items).toEqual([]);
+    expect((await selectMatching(me, { collection: w.strangersCollection })).ids).toEqual([]);
+    expect(await exportVideosZip(me, [w.strangersTask])).toBeNull();
+    expect(await db.collectionItem.count({ where: { collectionId: mine } })).toBe(0);
+    expect(await librarySnapshot(w.otherTeamId)).toBe(before);
   });
 });
