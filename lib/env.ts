@@ -2,6 +2,7 @@ import { z } from "zod";
 import { resolveAuthSecret, resolveSecret, resolveSimulatorKey } from "./config/secrets";
 import { defaultDatabaseUrl, resolveDataDir } from "./config/data-dir";
 import { CRASH_POINTS, type CrashPoint } from "./config/crash-points";
+import { resolveStorage, type StorageSettings } from "./config/storage";
 
 // The only reader of process.env for the studio (the simulator's own knobs are parsed in
 // lib/simulator/options-from-env.ts). Imported by next.config.ts, so a bad value fails at start.
@@ -28,6 +29,18 @@ const schema = z.object({
   MEDIA_ACCEL_REDIRECT_PREFIX: optionalText.refine((v) => !v || /^\/[^?#\s]*$/.test(v), {
     message: "MEDIA_ACCEL_REDIRECT_PREFIX must be a path starting with / (an nginx internal location)",
   }),
+  STORAGE_BACKEND: z.enum(["local", "s3"]).default("local"),
+  S3_ENDPOINT: optionalText.pipe(z.url().optional()),
+  S3_PUBLIC_ENDPOINT: optionalText.pipe(z.url().optional()),
+  S3_REGION: optionalText,
+  S3_BUCKET: optionalText,
+  S3_ACCESS_KEY_ID: optionalText,
+  S3_SECRET_ACCESS_KEY: optionalText,
+  S3_FORCE_PATH_STYLE: optionalText.pipe(z.enum(["true", "false"]).optional()),
+  S3_CHECKSUMS: optionalText.pipe(z.enum(["when_required", "when_supported"]).optional()),
+  S3_KEY_PREFIX: optionalText,
+  S3_MEDIA_DELIVERY: z.enum(["redirect", "stream"]).default("redirect"),
+  S3_PRESIGN_SECONDS: z.coerce.number().int().min(2).max(604_800).default(600),
   PROVIDER_KEY_SECRET: optionalText,
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   STUDIO_INTERNAL_URL: optionalText.pipe(z.url().optional()),
@@ -51,6 +64,8 @@ export type StudioEnv = {
   databaseUrl: string;
   databaseProvider: "sqlite" | "postgresql";
   storageDir: string;
+  /** Local folder (default) or an S3-compatible bucket: lib/config/storage.ts, decision 100. */
+  storage: StorageSettings;
   /** Behind nginx: stored media are answered with X-Accel-Redirect to this internal location. */
   mediaAccelRedirectPrefix: string | undefined;
   authUrl: string | undefined;
@@ -92,6 +107,13 @@ export function parseEnv(source: Record<string, string | undefined>): StudioEnv 
   }
   const e = parsed.data;
   const dataDir = resolveDataDir(e.STUDIO_DATA_DIR);
+  const storageDir = e.STORAGE_DIR ? resolveDataDir(e.STORAGE_DIR) : `${dataDir}/media`;
+  let storage: StorageSettings;
+  try {
+    storage = resolveStorage(e, storageDir);
+  } catch (error) {
+    throw new Error(`Invalid environment configuration:\n  - ${(error as Error).message}\nSee docs/deploy.md.`);
+  }
   const databaseUrl = e.DATABASE_URL ?? defaultDatabaseUrl(dataDir);
   const production = e.NODE_ENV === "production";
   let secret: string | undefined;
@@ -104,7 +126,8 @@ export function parseEnv(source: Record<string, string | undefined>): StudioEnv 
     dataDir,
     databaseUrl,
     databaseProvider: databaseUrl.startsWith("file:") ? "sqlite" : "postgresql",
-    storageDir: e.STORAGE_DIR ? resolveDataDir(e.STORAGE_DIR) : `${dataDir}/media`,
+    storageDir,
+    storage,
     mediaAccelRedirectPrefix: e.MEDIA_ACCEL_REDIRECT_PREFIX,
     authUrl: e.AUTH_URL,
     github:

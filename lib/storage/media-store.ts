@@ -1,14 +1,18 @@
 import { mkdir, open, rename, rm, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { env } from "@/lib/env";
-import { parseByteRange } from "@/lib/http/byte-range";
+import type { S3Settings } from "@/lib/config/storage";
+import { IMMUTABLE_MEDIA_CACHE, mediaETag, planMediaAnswer, type MediaRequest, type OpenResult } from "./media-http";
+import { deleteUnder, putObject } from "./s3-store";
 
 // The studio's own copy of every video, under STORAGE_DIR (default <data>/media):
 //   teams/<teamId>/<taskId>/<variant>.<ext>
 // plus poster.webp, the card-sized copy of the thumbnail (lib/storage/card-poster.ts): its path is
 // derived from the thumbnail's, not recorded, and it is made on the first request when missing.
 // Files are written to a temporary name and renamed into place only once checked, so a reader
-// never sees half a file.
+// never sees half a file. With STORAGE_BACKEND=s3 the same relative paths are the bucket's keys
+// (lib/storage/s3-store.ts, decision 100): writes and removals below go there instead; reads go
+// through lib/storage/media-objects.ts and answers through lib/storage/serve-media.ts.
 
 export type MediaVariant = "video" | "thumbnail" | "poster" | "spritesheet" | "reference";
 
@@ -19,6 +23,11 @@ export const VARIANT_FILES: Record<MediaVariant, { ext: string; contentType: str
   spritesheet: { ext: "jpg", contentType: "image/jpeg" },
   reference: { ext: "img", contentType: "application/octet-stream" },
 };
+
+/** The bucket's settings when media live in S3, else null (the local folder). */
+export function objectStore(): S3Settings | null {
+  return env.storage.backend === "s3" ? (env.storage.s3 ?? null) : null;
+}
 
 export function storageRoot(): string {
   return env.storageDir;
@@ -41,12 +50,17 @@ export function absoluteMediaPath(relative: string): string {
   return full;
 }
 
-/** Writes chunks to a temp file, lets `check` inspect the result, then renames it into place. */
+/**
+ * Writes chunks to a temp file, lets `check` inspect the result, then renames it into place. In S3,
+ * streams them into the object and runs `check` before the upload completes (s3-store.ts).
+ */
 export async function writeMediaAtomically(
   relative: string,
   chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   check: (info: { bytes: number; head: Buffer }) => void,
 ): Promise<number> {
+  const bucket = objectStore();
+  if (bucket) return putObject(bucket, relative, chunks, check);
   const finalPath = absoluteMediaPath(relative);
   await mkdir(path.dirname(finalPath), { recursive: true });
   const tempPath = `${finalPath}.${process.pid}.${Date.now()}.part`;
@@ -77,6 +91,11 @@ export async function writeMediaAtomically(
 }
 
 export async function removeTaskMedia(teamId: string, taskId: string): Promise<void> {
+  const bucket = objectStore();
+  if (bucket) {
+    await deleteUnder(bucket, path.join("teams", teamId, taskId));
+    return;
+  }
   await rm(absoluteMediaPath(path.join("teams", teamId, taskId)), { recursive: true, force: true });
 }
 
@@ -134,51 +153,14 @@ export function referenceContentType(relative: string): string {
   return "image/jpeg";
 }
 
-/** The request headers that shape the answer: one Range and the conditional headers. */
-export type MediaRequest = {
-  range: string | null;
-  ifRange?: string | null;
-  ifNoneMatch?: string | null;
-  ifModifiedSince?: string | null;
-};
-
-export type OpenResult = { status: 200 | 206 | 304 | 416; headers: Headers; body: ReadableStream | null };
-
-/**
- * Stored media never change once in place (written to a temporary name, renamed when checked; a
- * task's path is recorded only after that), so a browser may keep them for a year and revalidate
- * with the strong ETag. `private`: they are a team's, never for a shared cache.
- */
-export const IMMUTABLE_MEDIA_CACHE = "private, max-age=31536000, immutable";
-
-/**
- * Strong validator from modification time and size, in nginx's own format (`"<mtime s hex>-<size
- * hex>"`), so a switch to MEDIA_ACCEL_REDIRECT_PREFIX keeps browsers' copies valid. A file is
- * replaced only by a rename into place, before its path is recorded.
- */
-export function mediaETag(size: number, mtimeMs: number): string {
-  return `"${Math.floor(mtimeMs / 1000).toString(16)}-${size.toString(16)}"`;
-}
-
-/** If-None-Match (weak comparison, RFC 9110 §13.1.2): does any listed tag, or `*`, match? */
-export function noneMatchHits(header: string, etag: string): boolean {
-  const ours = etag.replace(/^W\//, "");
-  return header.split(",").some((tag) => {
-    const t = tag.trim();
-    return t === "*" || t.replace(/^W\//, "") === ours;
-  });
-}
-
-/**
- * If-Range (RFC 9110 §13.1.5): the Range applies only if the validator still names this file, an
- * entity tag by strong comparison or the exact Last-Modified date; otherwise the whole file.
- */
-export function ifRangeHolds(header: string | null | undefined, etag: string, lastModified: string): boolean {
-  if (header === null || header === undefined) return true;
-  const value = header.trim();
-  if (value.startsWith('"') || value.startsWith("W/")) return value === etag;
-  return value === lastModified;
-}
+export {
+  IMMUTABLE_MEDIA_CACHE,
+  ifRangeHolds,
+  mediaETag,
+  noneMatchHits,
+  type MediaRequest,
+  type OpenResult,
+} from "./media-http";
 
 /**
  * Serves a stored file: a 304 when the browser's copy is current, one HTTP Range (players seek with
@@ -199,34 +181,16 @@ export async function openMediaFile(
     const info = await handle.stat();
     if (!info.isFile()) return null;
     const size = info.size;
-    const etag = mediaETag(size, info.mtimeMs);
-    const lastModified = info.mtime.toUTCString();
-    const headers = new Headers({
-      "Content-Type": contentType,
-      "Accept-Ranges": "bytes",
-      "Cache-Control": IMMUTABLE_MEDIA_CACHE,
-      ETag: etag,
-      "Last-Modified": lastModified,
+    const plan = planMediaAnswer(conditions, {
+      size,
+      etag: mediaETag(size, info.mtimeMs),
+      mtimeMs: info.mtimeMs,
+      contentType,
     });
-    if (
-      conditions.ifNoneMatch ? noneMatchHits(conditions.ifNoneMatch, etag) : notModifiedSince(conditions, info.mtimeMs)
-    ) {
-      headers.delete("Content-Type");
-      return { status: 304, headers, body: null };
-    }
-    const rangeHeader = ifRangeHolds(conditions.ifRange, etag, lastModified) ? conditions.range : null;
-    const range = parseByteRange(rangeHeader, size);
-    if (range.kind === "unsatisfiable") {
-      headers.set("Content-Range", `bytes */${size}`);
-      return { status: 416, headers, body: null };
-    }
-    const [status, start, end] =
-      range.kind === "partial" ? [206 as const, range.start, range.end] : [200 as const, 0, size - 1];
-    if (status === 206) headers.set("Content-Range", `bytes ${start}-${end}/${size}`);
-    headers.set("Content-Length", String(size === 0 ? 0 : end - start + 1));
-    const body = size === 0 ? null : fileBody(handle, start, end);
+    if (!plan.send) return { status: plan.status, headers: plan.headers, body: null };
+    const body = size === 0 ? null : fileBody(handle, plan.start, plan.end);
     handedOver = body !== null;
-    return { status, headers, body };
+    return { status: plan.status, headers: plan.headers, body };
   } finally {
     if (!handedOver) await handle.close();
   }
@@ -240,7 +204,7 @@ const CHUNK_BYTES = 256 * 1024;
  * consumer, so memory stays flat whatever the size); the handle is closed at the end, on error
  * and when the client goes away.
  */
-function fileBody(handle: FileHandle, start: number, end: number): ReadableStream<Uint8Array> {
+export function fileBody(handle: FileHandle, start: number, end: number): ReadableStream<Uint8Array> {
   let position = start;
   return new ReadableStream<Uint8Array>(
     {
@@ -264,13 +228,6 @@ function fileBody(handle: FileHandle, start: number, end: number): ReadableStrea
     },
     { highWaterMark: 1 },
   );
-}
-
-/** If-Modified-Since, read only without If-None-Match (§13.2.2): not modified since that second? */
-function notModifiedSince(conditions: MediaRequest, mtimeMs: number): boolean {
-  if (!conditions.ifModifiedSince) return false;
-  const since = Date.parse(conditions.ifModifiedSince);
-  return Number.isFinite(since) && Math.trunc(mtimeMs / 1000) * 1000 <= since;
 }
 
 /**

@@ -2,13 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { CONNECTION_ROW_SELECT, providerForConnection } from "@/lib/upstream/connections";
 import { classifyProviderError } from "@/lib/upstream/provider-errors";
-import {
-  absoluteMediaPath,
-  mediaRelativePath,
-  VARIANT_FILES,
-  writeMediaAtomically,
-  type MediaVariant,
-} from "@/lib/storage/media-store";
+import { mediaRelativePath, VARIANT_FILES, writeMediaAtomically, type MediaVariant } from "@/lib/storage/media-store";
+import { withLocalMediaFile } from "@/lib/storage/media-objects";
 import { posterFrom, spriteSheetFrom } from "@/lib/storage/derive-media";
 import { isWebp, writeCardPoster } from "@/lib/storage/card-poster";
 import { archiveRetryDelayMs } from "./poll-schedule";
@@ -125,18 +120,20 @@ async function archiveOne(taskId: string, now: Date): Promise<boolean> {
       if (variant === "video") videoBytes = bytes;
       paths[variant] = relative;
     }
-    // No poster or sprite sheet from this provider: made from our copy of the video.
-    for (const variant of made) {
-      const [width, height] = task.size.split("x").map(Number);
-      const video = absoluteMediaPath(paths.video!);
-      const bytes =
-        variant === "thumbnail"
-          ? await posterFrom(video)
-          : await spriteSheetFrom(video, { width: width || 1280, height: height || 720, seconds: task.seconds });
-      const relative = mediaRelativePath(task.teamId, taskId, variant);
-      await writeMediaAtomically(relative, [bytes], () => undefined);
-      paths[variant] = relative;
-    }
+    // No poster or sprite sheet from this provider: made from our copy of the video (a file here).
+    if (made.length > 0)
+      await withLocalMediaFile(paths.video!, async (video) => {
+        for (const variant of made) {
+          const [width, height] = task.size.split("x").map(Number);
+          const bytes =
+            variant === "thumbnail"
+              ? await posterFrom(video)
+              : await spriteSheetFrom(video, { width: width || 1280, height: height || 720, seconds: task.seconds });
+          const relative = mediaRelativePath(task.teamId, taskId, variant);
+          await writeMediaAtomically(relative, [bytes], () => undefined);
+          paths[variant] = relative;
+        }
+      });
     // The gallery card's small poster (lib/storage/card-poster.ts). The video is safe without it:
     // a failure here does not hold the archive back, the first request for it tries again.
     if (paths.thumbnail)

@@ -1,8 +1,8 @@
 import "server-only";
-import { readFile } from "node:fs/promises";
 import { db } from "@/lib/db";
 import { findPreset } from "@/lib/models";
-import { absoluteMediaPath, referenceContentType } from "@/lib/storage/media-store";
+import { referenceContentType } from "@/lib/storage/media-store";
+import { readMediaBytes } from "@/lib/storage/media-objects";
 import { failSubmission, sendCreate } from "./send-create";
 import { runTimeLimitMs } from "./poll-schedule";
 import { hasRoom, markWaiting } from "./submit-queue";
@@ -48,7 +48,9 @@ export async function sendWaitingTask(taskId: string, now: Date): Promise<void> 
   ] as const) {
     if (!relative) continue;
     const mimeType = referenceContentType(relative);
-    references.push({ bytes: await readFile(absoluteMediaPath(relative)), mimeType, frame });
+    const bytes = await readMediaBytes(relative);
+    if (!bytes) throw new Error(`reference image ${relative} is not in the studio's storage`);
+    references.push({ bytes, mimeType, frame });
   }
   const source = task.remixOfTaskId
     ? await db.videoTask.findUnique({ where: { id: task.remixOfTaskId }, select: { providerJobId: true } })

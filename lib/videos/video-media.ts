@@ -1,15 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
-import {
-  accelRedirectMedia,
-  mediaContentType,
-  openStoredMedia,
-  storedMediaPath,
-  type MediaRequest,
-  type MediaVariant,
-} from "@/lib/storage/media-store";
-import { ensureCardPoster } from "@/lib/storage/card-poster";
+import type { MediaRequest, MediaVariant } from "@/lib/storage/media-store";
+import { serveStoredMedia } from "@/lib/storage/serve-media";
 import { attachmentDisposition, downloadFileName } from "./download-file-name";
 import { authorizeVideo, type VideoActor } from "./video-access";
 
@@ -27,7 +19,8 @@ export type VideoMedia =
  * "Download media": the studio's own copy of one file of this team's task (`videos.read`), with
  * one Range, and with `download` a named attachment. Never the provider's URL. The team check
  * comes first, always: a 304 (If-None-Match), a Range or an X-Accel-Redirect answer only follow
- * it. With MEDIA_ACCEL_REDIRECT_PREFIX set, nginx sends the bytes (docs/media-serving.md).
+ * it. With MEDIA_ACCEL_REDIRECT_PREFIX set, nginx sends the bytes (docs/media-serving.md); with
+ * STORAGE_BACKEND=s3, a 302 to a short-lived presigned link or the bytes streamed through (decision 100).
  * `poster` (the card-sized thumbnail) is made from the thumbnail on the first request that finds
  * it missing (videos archived before card posters existed), then served like the others.
  */
@@ -53,23 +46,12 @@ export async function openVideoMedia(
     },
   });
   if (!task) return { found: false, reason: "no_task" };
-  const accelPrefix = env.mediaAccelRedirectPrefix;
-  const relative = storedMediaPath(task, variant);
-  let media;
-  if (accelPrefix && relative) {
-    // nginx would answer 404 for a poster not made yet: make sure it exists first.
-    if (variant === "poster" && !(await ensureCardPoster(task.thumbnailPath!)))
-      return { found: false, reason: "not_stored" };
-    media = accelRedirectMedia(accelPrefix, relative, mediaContentType(relative, variant));
-  } else {
-    media = await openStoredMedia(task, variant, options);
-    if (!media && variant === "poster" && task.thumbnailPath && (await ensureCardPoster(task.thumbnailPath)))
-      media = await openStoredMedia(task, variant, options);
-  }
+  const disposition =
+    options.download && variant !== "reference" ? attachmentDisposition(downloadFileName(task, variant)) : null;
+  const media = await serveStoredMedia(task, variant, options, disposition);
   if (!media) return { found: false, reason: "not_stored" };
   const headers = new Headers(media.headers);
-  if (options.download && variant !== "reference")
-    headers.set("Content-Disposition", attachmentDisposition(downloadFileName(task, variant)));
+  if (disposition && media.status !== 302) headers.set("Content-Disposition", disposition);
   headers.set("X-Content-Type-Options", "nosniff");
   return { found: true, status: media.status, headers, body: media.body };
 }
