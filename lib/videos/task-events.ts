@@ -1,4 +1,5 @@
 import type { Db, Tx } from "@/lib/db/client";
+import { announceTaskChange } from "./task-push";
 
 export type TaskEventInput = {
   type: string;
@@ -8,9 +9,12 @@ export type TaskEventInput = {
   at?: Date;
 };
 
-/** Appends one row to a task's timeline (shown on the detail page). */
-export function addTaskEvent(tx: Tx | Db, taskId: string, event: TaskEventInput) {
-  return tx.videoTaskEvent.create({
+/**
+ * Appends one row to a task's timeline (shown on the detail page) and announces the change to open
+ * pages (lib/videos/task-push.ts), in the same transaction when there is one.
+ */
+export async function addTaskEvent(tx: Tx | Db, taskId: string, event: TaskEventInput) {
+  const row = await tx.videoTaskEvent.create({
     data: {
       taskId,
       type: event.type,
@@ -20,6 +24,8 @@ export function addTaskEvent(tx: Tx | Db, taskId: string, event: TaskEventInput)
       ...(event.at ? { createdAt: event.at } : {}),
     },
   });
+  await announceTaskChange(tx, taskId);
+  return row;
 }
 
 /** Written just before the create leaves: without it, a task interrupted by a crash never reached the provider. */

@@ -3,6 +3,7 @@ import { requireTeam } from "@/lib/auth/require-team";
 import { listTeamsOf } from "@/lib/teams/memberships";
 import { rememberActiveTeam } from "@/lib/teams/team-queries";
 import { StudioShell } from "@/components/shell/studio-shell";
+import { TaskPushProvider } from "@/components/videos/task-push";
 
 export default async function TeamLayout({
   children,
@@ -18,7 +19,7 @@ export default async function TeamLayout({
   const teams = await listTeamsOf(user.id);
   return (
     <StudioShell user={user} teams={teams} activeTeamId={team.id}>
-      {children}
+      <TaskPushProvider teamId={team.id}>{children}</TaskPushProvider>
     </StudioShell>
   );
 }
