@@ -2,7 +2,7 @@
 
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 
-// The page's side of the push (docs/decisions/101-push.md): one EventSource per tab on
+// The page's side of the push (docs/decisions/110-push.md): one EventSource per tab on
 // /api/teams/<teamId>/videos/events. While it is open, live cards wait for a message instead of
 // polling; when it breaks they poll the status route again, as before. Every `ready` (each
 // connect and reconnect) makes them re-read, so nothing missed while away stays stale.

@@ -3,7 +3,7 @@ import { authorizeVideo, type VideoActor } from "./video-access";
 import { subscribeTeamTasks } from "./task-push";
 
 // GET /api/teams/<teamId>/videos/events: Server-Sent Events of the team's task changes
-// (docs/decisions/101-push.md). Messages carry ids only; the page re-reads them through the status
+// (docs/decisions/110-push.md). Messages carry ids only; the page re-reads them through the status
 // route. `ready` is sent on every (re)connect and after a lost LISTEN connection: re-read all.
 
 /** Comment lines keep proxies and load balancers from closing an idle stream (nginx: 60 s). */

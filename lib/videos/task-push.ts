@@ -3,7 +3,7 @@ import { Client } from "pg";
 import type { Tx, Db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 
-// Push of task changes to open pages (issue 12, item 4; docs/decisions/101-push.md). The database
+// Push of task changes to open pages (issue 12, item 4; docs/decisions/110-push.md). The database
 // stays the truth: a message carries task ids only, and a page re-reads those tasks through the
 // status route. Every change that writes a task event (lib/videos/task-events.ts) announces its
 // task here:

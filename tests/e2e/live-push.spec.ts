@@ -1,7 +1,7 @@
 import { expect, test } from "./fixtures";
 import { fillGenerateForm, submitAndFollow } from "./videos-support";
 
-// Live updates pushed over Server-Sent Events (issue 12, item 4; decision 101): while the stream
+// Live updates pushed over Server-Sent Events (issue 12, item 4; decision 110): while the stream
 // is open a page re-reads a card when a message names it, not on an interval; when the stream
 // cannot open, the page polls the status route as before. Both paths end with the same card.
 

@@ -9,7 +9,7 @@ import { taskEventStream } from "@/lib/videos/task-event-stream";
 import { pushListenerCount, stopTaskPush, subscribeTeamTasks } from "@/lib/videos/task-push";
 import { key, newTeam } from "../../support/video-harness";
 
-// Push of task changes (issue 12, item 4; decision 101): ids only, after commit, per team, with
+// Push of task changes (issue 12, item 4; decision 110): ids only, after commit, per team, with
 // `ready` on every connect, heartbeats and a bounded lifetime. Runs on SQLite (in-process) and on
 // PostgreSQL (pg_notify + one LISTEN connection) alike.
 
