@@ -55,9 +55,11 @@ test("when the stream cannot open, the page falls back to polling and the card s
     if (r.url().includes("/videos/status")) statusRequests.push(Date.now());
   });
   await page.goto(`/t/${teamId}/gallery`);
-  await expect(
-    page.getByTestId("video-card").first().getByRole("progressbar", { name: "Progress" }),
-  ).toHaveAttribute("aria-valuenow", "40", { timeout: 30_000 });
+  await expect(page.getByTestId("video-card").first().getByRole("progressbar", { name: "Progress" })).toHaveAttribute(
+    "aria-valuenow",
+    "40",
+    { timeout: 30_000 },
+  );
   const before = statusRequests.length;
   await page.waitForTimeout(6_000);
   expect(statusRequests.length - before).toBeGreaterThanOrEqual(2);
