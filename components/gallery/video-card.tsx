@@ -10,6 +10,7 @@ import { VideoCost } from "@/components/videos/video-cost";
 import { ExpiryCountdown } from "@/components/videos/expiry-countdown";
 import { FailureReason } from "@/components/videos/provider-error-text";
 import { RelativeTime } from "./relative-time";
+import { SlowMark } from "@/components/stuck/slow-mark";
 
 export function VideoCard({ video, loading }: { video: VideoDto; loading?: ThumbnailLoading }) {
   const t = useTranslations("videos");
@@ -50,6 +51,7 @@ export function VideoCard({ video, loading }: { video: VideoDto; loading?: Thumb
           <p className="text-xs text-slate-500 dark:text-slate-400">{t("viaApi", { name: video.apiTokenName })}</p>
         ) : null}
         {isLive(video) ? <VideoProgress progress={video.progress} /> : null}
+        <SlowMark video={video} />
         {video.status === "failed" ? (
           <FailureReason code={video.errorCode} message={video.errorMessage} className="line-clamp-3 text-xs" />
         ) : null}

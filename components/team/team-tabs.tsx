@@ -3,11 +3,12 @@ import { getTranslations } from "next-intl/server";
 import { can } from "@/lib/teams/permissions";
 import type { Role } from "@/lib/teams/roles";
 
-type Tab = "members" | "provider" | "api" | "notifications" | "audit";
+type Tab = "members" | "provider" | "api" | "notifications" | "stuck" | "audit";
 
 /** The team section's pages; only those the role may open are shown. */
 export async function TeamTabs({ teamId, role, current }: { teamId: string; role: Role; current: Tab }) {
   const t = await getTranslations("teamAdmin.tabs");
+  const tStuck = await getTranslations("stuck");
   const tabs: { id: Tab; href: string; show: boolean }[] = [
     { id: "members", href: `/t/${teamId}/team`, show: true },
     { id: "provider", href: `/t/${teamId}/team/provider`, show: can(role, "provider.manage") },
@@ -17,6 +18,7 @@ export async function TeamTabs({ teamId, role, current }: { teamId: string; role
       href: `/t/${teamId}/team/notifications`,
       show: can(role, "notifications.manage"),
     },
+    { id: "stuck", href: `/t/${teamId}/team/stuck`, show: can(role, "videos.stuck.manage") },
     { id: "audit", href: `/t/${teamId}/team/audit`, show: can(role, "audit.read") },
   ];
   const shown = tabs.filter((tab) => tab.show);
@@ -35,7 +37,7 @@ export async function TeamTabs({ teamId, role, current }: { teamId: string; role
               : "border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100")
           }
         >
-          {t(tab.id)}
+          {tab.id === "stuck" ? tStuck("tab") : t(tab.id)}
         </Link>
       ))}
     </nav>

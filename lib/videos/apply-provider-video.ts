@@ -4,6 +4,7 @@ import { queueVideoNotification } from "@/lib/notifications/enqueue";
 import { findModel, findPreset, resultRetentionSeconds } from "@/lib/models";
 import { chargeTask, refundTask, taskBillingTiming } from "./billing";
 import { pollDelayMs } from "./poll-schedule";
+import { answerJson, answerOfJob } from "./provider-answer";
 import { addTaskEvent } from "./task-events";
 import { isTerminalStatus } from "./video-dto";
 
@@ -61,6 +62,9 @@ export async function applyProviderVideo(
         ? { archiveStatus: "pending", nextArchiveAt: now }
         : {}),
       nextPollAt: terminal ? null : new Date(now.getTime() + pollDelayMs(now.getTime() - task.createdAt.getTime())),
+      // The stuck-job watch (stuck-jobs.ts): what the provider said, and when the job last moved.
+      lastProviderAnswer: answerJson(answerOfJob(video)),
+      ...(statusChanged || progressChanged ? { lastProgressAt: now } : {}),
     },
   });
   if (statusChanged) {

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { CONNECTION_ROW_SELECT, providerForConnection } from "@/lib/upstream/connections";
 import { ProviderNotConfiguredError } from "@/lib/upstream/provider-client";
 import { classifyProviderError } from "@/lib/upstream/provider-errors";
@@ -9,6 +10,7 @@ import { sendWaitingTask } from "./send-waiting";
 import { WAITING_STATUS } from "./submit-queue";
 import { CREATE_SENT_EVENT } from "./task-events";
 import { latePollDelayMs, pollDelayMs } from "./poll-schedule";
+import { answerJson, answerOfFailure } from "./provider-answer";
 import { reconcileSubmission } from "./reconcile-submission";
 import { addTaskEvent } from "./task-events";
 import { leaseUntil, whileHoldingLease } from "./task-lease";
@@ -50,18 +52,49 @@ export async function syncDueTasks(scope: SyncScope = {}): Promise<{ polled: num
   return { polled };
 }
 
-/** The lease taken, or null when the task is not due or another caller holds it. */
-async function claim(taskId: string, now: Date): Promise<Date | null> {
+/**
+ * Polls one task now, due or not ("Check now", stuck-jobs.ts), through the same lease as the
+ * engine: never while another poll of it runs, and not when it was polled less than `minGapMs`
+ * ago. Only tasks of `teamId` that the provider has and the engine still asks about.
+ * Whether this call polled.
+ */
+export async function pollTaskNow(teamId: string, taskId: string, now: Date, minGapMs: number): Promise<boolean> {
+  const lease = await claim(taskId, now, {
+    teamId,
+    deletedAt: null,
+    nextPollAt: { not: null },
+    // A job the provider has: never a forced send of a waiting task or a submit's recovery.
+    providerJobId: { not: null },
+    OR: [{ lastPolledAt: null }, { lastPolledAt: { lte: new Date(now.getTime() - minGapMs) } }],
+  });
+  if (!lease) return false;
+  await whileHoldingLease(taskId, "pollLeaseUntil", lease, () => pollOne(taskId, now));
+  return true;
+}
+
+/**
+ * The lease taken, or null when the task is not due (or not `when`) or another caller holds it.
+ * The claim is the poll's moment: lastPolledAt is written with it.
+ */
+async function claim(taskId: string, now: Date, when: Prisma.VideoTaskWhereInput = {}): Promise<Date | null> {
   const lease = leaseUntil(now);
   const claimed = await db.videoTask.updateMany({
-    where: { id: taskId, nextPollAt: { lte: now }, OR: [{ pollLeaseUntil: null }, { pollLeaseUntil: { lt: now } }] },
-    data: { pollLeaseUntil: lease, pollCount: { increment: 1 } },
+    where: {
+      id: taskId,
+      nextPollAt: { lte: now },
+      ...when,
+      AND: [{ OR: [{ pollLeaseUntil: null }, { pollLeaseUntil: { lt: now } }] }],
+    },
+    data: { pollLeaseUntil: lease, pollCount: { increment: 1 }, lastPolledAt: now },
   });
   return claimed.count === 1 ? lease : null;
 }
 
-async function release(taskId: string, nextPollAt: Date | null): Promise<void> {
-  await db.videoTask.update({ where: { id: taskId }, data: { pollLeaseUntil: null, nextPollAt } });
+async function release(taskId: string, nextPollAt: Date | null, lastProviderAnswer?: string): Promise<void> {
+  await db.videoTask.update({
+    where: { id: taskId },
+    data: { pollLeaseUntil: null, nextPollAt, ...(lastProviderAnswer ? { lastProviderAnswer } : {}) },
+  });
 }
 
 async function pollOne(taskId: string, now: Date): Promise<void> {
@@ -110,14 +143,15 @@ async function pollOne(taskId: string, now: Date): Promise<void> {
       message: `${failure.code}: ${failure.message}`.slice(0, 500),
       at: now,
     });
+    const answer = answerJson(answerOfFailure(failure));
     if (!late && overTimeLimit(task, now)) {
-      await db.$transaction((tx) => giveUp(tx, taskId, task, now));
+      await db.$transaction((tx) => giveUp(tx, taskId, task, now, { answer }));
       return;
     }
     const delay = late
       ? latePollDelayMs()
       : pollDelayMs(now.getTime() - task.createdAt.getTime(), failure.retryAfterSeconds);
-    await release(taskId, new Date(now.getTime() + delay));
+    await release(taskId, new Date(now.getTime() + delay), answer);
   }
 }
 

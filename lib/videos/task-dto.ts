@@ -1,6 +1,7 @@
 import { can, canDeleteVideo } from "@/lib/teams/permissions";
 import type { Role } from "@/lib/teams/roles";
 import { canRemix, findModel, findPreset } from "@/lib/models";
+import { isTakingLong } from "./slow-job";
 import type { VideoDto, VideoEventDto } from "./video-dto";
 
 // Turns a task row into what the browser may see. No file paths, no provider ids, no keys.
@@ -38,6 +39,8 @@ export type TaskForDto = {
   connection: { id: string; name: string } | null;
   /** The name of the API token it was made with (lib/teams/api-tokens.ts); null from the studio. */
   apiTokenName: string | null;
+  /** The last time status or progress moved (the "taking longer than usual" flag, slow-job.ts). */
+  lastProgressAt?: Date | null;
 };
 
 export function mediaUrl(teamId: string, taskId: string, variant: string): string {
@@ -88,6 +91,7 @@ export function toVideoDto(task: TaskForDto, viewer: ViewerContext, now = new Da
       poster: archived && task.thumbnailPath ? mediaUrl(task.teamId, task.id, "poster") : null,
       spritesheet: archived && task.spritesheetPath ? mediaUrl(task.teamId, task.id, "spritesheet") : null,
     },
+    slow: isTakingLong(task, now),
     canDelete: canDeleteVideo(viewer.role, task.createdById === viewer.userId),
     canRemix:
       can(viewer.role, "videos.create") &&

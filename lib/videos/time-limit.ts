@@ -5,6 +5,7 @@ import { queueVideoNotification } from "@/lib/notifications/enqueue";
 import { applyProviderVideo } from "./apply-provider-video";
 import { refundTask, taskBillingTiming } from "./billing";
 import { LATE_WATCH_MS, latePollDelayMs, runTimeLimitMs } from "./poll-schedule";
+import { answerJson, answerOfJob } from "./provider-answer";
 import { addTaskEvent } from "./task-events";
 import { isTerminalStatus } from "./video-dto";
 
@@ -14,6 +15,8 @@ import { isTerminalStatus } from "./video-dto";
 // charged like any other (the provider bills it).
 
 export const TIMED_OUT = "timed_out";
+/** An admin gave the job up on the stuck-jobs page (stuck-jobs.ts): the same watch follows. */
+export const GIVEN_UP = "given_up";
 
 type Timed = { channel: string; model: string; submittedAt: Date | null; createdAt: Date };
 
@@ -24,25 +27,38 @@ export function overTimeLimit(task: Timed, now: Date): boolean {
 }
 
 export function isLateWatch(task: { status: string; errorCode: string | null }): boolean {
-  return task.status === "failed" && task.errorCode === TIMED_OUT;
+  return task.status === "failed" && (task.errorCode === TIMED_OUT || task.errorCode === GIVEN_UP);
 }
 
-/** Fails a running job that is over its limit; releases its reservation; keeps a slow watch on it. */
-export async function giveUp(tx: Tx, taskId: string, task: Timed, now: Date): Promise<void> {
+/**
+ * Fails a running job that is over its limit (or that an admin gave up: `reason`); releases its
+ * reservation; keeps a slow watch on it. `answer`: the provider's last answer, stored in the same write.
+ */
+export async function giveUp(
+  tx: Tx,
+  taskId: string,
+  task: Timed,
+  now: Date,
+  opts: { reason?: { code: string; message: string }; answer?: string } = {},
+): Promise<void> {
   const minutes = Math.ceil(runTimeLimitMs(task.channel, task.model) / 60_000);
-  const message = `No result after ${minutes} min, the limit for ${task.model}. Nothing was charged; if the provider still finishes it, the video is saved and charged then.`;
+  const { code, message } = opts.reason ?? {
+    code: TIMED_OUT,
+    message: `No result after ${minutes} min, the limit for ${task.model}. Nothing was charged; if the provider still finishes it, the video is saved and charged then.`,
+  };
   await tx.videoTask.update({
     where: { id: taskId },
     data: {
       status: "failed",
-      errorCode: TIMED_OUT,
+      errorCode: code,
       errorMessage: message,
       reservedCents: 0,
       pollLeaseUntil: null,
       nextPollAt: new Date(now.getTime() + latePollDelayMs()),
+      ...(opts.answer ? { lastProviderAnswer: opts.answer } : {}),
     },
   });
-  await addTaskEvent(tx, taskId, { type: TIMED_OUT, status: "failed", message, at: now });
+  await addTaskEvent(tx, taskId, { type: code, status: "failed", message, at: now });
   await queueVideoNotification(tx, taskId, "video.failed", now);
 }
 
@@ -68,7 +84,11 @@ export async function applyLateAnswer(
   const stop = isTerminalStatus(status) || now.getTime() >= watchEnds;
   await tx.videoTask.update({
     where: { id: taskId },
-    data: { pollLeaseUntil: null, nextPollAt: stop ? null : new Date(now.getTime() + latePollDelayMs()) },
+    data: {
+      pollLeaseUntil: null,
+      nextPollAt: stop ? null : new Date(now.getTime() + latePollDelayMs()),
+      lastProviderAnswer: answerJson(answerOfJob(video)),
+    },
   });
   if (stop) await addTaskEvent(tx, taskId, { type: "watch_ended", status, message: status || null, at: now });
   // A provider that billed at create refunds a job it failed: so do we.

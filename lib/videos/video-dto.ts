@@ -45,6 +45,8 @@ export type VideoDto = {
   media: { video: string | null; thumbnail: string | null; poster: string | null; spritesheet: string | null };
   canDelete: boolean;
   canRemix: boolean;
+  /** Taking longer than usual: no progress for longer than the model usually takes (lib/videos/slow-job.ts). */
+  slow?: boolean;
 };
 
 export type VideoEventDto = {

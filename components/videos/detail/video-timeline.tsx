@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { VideoEventDto } from "@/lib/videos/video-dto";
 import { formatUsd } from "@/lib/money/format";
+import { TaskWatchSection } from "@/components/stuck/task-watch-section";
 
 const KNOWN_EVENTS = [
   "submitted",
@@ -26,9 +27,20 @@ const KNOWN_EVENTS = [
   "archive_lost",
 ] as const;
 
-/** Every recorded step of the task, oldest first, in words; the engine's raw note stays visible for support. */
-export async function VideoTimeline({ events }: { events: VideoEventDto[] }) {
+/**
+ * Every recorded step of the task, oldest first, in words; the engine's raw note stays visible for
+ * support. With `task`, the provider watch first (last poll, last answer, "taking longer than
+ * usual", Check now: components/stuck).
+ */
+export async function VideoTimeline({
+  events,
+  task,
+}: {
+  events: VideoEventDto[];
+  task?: { teamId: string; userId: string; taskId: string };
+}) {
   const t = await getTranslations("videoDetail");
+  const tStuck = await getTranslations("stuck.event");
   const ts = await getTranslations("videos.status");
   const format = await getFormatter();
   const statusText = (s: string) =>
@@ -37,7 +49,7 @@ export async function VideoTimeline({ events }: { events: VideoEventDto[] }) {
     )
       ? ts(s as "queued")
       : s;
-  return (
+  const list = (
     <ol className="relative flex flex-col gap-3 border-l border-slate-200 pl-4 dark:border-slate-800">
       {events.map((event) => {
         const known = KNOWN_EVENTS.find((k) => k === event.type);
@@ -45,7 +57,11 @@ export async function VideoTimeline({ events }: { events: VideoEventDto[] }) {
           <li key={event.id} className="relative text-sm">
             <span aria-hidden className="absolute top-1.5 -left-[1.34rem] h-2.5 w-2.5 rounded-full bg-brand-500" />
             <p className="font-medium">
-              {known ? t(`event.${known}`) : t("event.other", { type: event.type })}
+              {known
+                ? t(`event.${known}`)
+                : event.type === "given_up"
+                  ? tStuck("given_up")
+                  : t("event.other", { type: event.type })}
               {event.status && event.type === "status" ? ` · ${statusText(event.status)}` : ""}
               {event.progress !== null && (event.type === "progress" || event.type === "status")
                 ? ` · ${event.progress}%`
@@ -61,6 +77,13 @@ export async function VideoTimeline({ events }: { events: VideoEventDto[] }) {
         );
       })}
     </ol>
+  );
+  if (!task) return list;
+  return (
+    <>
+      <TaskWatchSection teamId={task.teamId} userId={task.userId} taskId={task.taskId} />
+      {list}
+    </>
   );
 }
 

@@ -14,6 +14,7 @@ const { db } = recorder;
 const { listVideos, readCardsByIds } = await import("@/lib/videos/list-videos");
 const { videoStatuses } = await import("@/lib/videos/video-status");
 const { runSweep } = await import("@/lib/videos/sweep");
+const { listStuckJobs } = await import("@/lib/videos/stuck-jobs");
 const { teamSpendReport } = await import("@/lib/spend/spend-queries");
 const { keepStatistics } = await import("@/lib/db/statistics");
 const { monthOf } = await import("@/lib/money/month");
@@ -84,6 +85,8 @@ const cases: Case[] = [
   },
   { name: "gallery, search 2 characters", run: () => listVideos(viewer(), { q: "熊猫" }) },
   { name: "spend page, this month", run: () => teamSpendReport(big.ownerId, big.teamId, monthOf(now), now) },
+  // Team → Stuck jobs: the team's running tasks, as ranges of (teamId, status, createdAt, id).
+  { name: "stuck jobs (admins)", run: () => listStuckJobs(viewer(), now) },
 ];
 
 describe("hot queries use an index", () => {

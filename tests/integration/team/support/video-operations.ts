@@ -3,6 +3,8 @@ import { db } from "@/lib/db";
 import type { Permission } from "@/lib/teams/permissions";
 import { createVideoJob } from "@/lib/videos/create-video-job";
 import { deleteVideo } from "@/lib/videos/delete-video";
+import { giveUpJob } from "@/lib/videos/give-up-job";
+import { checkNow, listStuckJobs, taskWatch } from "@/lib/videos/stuck-jobs";
 import { getVideoDetail, listVideos, videosByIds } from "@/lib/videos/list-videos";
 import { remixVideo } from "@/lib/videos/remix-video";
 import { generateContext, teamVideoOffers } from "@/lib/videos/team-video-settings";
@@ -90,6 +92,16 @@ export const VIDEO_OPERATIONS: VideoOperation[] = [
     run: (a, t, k) => openVideoMedia({ teamId: t, userId: a }, k.others, "video", { range: null, download: true }),
   },
   { name: "teamVideoOffers", permission: "videos.read", run: (a, t) => teamVideoOffers({ teamId: t, userId: a }) },
+  // Stuck jobs (lib/videos/stuck-jobs.ts, give-up-job.ts): on a finished task "Check now" and
+  // "give up" answer "settled" without changing anything.
+  { name: "taskWatch", permission: "videos.read", run: (a, t, k) => taskWatch({ teamId: t, userId: a }, k.others) },
+  { name: "checkNow", permission: "videos.read", run: (a, t, k) => checkNow({ teamId: t, userId: a }, k.others) },
+  { name: "listStuckJobs", permission: "videos.stuck.manage", run: (a, t) => listStuckJobs({ teamId: t, userId: a }) },
+  {
+    name: "giveUpJob",
+    permission: "videos.stuck.manage",
+    run: (a, t, k) => giveUpJob({ teamId: t, userId: a }, k.others),
+  },
   {
     name: "deleteVideo (own)",
     permission: "videos.delete.own",

@@ -97,7 +97,7 @@ export default async function Page({ params }: { params: Promise<Params> }) {
           ) : null}
           <Card>
             <h2 className="mb-3 text-base font-semibold">{t("timeline")}</h2>
-            <VideoTimeline events={events} />
+            <VideoTimeline events={events} task={{ teamId: team.id, userId: user.id, taskId: video.id }} />
           </Card>
         </div>
         <div className="flex min-w-0 flex-col gap-4">
