@@ -14,8 +14,11 @@ import type { VideoDto } from "@/lib/videos/video-dto";
 
 export { readReference, validateSubmission, type GenerateT } from "@/lib/videos/submission-checks";
 
-/** What a submit hands the page: the new task, also when the provider refused it at once. */
-export type SubmittedVideo = { taskId: string; video: VideoDto };
+/**
+ * What a submit hands the page: the new task, also when the provider refused it at once, and
+ * every task of the set when it was several variations (`videos[0]` is `video`).
+ */
+export type SubmittedVideo = { taskId: string; video: VideoDto; videos: VideoDto[] };
 
 export const idempotencyKey = z.string().regex(/^[\w-]{8,100}$/);
 
@@ -31,11 +34,22 @@ export const submitVideoSchema = z.object({
   reference: z.file().optional().catch(undefined),
   /** The last frame, for models that take a first and a last image. */
   lastFrame: z.file().optional().catch(undefined),
+  /** "Generate N variations": 1 is one video, 2–4 a set (lib/videos/variations.ts). */
+  variations: z.coerce.number().int().min(1).max(4).catch(1),
+  /** "Use these settings again" came from this task (kept only when it is the team's). */
+  sourceTaskId: z.string().max(64).optional().catch(undefined),
 });
 
 export function budgetMessage(t: GenerateT, error: BudgetExceededError): string {
   const params = { remaining: formatUsd(error.remainingCents), cost: formatUsd(error.costCents) };
   return error.scope === "member" ? t("errors.overBudgetMember", params) : t("errors.overBudgetTeam", params);
+}
+
+/** A set of variations that does not fit: what the whole set costs, what is left, nothing submitted. */
+export async function setBudgetMessage(error: BudgetExceededError, count: number): Promise<string> {
+  const t = await getTranslations("variations");
+  const params = { count, total: formatUsd(error.costCents), remaining: formatUsd(error.remainingCents) };
+  return t(`overBudget.${error.scope}`, params);
 }
 
 /** Why the provider refused a new task at once, in the person's words; nothing was charged. */

@@ -7,6 +7,7 @@ import { teamAction } from "@/lib/forms/define-action";
 import { BudgetExceededError, createVideoJob, VideoRequestError } from "@/lib/videos/create-video-job";
 import { deleteVideo } from "@/lib/videos/delete-video";
 import { remixVideo, RemixUnavailableError } from "@/lib/videos/remix-video";
+import { createVariations } from "@/lib/videos/variations";
 import { FitImageError, fitReferenceImage, toDataUrl } from "@/lib/videos/fit-reference-image";
 import { findOfferedSize, largestReferenceBytes } from "@/lib/videos/form-rules";
 import { db } from "@/lib/db";
@@ -16,6 +17,7 @@ import {
   idempotencyKey,
   providerErrorMessage,
   readReference,
+  setBudgetMessage,
   submitVideoSchema,
   validateSubmission,
   type GenerateT,
@@ -45,20 +47,32 @@ export const submitVideoAction = teamAction({
     if (!lastFrame.ok)
       return { ok: false, fieldErrors: { lastFrame: lastFrame.error }, formError: t("errors.fixFields") };
     try {
-      const { task } = await createVideoJob({
+      const job = {
         teamId: team.id,
         userId: user.id,
         idempotencyKey: input.idempotencyKey,
         ...checked.values,
         ...(reference.image ? { referenceImage: reference.image } : {}),
         ...(lastFrame.image ? { lastFrameImage: lastFrame.image } : {}),
-      });
-      const data: SubmittedVideo = { taskId: task.id, video: task };
+        ...(input.sourceTaskId ? { source: { taskId: input.sourceTaskId, kind: "settings" as const } } : {}),
+      };
+      // One video, or a set of variations through the same submit path (all or none).
+      const tasks =
+        input.variations > 1
+          ? (await createVariations(job, input.variations)).tasks
+          : [(await createVideoJob(job)).task];
+      const task = tasks[0]!;
+      const data: SubmittedVideo = { taskId: task.id, video: task, videos: tasks };
       // The provider refused it: the task exists (and says why); nothing was charged.
-      if (task.status === "failed") return { ok: false, data, formError: await providerErrorMessage(task) };
+      if (tasks.every((v) => v.status === "failed"))
+        return { ok: false, data, formError: await providerErrorMessage(task) };
       return { ok: true, data };
     } catch (error) {
-      if (error instanceof BudgetExceededError) return { ok: false, formError: budgetMessage(t, error) };
+      if (error instanceof BudgetExceededError)
+        return {
+          ok: false,
+          formError: input.variations > 1 ? await setBudgetMessage(error, input.variations) : budgetMessage(t, error),
+        };
       if (!(error instanceof VideoRequestError)) throw error;
       const key = `errors.${error.messageKey}` as "errors.invalid";
       const message = t.has(key) ? t(key, error.params) : t("errors.invalid");
