@@ -58,6 +58,7 @@ const COVERED: Record<string, Entry> = {
   "videos.ts:fitReferenceImageAction": team("videos.create", "uploads.spec.ts, videos-reference.spec.ts"),
   "videos.ts:deleteVideoAction": team("videos.delete.own", "deleteVideo checks own vs any (videos-detail.spec.ts)"),
   "videos.ts:remixVideoAction": team("videos.create", "remixVideo (videos-detail.spec.ts)"),
+  "lineage.ts:retryVideoAction": team("videos.create", "retryVideo (retry.test.ts, lineage-and-variations.spec.ts)"),
   "stuck-jobs.ts:checkNowAction": team("videos.read", "checkNow (stuck-jobs.test.ts, stuck-jobs.spec.ts)"),
   "stuck-jobs.ts:giveUpJobAction": team("videos.stuck.manage", "giveUpJob (stuck-jobs.test.ts)"),
 };
