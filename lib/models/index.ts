@@ -19,3 +19,12 @@ export { billingTiming, checkPrice, describePrice, effectivePrice, estimateCents
 export type { Estimate, NotOfferedReason, PriceDescription } from "./price";
 export { checkCombination, defaultsFor, validChoices } from "./constraints";
 export type { Choices, CombinationField, CombinationRequest } from "./constraints";
+export {
+  catalogueModelSpec,
+  catalogueShape,
+  pixelsOf,
+  readCatalogueEntry,
+  serialiseCatalogueEntry,
+  skuPrice,
+} from "./catalogue";
+export type { CatalogueEntry, FrameImage } from "./catalogue";

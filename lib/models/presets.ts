@@ -67,6 +67,20 @@ export const PRESETS = [
     resultRetentionSeconds: DAY,
   },
   {
+    // OpenRouter's video API with its live catalogue (GET /videos/models): the models come from
+    // the connection's cached catalogue, not from here; the profile serves a small catalogue.
+    id: "simulator-openrouter",
+    dialect: "openrouter",
+    label: { en: "Built-in simulator (OpenRouter)", zh: "内置模拟器（OpenRouter）" },
+    defaultBaseUrl: null,
+    simulatorProfile: "openrouter",
+    models: [],
+    supports: NONE,
+    resultRetentionSeconds: DAY,
+    catalogue: true,
+    callbacks: true,
+  },
+  {
     // OpenAI removed the Videos API and every sora-2* model on 2026-09-24: kept for relays that
     // copy OpenAI exactly and for jobs made before; the UI shows the notice.
     id: "openai",
@@ -131,6 +145,21 @@ export const PRESETS = [
     models: MUSE_MODELS,
     supports: NONE,
     resultRetentionSeconds: 7 * DAY,
+  },
+  {
+    // One key, many models (Veo 3.1, Wan, Seedance…): the models and prices are read from
+    // GET /videos/models (docs/providers.md, "OpenRouter and live catalogues").
+    id: "openrouter",
+    dialect: "openrouter",
+    label: { en: "OpenRouter", zh: "OpenRouter" },
+    defaultBaseUrl: "https://openrouter.ai/api/v1",
+    simulatorProfile: null,
+    models: [],
+    supports: NONE,
+    // Not published: a day assumed; a job's own expiry wins.
+    resultRetentionSeconds: DAY,
+    catalogue: true,
+    callbacks: true,
   },
   {
     // Any relay that copies OpenAI's /v1/videos exactly: sells Sora 2 at OpenAI's prices unless

@@ -115,8 +115,8 @@ export type ModelSpec = {
 };
 
 /** The adapter a preset speaks (lib/upstream). `relay` and `veo` may share one relaxed adapter. */
-export type Dialect = "openai" | "yi-reverse" | "relay" | "veo";
-export type SimulatorProfile = "openai" | "yi-reverse" | "relay" | "veo";
+export type Dialect = "openai" | "yi-reverse" | "relay" | "veo" | "openrouter";
+export type SimulatorProfile = "openai" | "yi-reverse" | "relay" | "veo" | "openrouter";
 
 export type PresetSpec = {
   readonly id: string;
@@ -137,6 +137,13 @@ export type PresetSpec = {
   readonly resultRetentionSeconds: number;
   /** An i18n-style key for a notice the UI shows with the preset (e.g. a shutdown). */
   readonly noticeKey?: string;
+  /**
+   * The provider publishes its models (OpenRouter's `GET /videos/models`): a connection's models
+   * come from its cached catalogue (CatalogueModel rows, lib/models/catalogue.ts), not `models`.
+   */
+  readonly catalogue?: boolean;
+  /** The provider calls back when a job finishes (`callback_url`); polling stays the fallback. */
+  readonly callbacks?: boolean;
 };
 
 export type FieldProblem = { key: string; params?: Record<string, string | number> };

@@ -3,7 +3,7 @@
 // `kind[:value][@endpoint][*count]`, e.g. "429@create*2, slow:1500@retrieve" for the instance,
 // "[[drop*1]]" or "[[content400:5]]" inside a prompt. docs/simulator.md lists every kind.
 
-export const ENDPOINTS = ["create", "list", "retrieve", "delete", "content", "remix", "cdn"] as const;
+export const ENDPOINTS = ["create", "list", "retrieve", "delete", "content", "remix", "cdn", "models"] as const;
 export type Endpoint = (typeof ENDPOINTS)[number];
 
 const TERMINAL_KINDS = ["429", "saturated", "quota", "500", "503", "drop"] as const;

@@ -24,6 +24,10 @@ function matchApiRoute(core: SimulatorCore, method: string, path: string): ApiRo
   const segments = path.replace(/\/+$/, "").split("/").slice(1).map(decodeURIComponent);
   const [collection, jobId, action, ...extra] = segments;
   if (collection !== "videos" || extra.length > 0) return null;
+  if (jobId === "models" && action === undefined && method === "GET" && core.profile.listModels) {
+    const list = core.profile.listModels.bind(core.profile);
+    return { endpoint: "models", jobId: null, run: list };
+  }
   if (jobId === undefined) {
     if (method === "POST") return { endpoint: "create", jobId: null, run: createVideo };
     if (method === "GET" && routes.list) return { endpoint: "list", jobId: null, run: listVideos };
@@ -127,7 +131,8 @@ async function dispatch(core: SimulatorCore, request: Request, root: string): Pr
   }
   if (sub.startsWith("/__simulator/") && core.options.controlRoutes) {
     const ctx: RouteContext = { core, request, url, nowMs: core.now(), publicRoot };
-    const answer = await controlRoute(ctx, method, sub.slice("/__simulator/".length));
+    const action = sub.slice("/__simulator/".length);
+    const answer = (await controlRoute(ctx, method, action)) ?? (await core.profile.control?.(ctx, method, action));
     if (answer) return answer;
   }
   throw apiErrors.invalidUrl(request.method, sub);

@@ -65,4 +65,6 @@ export interface JobRecord {
   faults: FaultRule[];
   /** The token of the job's unauthenticated signed link (profile `relay`). */
   linkToken?: string;
+  /** What the profile keeps with the job (NewJobRequest.extra). */
+  extra?: Record<string, unknown>;
 }

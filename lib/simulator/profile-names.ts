@@ -2,7 +2,7 @@
 // the studio's provider adapters (lib/upstream) can point a connection at a profile without
 // importing the simulator itself.
 
-export const SIMULATOR_PROFILES = ["openai", "yi-reverse", "relay", "veo"] as const;
+export const SIMULATOR_PROFILES = ["openai", "yi-reverse", "relay", "veo", "openrouter"] as const;
 export type SimulatorProfileName = (typeof SIMULATOR_PROFILES)[number];
 
 export function isSimulatorProfileName(value: string): value is SimulatorProfileName {
@@ -40,4 +40,6 @@ export const PROFILE_RETENTION_SECONDS: Record<SimulatorProfileName, number> = {
   relay: 7 * 86_400,
   // CHOICE: API易 keeps results 1 day; Veo's own retention is undocumented.
   veo: 86_400,
+  // CHOICE: OpenRouter does not publish how long results stay; a day, like the others.
+  openrouter: 86_400,
 };

@@ -10,6 +10,7 @@ import { MediaRenderer } from "./media/render-media";
 import type { SimulatorOptions } from "./options";
 import type { SimulatorProfileName } from "./profile-names";
 import { openAiProfile } from "./profiles/openai";
+import { openRouterProfile } from "./profiles/openrouter";
 import type { NewJobRequest, SimulatorProfile } from "./profiles/profile";
 import { relayProfile } from "./profiles/relay";
 import { veoProfile } from "./profiles/veo";
@@ -22,6 +23,7 @@ export const PROFILES: Record<SimulatorProfileName, SimulatorProfile> = {
   "yi-reverse": yiReverseProfile,
   relay: relayProfile,
   veo: veoProfile,
+  openrouter: openRouterProfile,
 };
 
 export interface NewJob extends NewJobRequest {
@@ -177,6 +179,7 @@ export class SimulatorCore {
       },
       faults: request.httpFaults,
       ...(this.profile.servesSignedLinks ? { linkToken: randomBytes(16).toString("hex") } : {}),
+      ...(request.extra ? { extra: request.extra } : {}),
     };
     await this.store.save(job);
     return job;

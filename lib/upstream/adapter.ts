@@ -1,3 +1,4 @@
+import type { CatalogueEntry } from "@/lib/models";
 import type { UpstreamConnection } from "./provider-http";
 import type { ProviderJob, ResultVariant } from "./provider-job";
 
@@ -19,6 +20,8 @@ export type CreateJobInput = {
   size: string;
   seconds: number;
   references: ReferenceImageInput[];
+  /** Where the dialect takes one (OpenRouter); absent = the provider picks. */
+  seed?: number;
 };
 
 export type CallOptions = { timeoutMs: number };
@@ -46,6 +49,10 @@ export interface ProviderAdapter {
   delete?(connection: UpstreamConnection, jobId: string, options: CallOptions): Promise<void>;
   /** Recent jobs, newest first, to find a create whose answer was lost. */
   listRecent?(connection: UpstreamConnection, options: CallOptions): AsyncIterable<ProviderJob>;
+  /** The provider's published models (OpenRouter's `GET /videos/models`), where it publishes them. */
+  listCatalogue?(connection: UpstreamConnection, options: CallOptions): Promise<CatalogueEntry[]>;
+  /** A verified completion callback's body as a job, where the dialect calls back (`callback_url`). */
+  callbackJob?(body: unknown): ProviderJob;
   /** Resolves when the key works; throws the provider's error otherwise. */
   testConnection(connection: UpstreamConnection, options: CallOptions): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import type { ProviderAdapter } from "./adapter";
 import { openAiAdapter } from "./dialects/openai";
+import { openRouterAdapter } from "./dialects/openrouter";
 import { relaxedAdapter } from "./dialects/relaxed";
 import { yiReverseAdapter } from "./dialects/yi-reverse";
 
@@ -10,6 +11,7 @@ const ADAPTERS: Record<string, ProviderAdapter> = {
   "yi-reverse": yiReverseAdapter,
   relay: relaxedAdapter("relay"),
   veo: relaxedAdapter("veo"),
+  openrouter: openRouterAdapter,
 };
 
 export function adapterFor(dialect: string): ProviderAdapter | null {

@@ -7,7 +7,10 @@ import type { UpstreamConnection } from "./provider-http";
 export type Provider = { adapter: ProviderAdapter; connection: UpstreamConnection };
 
 export class ProviderNotConfiguredError extends Error {
-  constructor(readonly reason: "missing_key" | "missing_base_url" | "unknown_channel" | "unknown_dialect") {
+  constructor(
+    readonly reason:
+      "missing_key" | "missing_base_url" | "unknown_channel" | "unknown_dialect" | "model_not_in_catalogue",
+  ) {
     super(`Provider not configured: ${reason}`);
   }
 }

@@ -2,7 +2,19 @@
 // timeouts, auth headers, error bodies and retry-after are read one way. No retries here: whether
 // a call may be repeated is the caller's decision (a create must never be repeated blindly).
 
+import type { CatalogueEntry } from "@/lib/models";
+
 export type AuthStyle = "bearer" | "raw";
+
+/**
+ * What a dialect may ask about its connection beyond the key (lib/upstream/connection-context.ts
+ * reads the database): the cached catalogue entry of a model, and where the provider should call
+ * back with which signing secret (null: no callback, polling only).
+ */
+export type ConnectionContext = {
+  catalogueEntry(modelId: string): Promise<CatalogueEntry | null>;
+  callback(): Promise<{ url: string; secret: string } | null>;
+};
 
 /** A provider as an adapter needs it: where, which dialect, and the decrypted key (server only). */
 export type UpstreamConnection = {
@@ -10,6 +22,8 @@ export type UpstreamConnection = {
   baseUrl: string;
   apiKey: string;
   auth: AuthStyle;
+  /** Set for connections stored in the database (catalogue and callbacks); absent in bare calls. */
+  context?: ConnectionContext;
 };
 
 /** The provider answered with an HTTP error. `code` and `message` come from its body when it has them. */
@@ -51,6 +65,8 @@ export type ProviderRequest = {
   query?: Record<string, string | number | undefined>;
   json?: unknown;
   form?: FormData;
+  /** Extra request headers (OpenRouter's callback signing secret). */
+  headers?: Record<string, string>;
   timeoutMs: number;
 };
 
@@ -67,7 +83,11 @@ export function providerUrl(baseUrl: string, path: string, query?: ProviderReque
 
 /** Sends one request and returns the response when it is 2xx; throws ProviderHttpError / ProviderNetworkError otherwise. */
 export async function providerRequest(connection: UpstreamConnection, request: ProviderRequest): Promise<Response> {
-  const headers: Record<string, string> = { authorization: authHeader(connection), accept: "application/json" };
+  const headers: Record<string, string> = {
+    ...request.headers,
+    authorization: authHeader(connection),
+    accept: "application/json",
+  };
   let body: BodyInit | undefined;
   if (request.form) body = request.form;
   else if (request.json !== undefined) {

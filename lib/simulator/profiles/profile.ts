@@ -3,6 +3,7 @@ import type { JobRecord, SimulatorProfileName } from "../job";
 import type { JobState } from "../job-clock";
 import type { ParsedBody } from "../read-body";
 import type { ReferenceUpload } from "../reference-image";
+import type { ApiRouteContext, RouteContext } from "../routes/route-context";
 
 /** A validated create request, ready to become a job. */
 export interface NewJobRequest {
@@ -18,6 +19,8 @@ export interface NewJobRequest {
   lastFrame?: ReferenceUpload | null;
   /** Frames per second of the render; absent = 8. */
   fps?: number;
+  /** What the profile keeps with the job for itself (OpenRouter: the bill and the callback). */
+  extra?: Record<string, unknown>;
 }
 
 export interface PresentContext {
@@ -59,7 +62,16 @@ export interface SimulatorProfile {
   readonly limits: ChannelLimits | null;
   /** Largest prompt, used only for documentation and tests. */
   readonly maxPromptLength: number;
-  validateCreate(body: ParsedBody): Promise<NewJobRequest>;
+  /** `ctx`: the request (headers) and the core, for profiles whose rules change at run time. */
+  validateCreate(body: ParsedBody, ctx?: ApiRouteContext): Promise<NewJobRequest>;
+  /** The create's answer when it is not the job itself (OpenRouter: 202 `{id, polling_url, status}`). */
+  createdAnswer?(job: JobRecord, state: JobState, context: PresentContext): { status: number; body: unknown };
+  /** Runs once a create is stored (OpenRouter: schedules the signed callback). */
+  afterCreate?(job: JobRecord, ctx: ApiRouteContext): void;
+  /** `GET /videos/models`, where the channel publishes its catalogue. */
+  listModels?(ctx: ApiRouteContext): Response;
+  /** The profile's own /__simulator/<action> knobs; null when the action is not one of them. */
+  control?(ctx: RouteContext, method: string, action: string): Promise<Response | null>;
   /** The job as this channel's API answers it. */
   present(job: JobRecord, state: JobState, context: PresentContext): Record<string, unknown>;
   /** Throws when this job cannot be remixed on this channel (the route exists but not for every model). */

@@ -27,7 +27,11 @@ async function startJob(
   const job = await core.createJob(newJob);
   core.limiter?.record(ctx.owner, ctx.nowMs);
   core.stats.attribute(remixedFromVideoId === null ? "create" : "remix", job.id);
-  return jsonResponse(200, core.profile.present(job, jobStateAt(job, ctx.nowMs), ctx));
+  core.profile.afterCreate?.(job, ctx);
+  const state = jobStateAt(job, ctx.nowMs);
+  const created = core.profile.createdAnswer?.(job, state, ctx);
+  if (created) return jsonResponse(created.status, created.body);
+  return jsonResponse(200, core.profile.present(job, state, ctx));
 }
 
 /** The channel's per-key limits (a gateway checks them before reading the request). */
@@ -39,7 +43,7 @@ function checkLimits(ctx: ApiRouteContext): void {
 /** POST /videos */
 export async function createVideo(ctx: ApiRouteContext): Promise<Response> {
   checkLimits(ctx);
-  const request = await ctx.core.profile.validateCreate(await readBody(ctx.request));
+  const request = await ctx.core.profile.validateCreate(await readBody(ctx.request), ctx);
   return startJob(ctx, request, null);
 }
 

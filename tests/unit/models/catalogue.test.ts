@@ -107,6 +107,8 @@ describe("presets", () => {
         "laozhang-muse",
         "custom-openai",
         "custom-relay",
+        "simulator-openrouter",
+        "openrouter",
       ].sort(),
     );
   });
