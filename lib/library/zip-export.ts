@@ -8,7 +8,7 @@ import { downloadFileName } from "@/lib/videos/download-file-name";
 import { authorizeVideo, type VideoActor } from "@/lib/videos/video-access";
 import { cleanIds } from "./ids";
 import { manifestCsv, manifestJson, type ManifestEntry } from "./manifest";
-import type { ZipProgress } from "./zip-progress";
+import { readZipProgress, type ZipProgress } from "./zip-progress";
 
 // "Download as zip" (decision 070): the selected videos of the viewer's team that have a stored
 // copy, streamed into one zip while it is built. Nothing is written anywhere: each file is read
@@ -190,4 +190,10 @@ function manifestEntry(row: CardRow, file: string, bytes: number, sha256: string
     bytes,
     sha256,
   };
+}
+
+/** How far the viewer's own zip download (by its token) has got, or "unknown". */
+export async function zipExportProgress(actor: VideoActor, token: string): Promise<ZipProgress | { state: "unknown" }> {
+  const viewer = await authorizeVideo(actor, "videos.read");
+  return readZipProgress(viewer.userId, token) ?? { state: "unknown" };
 }
