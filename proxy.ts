@@ -6,8 +6,18 @@ import { knownActionIds, unknownActionAnswer } from "@/lib/server-actions/unknow
 
 // Optimistic only: no session cookie → sign-in page. The real checks (session, team membership)
 // run in the data layer of every page, action and route handler.
-// /api/v1 authenticates by bearer token, not by session (lib/http/v1/api-route.ts, docs/api.md).
-const PUBLIC = ["/sign-in", "/sign-up", "/api/auth", "/api/simulator", "/api/cron", "/invite", "/api/v1"];
+// /api/v1 authenticates by bearer token, not by session (lib/http/v1/api-route.ts, docs/api.md);
+// /api/callbacks by the provider's signature (lib/videos/provider-callback.ts).
+const PUBLIC = [
+  "/sign-in",
+  "/sign-up",
+  "/api/auth",
+  "/api/simulator",
+  "/api/cron",
+  "/invite",
+  "/api/v1",
+  "/api/callbacks",
+];
 
 export function proxy(request: NextRequest) {
   // A stale page's action: Next's own answer ("reload"), without a log line per request.

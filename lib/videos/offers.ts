@@ -1,12 +1,22 @@
 import "server-only";
 import type { Reader } from "@/lib/db/client";
-import { findPreset, type ModelSpec, type PresetSpec, type PriceOverride } from "@/lib/models";
+import {
+  catalogueModelSpec,
+  findPreset,
+  readCatalogueEntry,
+  type ModelSpec,
+  type PresetSpec,
+  type PriceOverride,
+} from "@/lib/models";
 import { parseStoredPrice } from "@/lib/teams/stored-price";
 import type { ConnectionOffer } from "./form-rules";
 import { VideoRequestError } from "./validate-video-request";
 
-// What a team can buy: its active connections, each with its preset's models and the prices its
-// admins set. Generate offers exactly this; a submit resolves its connection and model here.
+// What a team can buy: its active connections, each with its preset's models (or, for a preset
+// with a live catalogue, the models last read from the provider: CatalogueModel rows not removed)
+// less the models its admins hid, and the prices its admins set. Generate offers exactly this; a
+// submit resolves its connection and model here, so the check and the price use the same entry
+// the form showed (decision 060).
 
 export async function teamOffers(
   db: Reader,
@@ -16,18 +26,38 @@ export async function teamOffers(
   const rows = await db.providerConnection.findMany({
     where: { teamId, ...(opts.includeArchived ? {} : { archivedAt: null }) },
     orderBy: { createdAt: "asc" },
-    select: { id: true, name: true, preset: true, prices: { select: { modelId: true, price: true } } },
+    select: {
+      id: true,
+      name: true,
+      preset: true,
+      prices: { select: { modelId: true, price: true } },
+      catalogueModels: { where: { removedAt: null }, orderBy: { modelId: "asc" }, select: { spec: true } },
+      hiddenModels: { select: { modelId: true } },
+    },
   });
   return rows.flatMap((row) => {
     const preset = findPreset(row.preset);
     if (!preset) return [];
+    const hidden = new Set(row.hiddenModels.map((h) => h.modelId));
+    const models = (preset.catalogue ? catalogueModels(row.catalogueModels) : [...preset.models]).filter(
+      (m) => !hidden.has(m.id),
+    );
     const prices = Object.fromEntries(
       row.prices.flatMap((p) => {
         const price = parseStoredPrice(p.price);
         return price ? [[p.modelId, price] as const] : [];
       }),
     );
-    return [{ id: row.id, name: row.name, preset: preset.id, models: [...preset.models], prices }];
+    return [{ id: row.id, name: row.name, preset: preset.id, models, prices }];
+  });
+}
+
+/** The cached catalogue rows the studio can sell (readable, with a size, a duration and a price). */
+function catalogueModels(rows: readonly { spec: string }[]): ModelSpec[] {
+  return rows.flatMap((row) => {
+    const entry = readCatalogueEntry(row.spec);
+    const model = entry ? catalogueModelSpec(entry) : null;
+    return model ? [model] : [];
   });
 }
 

@@ -4,6 +4,7 @@ import { keepStatistics } from "@/lib/db/statistics";
 import { env } from "@/lib/env";
 import { deliverDueNotifications } from "@/lib/notifications/deliver";
 import { removeTaskMedia } from "@/lib/storage/media-store";
+import { refreshDueCatalogue } from "@/lib/upstream/catalogue-refresh";
 import { archiveDueTasks } from "./archive-video";
 import { syncDueTasks } from "./sync-video-status";
 import { addTaskEvent } from "./task-events";
@@ -21,6 +22,8 @@ export async function runSweep(now = new Date()) {
     console.error("[sweep] notifications", error);
     return { sent: 0, failed: 0 };
   });
+  // Live catalogues (OpenRouter's GET /videos/models): at most one connection's list per sweep.
+  await refreshDueCatalogue(now).catch((error: unknown) => console.error("[sweep] catalogue", error));
   // SQLite's planner statistics, refreshed hourly as the tables grow (docs/decisions/017).
   await keepStatistics(db, env.databaseProvider, now).catch((error) => console.error("[sweep] statistics", error));
   return {
