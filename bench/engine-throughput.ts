@@ -1,0 +1,171 @@
+// Does the engine keep up? (issue 12, item 3.) Submits N jobs at once to a real simulator over
+// HTTP and lets the studio's real sweep (lib/videos/sweep.ts, on its production interval) poll and
+// archive them, then prints, per N: the delay from the provider completing a job to our copy being
+// archived (median, p95, max), how late polls were against their schedule, and upstream calls per
+// job. SQLite by default; PostgreSQL when DATABASE_URL says so (use a database of its own:
+// `DATABASE_URL=$(PG_TEST_DB=bench_engine bash scripts/ensure-postgres.sh | tail -1)`).
+//
+//   npx tsx --import ./bench/support/server-only-off.mjs bench/engine-throughput.ts [sizes=10,100,500] [timeScale=0.25]
+//
+// The simulator renders a job's media with ffmpeg on first demand; 500 renders would measure the
+// simulator, not the engine. The bench renders one job and hard-links its files into every other
+// job's media folder before they complete (the renderer then finds them in place), so the studio
+// still downloads, checks and stores every file and makes every poster itself.
+import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+
+const sizes = (process.argv[2] ?? "10,100,500").split(",").map(Number);
+const timeScale = Number(process.argv[3] ?? 0.25);
+const scratch = mkdtempSync(path.join(tmpdir(), "studio-engine-"));
+const postgres = Boolean(process.env.DATABASE_URL && !process.env.DATABASE_URL.startsWith("file:"));
+process.env.STUDIO_DATA_DIR = path.join(scratch, "data");
+process.env.DATABASE_URL ||= `file:${path.join(scratch, "bench.db")}`;
+process.env.STORAGE_DIR = path.join(scratch, "media");
+process.env.STUDIO_SWEEP = "on";
+
+const simDir = path.join(scratch, "sim");
+const { startStandaloneSimulator } = await import("../lib/simulator/standalone");
+const sim = await startStandaloneSimulator({ dataDir: simDir, timeScale, log: () => undefined });
+process.env.SIMULATOR_BASE_URL = `${sim.url}/v1`;
+const { migrateDatabase } = await import("../lib/db/migrate");
+await migrateDatabase(process.env.DATABASE_URL);
+const { db } = await import("../lib/db");
+const { env } = await import("../lib/env");
+const { createUserWithTeam } = await import("../lib/auth/sign-up");
+const { createVideoJob } = await import("../lib/videos/create-video-job");
+const { startSweeper } = await import("../lib/videos/sweep");
+
+type SimJob = { id: string; createdMs: number; plan: { queueMs: number; renderMs: number } };
+const readSimJob = (id: string) =>
+  JSON.parse(readFileSync(path.join(simDir, "jobs", `${id}.json`), "utf8")) as SimJob;
+const completedAtMs = (job: SimJob) => job.createdMs + job.plan.queueMs + job.plan.renderMs;
+
+function quantile(sorted: number[], q: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+}
+
+async function pool<T>(items: T[], width: number, run: (item: T) => Promise<void>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(width, items.length) }, async () => {
+      while (next < items.length) await run(items[next++] as T);
+    }),
+  );
+}
+
+/** Files of one rendered job, which every other job borrows (see the header). */
+let template = "";
+function shareMedia(jobIds: string[]) {
+  for (const id of jobIds) {
+    const dir = path.join(simDir, "media", id);
+    mkdirSync(dir, { recursive: true });
+    for (const name of readdirSync(template)) {
+      try {
+        linkSync(path.join(template, name), path.join(dir, name));
+      } catch {
+        // already there
+      }
+    }
+  }
+}
+
+const { user, team } = await createUserWithTeam(
+  db,
+  { name: "Bench", email: `bench-${randomUUID()}@x.test`, password: "password-1" },
+  "Bench",
+  "en",
+);
+
+console.log(
+  `engine throughput on ${postgres ? "PostgreSQL" : "SQLite"}, simulator time scale ${timeScale}, ` +
+    `poll scale ${env.pollScale}, sweep every ${Math.max(250, 2_000 * env.pollScale)} ms`,
+);
+console.log("jobs  submit s  all archived s  completion→archived ms: p50     p95     max   polls/job  calls/job  lost");
+
+// The template: one job, completed and fetched once (the simulator renders it then).
+{
+  const { task } = await createVideoJob({
+    teamId: team.id,
+    userId: user.id,
+    idempotencyKey: randomUUID(),
+    model: "sora-2",
+    size: "720x1280",
+    seconds: 4,
+    prompt: "Engine bench template",
+  });
+  const jobId = (await db.videoTask.findUniqueOrThrow({ where: { id: task.id } })).providerJobId!;
+  await new Promise((r) => setTimeout(r, Math.max(0, completedAtMs(readSimJob(jobId)) - Date.now() + 100)));
+  const content = await fetch(`${sim.url}/v1/videos/${jobId}/content`, {
+    headers: { authorization: `Bearer ${env.simulatorKey()}` },
+  });
+  if (!content.ok) throw new Error(`template content: HTTP ${content.status}`);
+  await content.arrayBuffer();
+  template = path.join(simDir, "media", jobId);
+}
+
+startSweeper();
+for (const n of sizes) {
+  await fetch(`${sim.url}/__simulator/reset-stats`, { method: "POST" });
+  const t0 = Date.now();
+  const taskIds: string[] = [];
+  await pool(
+    Array.from({ length: n }, (_, i) => i),
+    16,
+    async (i) => {
+      const { task } = await createVideoJob({
+        teamId: team.id,
+        userId: user.id,
+        idempotencyKey: randomUUID(),
+        model: "sora-2",
+        size: "720x1280",
+        seconds: 4,
+        prompt: `Engine bench ${n}/${i}`,
+      });
+      taskIds.push(task.id);
+    },
+  );
+  const submitS = (Date.now() - t0) / 1000;
+  const rows = await db.videoTask.findMany({ where: { id: { in: taskIds } }, select: { id: true, providerJobId: true } });
+  const jobIds = rows.map((r) => r.providerJobId).filter((id): id is string => Boolean(id));
+  shareMedia(jobIds);
+
+  // Wait until every task is archived (or lost/failed), up to 15 minutes.
+  const deadline = Date.now() + 15 * 60_000;
+  let pending = n;
+  while (Date.now() < deadline) {
+    pending = await db.videoTask.count({
+      where: { id: { in: taskIds }, NOT: { archiveStatus: { in: ["done", "lost"] } }, status: { not: "failed" } },
+    });
+    if (pending === 0) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const allS = (Date.now() - t0) / 1000;
+  const done = await db.videoTask.findMany({
+    where: { id: { in: taskIds } },
+    select: { providerJobId: true, archivedAt: true, archiveStatus: true, pollCount: true },
+  });
+  const delays = done
+    .filter((t) => t.archivedAt && t.providerJobId)
+    .map((t) => t.archivedAt!.getTime() - completedAtMs(readSimJob(t.providerJobId!)))
+    .sort((a, b) => a - b);
+  const stats = (await (await fetch(`${sim.url}/__simulator/stats`)).json()) as {
+    byJob: Record<string, Record<string, number>>;
+  };
+  const calls = jobIds.map((id) => Object.values(stats.byJob[id] ?? {}).reduce((a, b) => a + b, 0));
+  const polls = done.reduce((a, t) => a + t.pollCount, 0) / n;
+  const lost = done.filter((t) => t.archiveStatus === "lost").length;
+  console.log(
+    `${String(n).padStart(4)}  ${submitS.toFixed(1).padStart(8)}  ${allS.toFixed(1).padStart(14)}  ` +
+      `${quantile(delays, 0.5).toFixed(0).padStart(30)} ${quantile(delays, 0.95).toFixed(0).padStart(7)} ` +
+      `${(delays.at(-1) ?? NaN).toFixed(0).padStart(7)}   ${polls.toFixed(1).padStart(9)}  ` +
+      `${(calls.reduce((a, b) => a + b, 0) / Math.max(1, calls.length)).toFixed(1).padStart(9)}  ${lost}` +
+      (pending ? `  (${pending} not archived after 15 min)` : ""),
+  );
+}
+clearInterval((globalThis as Record<symbol, NodeJS.Timeout | undefined>)[Symbol.for("sora-studio.sweeper")]);
+await sim.close();
+await db.$disconnect();
+process.exit(0);
