@@ -5,7 +5,9 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { absoluteMediaPath } from "@/lib/storage/media-store";
 import { readStoredMedia } from "@/lib/storage/media-objects";
+import { addConnection } from "@/lib/teams/connections";
 import { createVideoJob } from "@/lib/videos/create-video-job";
+import { openVideoMedia } from "@/lib/videos/video-media";
 import { archiveDueTasks } from "@/lib/videos/archive-video";
 import { deleteVideo } from "@/lib/videos/delete-video";
 import { runSweep } from "@/lib/videos/sweep";
@@ -91,6 +93,49 @@ describe.skipIf(!s3Available)("archiving into S3", () => {
     const row = await driveUntil(task.id, (r) => r.archiveStatus === "done");
     const bytes = await bytesOf((await readStoredMedia(row.videoPath!))!.body);
     expect(sha256(bytes)).toBe(sha256(await providerBytes(row.providerJobId!)));
+  });
+
+  it("a relay that sends only the MP4: the poster and sprite sheet are made from the bucket's copy; the reference image is kept there", async () => {
+    const { owner, team } = await newTeam();
+    const connectionId = await addConnection(
+      db,
+      owner.id,
+      team.id,
+      { name: "Sim veo", preset: "simulator-veo", baseUrl: null, apiKey: null },
+      env.providerKeySecret(),
+    );
+    const png = await sharp({ create: { width: 640, height: 360, channels: 3, background: "#e61414" } })
+      .png()
+      .toBuffer();
+    const { task } = await createVideoJob({
+      teamId: team.id,
+      userId: owner.id,
+      idempotencyKey: key(),
+      connectionId,
+      model: "veo-3.1-landscape-fl",
+      size: "1280x720",
+      seconds: 8,
+      prompt: "From red",
+      referenceImage: { bytes: png, mimeType: "image/png", width: 640, height: 360 },
+    });
+    const row = await driveUntil(task.id, (r) => r.archiveStatus === "done", 60_000);
+    const folder = `teams/${team.id}/${task.id}`;
+    expect(await keysUnder(folder)).toEqual(
+      ["poster.webp", "reference.png", "spritesheet.jpg", "thumbnail.webp", "video.mp4"].map((f) => `${folder}/${f}`),
+    );
+    const thumbnail = await bytesOf((await readStoredMedia(row.thumbnailPath!))!.body);
+    expect(await sharp(thumbnail).metadata()).toMatchObject({ format: "webp", width: 1280, height: 720 });
+    const sprites = await bytesOf((await readStoredMedia(row.spritesheetPath!))!.body);
+    expect((await sharp(sprites).metadata()).format).toBe("jpeg");
+    expect(sha256(await bytesOf((await readStoredMedia(row.referenceImagePath!))!.body))).toBe(sha256(png));
+
+    const media = await openVideoMedia({ teamId: team.id, userId: owner.id }, task.id, "reference", {
+      range: null,
+      download: false,
+    });
+    const link = await fetch(media.found ? media.headers.get("location")! : "");
+    expect(link.headers.get("content-type")).toBe("image/png");
+    expect(sha256(await bytesOf(link.body))).toBe(sha256(png));
   });
 
   it("deleting a video removes its objects; retention removes them when the team's days are up", async () => {
