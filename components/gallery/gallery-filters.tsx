@@ -7,12 +7,18 @@ import { Button } from "@/components/ui/button";
 import { hasFilters, STATUS_FILTERS, type GalleryFilters, type StatusFilter } from "@/lib/videos/gallery-filters-url";
 import { controlClass } from "@/components/ui/control-class";
 
-type Props = { filters: GalleryFilters; models: string[]; onChange: (next: GalleryFilters) => void };
+type Props = {
+  filters: GalleryFilters;
+  models: string[];
+  collections: { id: string; name: string }[];
+  onChange: (next: GalleryFilters) => void;
+};
 
 const SEARCH_DEBOUNCE_MS = 300;
 
-export function GalleryFilterBar({ filters, models, onChange }: Props) {
+export function GalleryFilterBar({ filters, models, collections, onChange }: Props) {
   const t = useTranslations("gallery.filters");
+  const tl = useTranslations("library.filters");
   const [q, setQ] = useState(filters.q ?? "");
 
   // Typing waits for a pause before it asks the server, so each keystroke is not a request.
@@ -27,7 +33,7 @@ export function GalleryFilterBar({ filters, models, onChange }: Props) {
       role="search"
       aria-label={t("label")}
       onSubmit={(e) => e.preventDefault()}
-      className="mb-6 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-[repeat(3,minmax(0,10rem))_minmax(0,1fr)_auto] lg:items-end"
+      className="mb-6 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-[repeat(5,minmax(0,9rem))_minmax(0,1fr)_auto] lg:items-end"
     >
       <SelectField
         label={t("status")}
@@ -60,6 +66,26 @@ export function GalleryFilterBar({ filters, models, onChange }: Props) {
       >
         <option value="">{t("everyone")}</option>
         <option value="mine">{t("mine")}</option>
+      </SelectField>
+      <SelectField
+        label={tl("favourites")}
+        value={filters.favourites ? "1" : ""}
+        onChange={(e) => onChange({ ...filters, favourites: e.target.value === "1" || undefined })}
+      >
+        <option value="">{tl("all")}</option>
+        <option value="1">{tl("onlyFavourites")}</option>
+      </SelectField>
+      <SelectField
+        label={tl("collection")}
+        value={filters.collection ?? ""}
+        onChange={(e) => onChange({ ...filters, collection: e.target.value || undefined })}
+      >
+        <option value="">{tl("anyCollection")}</option>
+        {collections.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
       </SelectField>
       <div className="col-span-2 flex min-w-0 flex-col gap-1 sm:col-span-3 lg:col-span-1">
         <label htmlFor="gallery-search" className="text-sm font-medium text-slate-800 dark:text-slate-200">

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback } from "react";
+import { useCallback, useState } from "react";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
@@ -19,6 +19,14 @@ import { useGalleryVideos, type InitialGallery } from "./use-gallery-videos";
 import { VideoCard } from "./video-card";
 import type { ThumbnailLoading } from "@/components/videos/video-thumbnail";
 import { LoadMore } from "./load-more";
+import { useLibrary } from "./use-library";
+import { useSelection } from "./use-selection";
+import { useZipDownload } from "./use-zip-download";
+import { SelectionToolbar } from "./selection-toolbar";
+import { CollectionHeader } from "./collection-header";
+import { ZipProgressLine } from "./zip-progress-line";
+import { fetchSelection, type LibraryState } from "./library-api";
+import { useFormatter } from "next-intl";
 
 // The first card's poster is the likely LCP image on a phone (two columns); the first row of the
 // widest grid (four columns) is on screen at once; the rest load as they scroll in.
@@ -29,10 +37,19 @@ function thumbnailLoading(index: number): ThumbnailLoading {
   return index < FIRST_SCREEN_CARDS ? "eager" : "lazy";
 }
 
-type Props = { teamId: string; models: string[]; initial: InitialGallery };
+type Props = {
+  teamId: string;
+  models: string[];
+  initial: InitialGallery;
+  library: LibraryState;
+  /** May the viewer make collections and add to them (collections.edit)? */
+  canCollect: boolean;
+};
 
-export function GalleryView({ teamId, models, initial }: Props) {
+export function GalleryView({ teamId, models, initial, library: initialLibrary, canCollect }: Props) {
   const t = useTranslations("gallery");
+  const tl = useTranslations("library");
+  const format = useFormatter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const filters = parseGalleryFilters((key) => searchParams.get(key));
@@ -49,10 +66,37 @@ export function GalleryView({ teamId, models, initial }: Props) {
 
   const { query, videos } = useGalleryVideos(teamId, filters, initial);
   const filtered = hasFilters(filters);
+  const library = useLibrary(teamId, initialLibrary);
+  const selection = useSelection();
+  const zip = useZipDownload(teamId);
+  const [selectingAll, setSelectingAll] = useState(false);
+  const [truncated, setTruncated] = useState<number | null>(null);
+  const order = videos.map((v) => v.id);
+  const currentCollection = library.collections.find((c) => c.id === filters.collection);
+
+  async function selectAllMatching() {
+    setSelectingAll(true);
+    try {
+      const answer = await fetchSelection(teamId, filters);
+      selection.replace(answer.ids);
+      setTruncated(answer.truncated ? answer.ids.length : null);
+    } finally {
+      setSelectingAll(false);
+    }
+  }
 
   return (
     <>
-      <GalleryFilterBar filters={filters} models={models} onChange={setFilters} />
+      <GalleryFilterBar filters={filters} models={models} collections={library.collections} onChange={setFilters} />
+      {currentCollection ? (
+        <CollectionHeader
+          key={currentCollection.id}
+          teamId={teamId}
+          collection={currentCollection}
+          onChanged={library.refresh}
+          onDeleted={() => setFilters({ ...filters, collection: undefined })}
+        />
+      ) : null}
       <div className="mb-4 empty:hidden">
         <BrowserNotificationsToggle />
       </div>
@@ -84,13 +128,53 @@ export function GalleryView({ teamId, models, initial }: Props) {
               {t("searchingOlder")}
             </p>
           ) : null}
+          <div className="mb-3 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+            <Button type="button" variant="secondary" onClick={() => void selectAllMatching()} disabled={selectingAll}>
+              {selectingAll ? tl("selection.selectingAll") : tl("selection.selectAll")}
+            </Button>
+            <span className="text-slate-500 dark:text-slate-400">{tl("selection.hint")}</span>
+            {truncated !== null && selection.selected.size > 0 ? (
+              <span role="status" className="w-full text-amber-700 dark:text-amber-300">
+                {tl("selection.truncated", { count: truncated })}
+              </span>
+            ) : null}
+            {selection.selected.size === 0 ? (
+              <div aria-live="polite" className="w-full empty:hidden">
+                <ZipProgressLine state={zip.state} format={format} />
+              </div>
+            ) : null}
+          </div>
           <ul className="grid grid-cols-2 gap-3 sm:gap-4 xl:grid-cols-3 2xl:grid-cols-4">
             {videos.map((video, index) => (
               <li key={video.id} className="flex min-w-0">
-                <VideoCard video={video} loading={thumbnailLoading(index)} />
+                <VideoCard
+                  video={video}
+                  loading={thumbnailLoading(index)}
+                  selection={{
+                    selected: selection.selected.has(video.id),
+                    onToggle: (range) => selection.toggle(video.id, range, order),
+                  }}
+                  favourite={{
+                    on: library.favourites.has(video.id),
+                    onToggle: () => void library.setFavourite([video.id], !library.favourites.has(video.id)),
+                  }}
+                />
               </li>
             ))}
           </ul>
+          {selection.selected.size > 0 ? (
+            <SelectionToolbar
+              teamId={teamId}
+              selected={selection.selected}
+              collections={library.collections}
+              canCollect={canCollect}
+              zip={zip}
+              onClear={selection.clear}
+              onFavourite={(ids) => library.setFavourite(ids, true)}
+              onChanged={library.refresh}
+            />
+          ) : null}
+          <iframe name={zip.frameName} title={tl("zip.button")} hidden />
           <LoadMore
             hasMore={Boolean(query.hasNextPage)}
             loading={query.isFetchingNextPage}

@@ -10,10 +10,23 @@ import { VideoCost } from "@/components/videos/video-cost";
 import { ExpiryCountdown } from "@/components/videos/expiry-countdown";
 import { FailureReason } from "@/components/videos/provider-error-text";
 import { RelativeTime } from "./relative-time";
+import { FavouriteButton } from "./favourite-button";
 import { SlowMark } from "@/components/stuck/slow-mark";
 
-export function VideoCard({ video, loading }: { video: VideoDto; loading?: ThumbnailLoading }) {
+/** The card's checkbox: `range` when shift was held (select everything since the last box). */
+export type CardSelection = { selected: boolean; onToggle: (range: boolean) => void };
+export type CardFavourite = { on: boolean; onToggle: () => void };
+
+type Props = {
+  video: VideoDto;
+  loading?: ThumbnailLoading;
+  selection?: CardSelection;
+  favourite?: CardFavourite;
+};
+
+export function VideoCard({ video, loading, selection, favourite }: Props) {
   const t = useTranslations("videos");
+  const tl = useTranslations("library");
   const href = `/t/${video.teamId}/gallery/${video.id}`;
   const titleId = `video-${video.id}-title`;
   return (
@@ -21,12 +34,32 @@ export function VideoCard({ video, loading }: { video: VideoDto; loading?: Thumb
       aria-labelledby={titleId}
       data-testid="video-card"
       data-video-id={video.id}
-      className="flex w-full min-w-0 flex-col overflow-hidden rounded-2xl border border-slate-200 bg-white shadow-sm transition focus-within:ring-2 focus-within:ring-brand-500 hover:shadow-md dark:border-slate-800 dark:bg-slate-900"
+      data-selected={selection?.selected || undefined}
+      className={`relative flex w-full min-w-0 flex-col overflow-hidden rounded-2xl border bg-white shadow-sm transition focus-within:ring-2 focus-within:ring-brand-500 hover:shadow-md dark:bg-slate-900 ${
+        selection?.selected
+          ? "border-brand-500 ring-2 ring-brand-500 dark:border-brand-500"
+          : "border-slate-200 dark:border-slate-800"
+      }`}
     >
       {/* The picture repeats the title link; one tab stop per card is enough. */}
       <Link href={href} tabIndex={-1} aria-hidden>
         <VideoThumbnail video={video} loading={loading} />
       </Link>
+      {selection ? (
+        <label className="absolute top-2 left-2 flex h-9 w-9 cursor-pointer items-center justify-center rounded-lg bg-white/90 shadow-sm dark:bg-slate-900/90">
+          <input
+            type="checkbox"
+            checked={selection.selected}
+            onChange={(e) => selection.onToggle("shiftKey" in e.nativeEvent && Boolean(e.nativeEvent.shiftKey))}
+            aria-label={tl("selection.select", { prompt: video.prompt.slice(0, 80) })}
+            data-testid="select-video"
+            className="h-5 w-5 cursor-pointer accent-brand-600"
+          />
+        </label>
+      ) : null}
+      {favourite ? (
+        <FavouriteButton on={favourite.on} onToggle={favourite.onToggle} className="absolute top-2 right-2 shadow-sm" />
+      ) : null}
       {/* Two cards a row on a phone leave about 170 px: everything here wraps rather than overflows. */}
       <div className="flex min-w-0 flex-1 flex-col gap-2 p-3 wrap-break-word">
         <div className="flex flex-wrap items-center justify-between gap-x-2 gap-y-1 text-sm">

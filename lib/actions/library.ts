@@ -46,9 +46,10 @@ export const setFavouritesAction = teamAction({
   schema: z.object({ teamId, ids, on: z.enum(["1", "0"]) }),
   permission: "videos.read",
   unexpected: "library.errors.unexpected",
-  run: async ({ input, user, team }) => {
-    const changed = await setFavourites({ teamId: team.id, userId: user.id }, input.ids, input.on === "1");
-    return { ok: true, data: { changed } };
+  run: async ({ input, user, team, t }) => {
+    const on = input.on === "1";
+    const changed = await setFavourites({ teamId: team.id, userId: user.id }, input.ids, on);
+    return { ok: true, data: { changed }, message: on ? t("library.favourite.added", { count: changed }) : undefined };
   },
 });
 

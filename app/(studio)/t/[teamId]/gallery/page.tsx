@@ -7,6 +7,9 @@ import { teamVideoOffers } from "@/lib/videos/team-video-settings";
 import { PageHeader } from "@/components/ui/card";
 import { GalleryView } from "@/components/gallery/gallery-view";
 import { parseGalleryFilters } from "@/lib/videos/gallery-filters-url";
+import { favouriteIds } from "@/lib/library/favourites";
+import { listCollections } from "@/lib/library/collections";
+import { can } from "@/lib/teams/permissions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("gallery") };
@@ -21,7 +24,7 @@ export default async function Page({
   params: Promise<{ teamId: string }>;
   searchParams: Promise<SearchParams>;
 }) {
-  const { user, team } = await requireTeam((await params).teamId);
+  const { user, team, role } = await requireTeam((await params).teamId);
   const search = await searchParams;
   const filters = parseGalleryFilters((key) => {
     const value = search[key];
@@ -29,10 +32,12 @@ export default async function Page({
   });
   // The first page comes with the HTML; later pages and filter changes go through the list route.
   const actor = { teamId: team.id, userId: user.id };
-  const [page, offers, t] = await Promise.all([
+  const [page, offers, t, favourites, collections] = await Promise.all([
     listVideos(actor, filters),
     teamVideoOffers(actor),
     getTranslations("gallery"),
+    favouriteIds(actor),
+    listCollections(actor),
   ]);
   // The model filter: every model of every connection, archived ones too (their videos stay).
   const models = [...new Set(offers.flatMap((offer) => offer.models.map((m) => m.id)))];
@@ -40,7 +45,13 @@ export default async function Page({
     <>
       <PageHeader title={t("title")} lead={t("lead")} />
       <Suspense>
-        <GalleryView teamId={team.id} models={models} initial={{ filters, page }} />
+        <GalleryView
+          teamId={team.id}
+          models={models}
+          initial={{ filters, page }}
+          library={{ favourites, collections }}
+          canCollect={can(role, "collections.edit")}
+        />
       </Suspense>
     </>
   );
