@@ -15,6 +15,7 @@ import { VideoTimeline } from "@/components/videos/detail/video-timeline";
 import { RemixForm } from "@/components/videos/detail/remix-form";
 import { DeleteVideoButton } from "@/components/videos/detail/delete-video-button";
 import { downloadFileName } from "@/lib/videos/download-file-name";
+import { VideoLibraryPanel } from "@/components/gallery/video-library-panel";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("videoDetail"))("title") };
@@ -114,6 +115,7 @@ export default async function Page({ params }: { params: Promise<Params> }) {
               {video.canDelete ? <DeleteVideoButton teamId={team.id} taskId={video.id} /> : null}
             </div>
           </Card>
+          <VideoLibraryPanel actor={{ teamId: team.id, userId: user.id }} role={role} taskId={video.id} />
           {video.canRemix ? (
             <Card className="flex flex-col gap-2">
               <h2 className="text-base font-semibold">{t("remix.title")}</h2>
