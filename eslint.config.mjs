@@ -8,7 +8,7 @@ import { createTypeScriptImportResolver } from "eslint-import-resolver-typescrip
 // ordered among themselves yet, and teams/ still reads upstream/ (connection tests): the provider
 // work is reshaping those folders.
 const lib = (...folders) => folders.map((folder) => `./lib/${folder}`);
-const BASE = ["config", "db", "i18n", "models", "money", "text", "upstream-schemas"];
+const BASE = ["async", "config", "db", "i18n", "models", "money", "text", "upstream-schemas"];
 const UNPLACED = ["videos", "upstream", "storage", "http", "simulator", "notifications", "library"];
 const layerZones = [
   { target: lib(...BASE), from: lib("audit", "teams", "auth", "spend", ...UNPLACED, "forms", "actions") },

@@ -49,6 +49,8 @@ const schema = z.object({
   CRON_SECRET: optionalText,
   STUDIO_SWEEP: z.enum(["on", "off"]).default("on"),
   STUDIO_POLL_SCALE: z.coerce.number().positive().max(100).default(1),
+  STUDIO_POLL_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  STUDIO_ARCHIVE_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(4),
   STUDIO_DIST_DIR: optionalText,
   PROVIDER_CREATE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
   SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
@@ -87,6 +89,9 @@ export type StudioEnv = {
   sweepEnabled: boolean;
   /** Multiplies every poll and retry interval (tests: 0.2 = five times as often). */
   pollScale: number;
+  /** The engine's bounds: provider polls and archives in flight at once, per process. */
+  pollConcurrency: number;
+  archiveConcurrency: number;
   /** How long a create may take before its outcome counts as unknown (then it is reconciled). */
   createTimeoutMs: number;
   /** Test hook: the process kills itself (SIGKILL) when it reaches this point of a submit or archive. */
@@ -153,6 +158,8 @@ export function parseEnv(source: Record<string, string | undefined>): StudioEnv 
     cronSecret: e.CRON_SECRET,
     sweepEnabled: e.STUDIO_SWEEP === "on",
     pollScale: e.STUDIO_POLL_SCALE,
+    pollConcurrency: e.STUDIO_POLL_CONCURRENCY,
+    archiveConcurrency: e.STUDIO_ARCHIVE_CONCURRENCY,
     createTimeoutMs: e.PROVIDER_CREATE_TIMEOUT_MS,
     crashAt: e.STUDIO_CRASH_AT,
     webhookPrivateTargets: e.STUDIO_WEBHOOK_PRIVATE_TARGETS

@@ -1,5 +1,7 @@
 import "server-only";
+import { eachLimited } from "@/lib/async/each-limited";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { CONNECTION_ROW_SELECT, providerForConnection } from "@/lib/upstream/connections";
 import { classifyProviderError } from "@/lib/upstream/provider-errors";
 import { mediaRelativePath, VARIANT_FILES, writeMediaAtomically, type MediaVariant } from "@/lib/storage/media-store";
@@ -43,24 +45,31 @@ export async function archiveDueTasks(
     orderBy: { nextArchiveAt: "asc" },
     take: opts.limit ?? 10,
   });
+  // A few archives at once (env.archiveConcurrency per process: each downloads a video and makes
+  // its poster); each task is claimed by one conditional UPDATE, so none is archived twice.
   let archived = 0;
   let failed = 0;
-  for (const { id } of due) {
-    const lease = leaseUntil(now);
-    const claimed = await db.videoTask.updateMany({
-      where: {
-        id,
-        archiveStatus: "pending",
-        nextArchiveAt: { lte: now },
-        OR: [{ archiveLeaseUntil: null }, { archiveLeaseUntil: { lt: now } }],
-      },
-      data: { archiveLeaseUntil: lease },
-    });
-    if (claimed.count !== 1) continue;
-    crashPoint("archive:claimed");
-    if (await whileHoldingLease(id, "archiveLeaseUntil", lease, () => archiveOne(id, now))) archived++;
-    else failed++;
-  }
+  await eachLimited(
+    due,
+    env.archiveConcurrency,
+    async ({ id }) => {
+      const lease = leaseUntil(now);
+      const claimed = await db.videoTask.updateMany({
+        where: {
+          id,
+          archiveStatus: "pending",
+          nextArchiveAt: { lte: now },
+          OR: [{ archiveLeaseUntil: null }, { archiveLeaseUntil: { lt: now } }],
+        },
+        data: { archiveLeaseUntil: lease },
+      });
+      if (claimed.count !== 1) return;
+      crashPoint("archive:claimed");
+      if (await whileHoldingLease(id, "archiveLeaseUntil", lease, () => archiveOne(id, now))) archived++;
+      else failed++;
+    },
+    "archive",
+  );
   return { archived, failed };
 }
 

@@ -15,7 +15,8 @@ import { addTaskEvent } from "./task-events";
 
 export async function runSweep(now = new Date()) {
   const synced = await syncDueTasks({ now, limit: 100 });
-  const archived = await archiveDueTasks({ now, limit: 10 });
+  // Several rounds of the archive's concurrency per sweep: a burst of completions drains fast.
+  const archived = await archiveDueTasks({ now, limit: env.archiveConcurrency * 4 });
   const expired = await applyRetention(now);
   // Notifications of the outbox (lib/notifications/deliver.ts): at most 10 per sweep, in parallel.
   const notified = await deliverDueNotifications(now).catch((error: unknown) => {

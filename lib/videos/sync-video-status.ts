@@ -1,5 +1,7 @@
 import "server-only";
+import { eachLimited } from "@/lib/async/each-limited";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import { CONNECTION_ROW_SELECT, providerForConnection } from "@/lib/upstream/connections";
 import { ProviderNotConfiguredError } from "@/lib/upstream/provider-client";
@@ -39,16 +41,17 @@ export async function syncDueTasks(scope: SyncScope = {}): Promise<{ polled: num
     orderBy: { nextPollAt: "asc" },
     take: scope.limit ?? 50,
   });
+  // Several providers' answers are awaited at once (env.pollConcurrency per process); each task
+  // is still claimed by one conditional UPDATE, so no task is polled twice.
   let polled = 0;
-  for (const { id } of due) {
+  await eachLimited(due, env.pollConcurrency, async ({ id }) => {
     const lease = await claim(id, now);
-    if (lease) {
-      polled++;
-      await whileHoldingLease(id, "pollLeaseUntil", lease, () => pollOne(id, now)).catch((error) =>
-        console.error(`[sync] task ${id}:`, error),
-      );
-    }
-  }
+    if (!lease) return;
+    polled++;
+    await whileHoldingLease(id, "pollLeaseUntil", lease, () => pollOne(id, now)).catch((error) =>
+      console.error(`[sync] task ${id}:`, error),
+    );
+  });
   return { polled };
 }
 
