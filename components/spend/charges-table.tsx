@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ChargeRow } from "@/lib/spend/spend-report";
 import { formatUsd } from "@/lib/money/format";
+import { signedUsd } from "@/lib/spend/signed-usd";
 
 export const CHARGES_SHOWN = 200;
 
@@ -17,6 +18,7 @@ export async function ChargesTable({
 }) {
   const t = await getTranslations("spendPage");
   const format = await getFormatter();
+  const tc = await getTranslations("catalogue.spend");
   if (!charges.length) return <p className="text-sm text-slate-600 dark:text-slate-400">{t("noCharges")}</p>;
   return (
     <div className="overflow-x-auto">
@@ -41,6 +43,9 @@ export async function ChargesTable({
             <th scope="col" className="py-1 text-right font-medium">
               {t("amount")}
             </th>
+            <th scope="col" className="py-1 pl-3 text-right font-medium">
+              {tc("difference")}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -62,6 +67,12 @@ export async function ChargesTable({
                 </Link>
               </td>
               <td className="py-1.5 text-right tabular-nums">{formatUsd(c.amountCents)}</td>
+              <td
+                className="py-1.5 pl-3 text-right text-xs whitespace-nowrap text-slate-500 tabular-nums dark:text-slate-400"
+                title={tc("estimateWas", { estimate: formatUsd(c.estimateCents) })}
+              >
+                {c.amountCents === c.estimateCents ? "—" : signedUsd(c.amountCents - c.estimateCents)}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -16,6 +16,17 @@ export type ChargeRow = {
   size: string;
   seconds: number;
   amountCents: number;
+  /** The estimate shown at submit (0 for a refunded charge: nothing was billed). */
+  estimateCents: number;
+};
+
+/** Per model: what the studio estimated and what was charged (the provider's bill where it reports one). */
+export type EstimateRow = {
+  model: string;
+  count: number;
+  estimateCents: number;
+  chargedCents: number;
+  differenceCents: number;
 };
 
 export type SpendReport = {
@@ -28,6 +39,8 @@ export type SpendReport = {
   own: { spentCents: number; reservedCents: number; capCents: number | null; remainingCents: number | null };
   byMember: { userId: string; name: string; cents: number; count: number }[];
   byModel: { model: string; cents: number; count: number }[];
+  /** Estimate against bill per model (issue 14): a relay whose prices drift from its table shows here. */
+  estimateByModel: EstimateRow[];
   byDay: { day: string; cents: number }[];
   charges: ChargeRow[];
   /** Where the month picker starts: the team's creation or its first charge, whichever is earlier. */
@@ -74,6 +87,8 @@ export async function spendReport(
         size: true,
         seconds: true,
         amountCents: true,
+        refundedAt: true,
+        task: { select: { estimateCents: true } },
         user: { select: { id: true, name: true, email: true } },
       },
     }),
@@ -86,8 +101,9 @@ export async function spendReport(
     }),
   ]);
   const current = monthOf(now).key === month.key;
-  const charges: ChargeRow[] = rows.map((r) => ({
+  const charges: ChargeRow[] = rows.map(({ task, refundedAt, ...r }) => ({
     ...r,
+    estimateCents: refundedAt ? 0 : task.estimateCents,
     createdAt: r.createdAt.toISOString(),
     user: { id: r.user.id, name: r.user.name ?? r.user.email, email: r.user.email },
   }));
@@ -113,8 +129,25 @@ export async function spendReport(
     byModel: [...sumBy(charges, (c) => c.model)]
       .map(([model, v]) => ({ model, ...v }))
       .sort((a, b) => b.cents - a.cents),
+    estimateByModel: estimateByModel(charges),
     byDay: daysOf(month).map((day) => ({ day, cents: perDay.get(day)?.cents ?? 0 })),
     charges,
     firstMonthAt: (first && first.createdAt < team.createdAt ? first.createdAt : team.createdAt).toISOString(),
   };
+}
+
+/** Sums of estimate and charge per model, the models with the largest drift (either way) first. */
+export function estimateByModel(charges: readonly ChargeRow[]): EstimateRow[] {
+  const out = new Map<string, EstimateRow>();
+  for (const c of charges) {
+    const row = out.get(c.model) ?? { model: c.model, count: 0, estimateCents: 0, chargedCents: 0, differenceCents: 0 };
+    row.count += 1;
+    row.estimateCents += c.estimateCents;
+    row.chargedCents += c.amountCents;
+    row.differenceCents = row.chargedCents - row.estimateCents;
+    out.set(c.model, row);
+  }
+  return [...out.values()].sort(
+    (a, b) => Math.abs(b.differenceCents) - Math.abs(a.differenceCents) || b.chargedCents - a.chargedCents,
+  );
 }

@@ -82,6 +82,11 @@ export async function teamCatalogues(
     });
 }
 
+/** For Team → Connections (pages call named queries, never Prisma). */
+export function connectionCatalogues(userId: string, teamId: string): Promise<ConnectionCatalogueDto[]> {
+  return teamCatalogues(db, userId, teamId);
+}
+
 /** "Refresh models": reads the provider's list now (admins). */
 export async function refreshCatalogueNow(
   userId: string,

@@ -21,6 +21,7 @@ const DEFAULT_PRESET = "simulator-relay";
 
 export function AddConnectionForm({ teamId }: { teamId: string }) {
   const t = useTranslations("provider");
+  const tc = useTranslations("catalogue");
   const presetLabel = usePresetLabel();
   const [presetId, setPresetId] = useState(DEFAULT_PRESET);
   // After a successful add React resets the form's fields to their defaults: the chosen kind goes
@@ -54,7 +55,7 @@ export function AddConnectionForm({ teamId }: { teamId: string }) {
         error={errors.preset}
       >
         {groupedPresets().map(({ group, presets }) => (
-          <optgroup key={group} label={t(`groups.${group}`)}>
+          <optgroup key={group} label={group === "openrouter" ? tc("group") : t(`groups.${group}`)}>
             {presets.map((p) => (
               <option key={p.id} value={p.id}>
                 {presetLabel(p, p.id)}
@@ -66,7 +67,9 @@ export function AddConnectionForm({ teamId }: { teamId: string }) {
       {preset ? (
         <p className="-mt-2 text-xs text-slate-500 dark:text-slate-400">
           {builtIn ? `${t("simulatorHint")} ` : null}
-          {t("add.models", { count: preset.models.length, models: preset.models.map((m) => m.id).join(", ") })}
+          {preset.catalogue
+            ? tc("addHint")
+            : t("add.models", { count: preset.models.length, models: preset.models.map((m) => m.id).join(", ") })}
         </p>
       ) : null}
       <PresetNotice noticeKey={preset?.noticeKey} />

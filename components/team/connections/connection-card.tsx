@@ -6,22 +6,30 @@ import { archiveConnectionAction, testConnectionAction, updateConnectionAction }
 import { initialResult } from "@/lib/forms/action-result";
 import { findPreset } from "@/lib/models";
 import type { ConnectionDto } from "@/lib/teams/connections";
+import type { ConnectionCatalogueDto } from "@/lib/upstream/catalogue-admin";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
 import { usePresetLabel } from "@/components/pricing/price-words";
 import { ActionMessage } from "../action-message";
+import { CatalogueModels } from "./catalogue-models";
 import { ModelPrices } from "./model-prices";
 import { PresetNotice } from "./preset-notice";
 
-type Props = { teamId: string; connection: ConnectionDto; canArchive: boolean };
+type Props = {
+  teamId: string;
+  connection: ConnectionDto;
+  canArchive: boolean;
+  /** Its live catalogue, for presets that publish one (OpenRouter). */
+  catalogue?: ConnectionCatalogueDto;
+};
 
 /**
  * One connection: what it is, where it points, which key (last four only), then edit, test,
  * archive, and its models with their prices. An archived connection is shown read-only.
  */
-export function ConnectionCard({ teamId, connection, canArchive }: Props) {
+export function ConnectionCard({ teamId, connection, canArchive, catalogue }: Props) {
   const t = useTranslations("provider");
   const format = useFormatter();
   const presetLabel = usePresetLabel();
@@ -83,7 +91,13 @@ export function ConnectionCard({ teamId, connection, canArchive }: Props) {
             </div>
           </>
         )}
-        {preset ? (
+        {preset?.catalogue ? (
+          <CatalogueModels
+            teamId={teamId}
+            catalogue={catalogue ?? { connectionId: connection.id, refreshedAt: null, error: null, models: [] }}
+            editable={!connection.archived}
+          />
+        ) : preset ? (
           <ModelPrices
             teamId={teamId}
             connectionId={connection.id}

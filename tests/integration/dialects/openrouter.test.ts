@@ -2,6 +2,8 @@ import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { monthOf } from "@/lib/money/month";
+import { spendReport } from "@/lib/spend/spend-report";
 import { refreshCatalogueNow, setModelHidden, teamCatalogues } from "@/lib/upstream/catalogue-admin";
 import { refreshDueCatalogue } from "@/lib/upstream/catalogue-refresh";
 import { getVideoDetail } from "@/lib/videos/list-videos";
@@ -184,6 +186,14 @@ describe("OpenRouter: generate, archive, charge what usage.cost says", () => {
     expect(row).toMatchObject({ status: "completed", estimateCents: 25, billedCents: 33 });
     expect(row.charge?.amountCents).toBe(33);
     expect(await db.charge.count({ where: { taskId: task.id } })).toBe(1);
+    // The spend page's estimate-against-bill per model, and the video's own cost.
+    const report = await spendReport(db, owner.id, team.id, monthOf(new Date()));
+    expect(report.estimateByModel).toEqual([
+      { model: "alibaba/wan-2.6", count: 1, estimateCents: 25, chargedCents: 33, differenceCents: 8 },
+    ]);
+    expect(report.charges[0]).toMatchObject({ amountCents: 33, estimateCents: 25 });
+    const detail = await getVideoDetail({ teamId: team.id, userId: owner.id }, task.id);
+    expect(detail?.video).toMatchObject({ estimateCents: 25, costCents: 33 });
   });
 
   it("the simulator refuses values outside a model's set with a 400 in OpenRouter's envelope", async () => {

@@ -36,6 +36,11 @@ const COVERED: Record<string, Entry> = {
   "team-provider.ts:archiveConnectionAction": team("provider.manage", "archiveConnection"),
   "team-provider.ts:setModelPriceAction": team("provider.manage", "setModelPrice"),
   "team-provider.ts:testConnectionAction": team("provider.manage", "testConnection"),
+  "catalogue.ts:refreshCatalogueAction": team(
+    "provider.manage",
+    "refreshCatalogueNow (openrouter.test.ts, openrouter.spec.ts)",
+  ),
+  "catalogue.ts:setModelHiddenAction": team("provider.manage", "setModelHidden (openrouter.test.ts)"),
   "team-budget.ts:setTeamBudgetAction": team("budget.manage", "setTeamBudget"),
   "team-budget.ts:setMemberCapAction": team(
     "budget.manage",

@@ -99,6 +99,7 @@ describe("CSV", () => {
           size: "720x1280",
           seconds: 4,
           amountCents: 40,
+          estimateCents: 40,
         },
       ],
       (id) => `http://localhost/t/x/gallery/${id}`,

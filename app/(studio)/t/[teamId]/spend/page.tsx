@@ -9,6 +9,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { BreakdownTable } from "@/components/spend/breakdown-table";
 import { BudgetForm } from "@/components/spend/budget-form";
 import { ChargesTable } from "@/components/spend/charges-table";
+import { EstimateTable } from "@/components/spend/estimate-table";
 import { MonthPicker } from "@/components/spend/month-picker";
 import { SpendBarChart } from "@/components/spend/spend-bar-chart";
 import { SpendSummary } from "@/components/spend/spend-summary";
@@ -26,6 +27,7 @@ export default async function SpendPage({
 }) {
   const { team, user, role } = await requireTeam((await params).teamId);
   const t = await getTranslations("spendPage");
+  const tc = await getTranslations("catalogue.spend");
   const format = await getFormatter();
   const now = new Date();
   const thisMonth = monthOf(now);
@@ -104,6 +106,11 @@ export default async function SpendPage({
           ) : null}
         </div>
       </div>
+      <Card className="mb-6">
+        <h2 className="font-semibold">{tc("title")}</h2>
+        <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">{tc("lead")}</p>
+        <EstimateTable rows={report.estimateByModel} />
+      </Card>
       <Card>
         <h2 className="mb-3 font-semibold">{report.scope === "team" ? t("chargesTitle") : t("yourChargesTitle")}</h2>
         <ChargesTable teamId={team.id} charges={report.charges} showMember={report.scope === "team"} />

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { can } from "@/lib/teams/permissions";
 import { requireTeam } from "@/lib/auth/require-team";
 import { teamConnections } from "@/lib/teams/team-queries";
+import { connectionCatalogues } from "@/lib/upstream/catalogue-admin";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ForbiddenNotice } from "@/components/team/forbidden-notice";
@@ -26,7 +27,11 @@ export default async function ConnectionsPage({ params }: { params: Promise<{ te
       </>
     );
   }
-  const connections = await teamConnections(user.id, team.id);
+  const [connections, catalogues] = await Promise.all([
+    teamConnections(user.id, team.id),
+    connectionCatalogues(user.id, team.id),
+  ]);
+  const catalogueOf = (id: string) => catalogues.find((c) => c.connectionId === id);
   const active = connections.filter((c) => !c.archived);
   const archived = connections.filter((c) => c.archived);
   return (
@@ -43,6 +48,7 @@ export default async function ConnectionsPage({ params }: { params: Promise<{ te
               teamId={team.id}
               connection={connection}
               canArchive={active.length > 1}
+              catalogue={catalogueOf(connection.id)}
             />
           ))}
           {archived.length > 0 ? (
@@ -51,7 +57,13 @@ export default async function ConnectionsPage({ params }: { params: Promise<{ te
                 {t("archivedTitle")}
               </h2>
               {archived.map((connection) => (
-                <ConnectionCard key={connection.id} teamId={team.id} connection={connection} canArchive={false} />
+                <ConnectionCard
+                  key={connection.id}
+                  teamId={team.id}
+                  connection={connection}
+                  canArchive={false}
+                  catalogue={catalogueOf(connection.id)}
+                />
               ))}
             </section>
           ) : null}
