@@ -19,13 +19,25 @@ OBJ_PORT=$((PORT + 1)) CONT_PORT=$((PORT + 2)) ACCT_PORT=$((PORT + 3)) MC_PORT=$
 SERVICES="memcached account container object proxy"
 
 stop() {
+  local pids=""
   for name in $SERVICES; do
     local pidfile="$DIR/run/$name.pid"
     if [ -f "$pidfile" ]; then
-      kill "$(cat "$pidfile")" 2>/dev/null || true
+      pids="$pids $(cat "$pidfile")"
       rm -f "$pidfile"
     fi
   done
+  [ -n "$pids" ] || return 0
+  # shellcheck disable=SC2086
+  kill $pids 2>/dev/null || true
+  for _ in $(seq 1 40); do
+    local alive=""
+    for pid in $pids; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    [ -n "$alive" ] || return 0
+    sleep 0.25
+  done
+  # shellcheck disable=SC2086
+  kill -9 $pids 2>/dev/null || true
 }
 if [ "${1:-}" = "stop" ]; then stop; echo "stopped the S3 server in $DIR" >&2; exit 0; fi
 

@@ -78,35 +78,33 @@ describe.skipIf(!s3Available)("copying a local library into S3", () => {
     ]);
   });
 
-  it("npm run storage:copy-to-s3 prints the summary and says to switch only when every object is verified", async () => {
-    const { root } = await library();
-    const s = bucket();
-    const prefix = `${s.keyPrefix}cli-${randomUUID()}/`;
-    const run = (...args: string[]) =>
-      spawnSync("npx", ["tsx", "scripts/storage-copy-to-s3.ts", ...args], {
-        encoding: "utf8",
-        env: {
-          ...process.env,
-          STORAGE_DIR: root,
-          S3_BUCKET: s.bucket,
-          S3_ENDPOINT: s.endpoint,
-          S3_KEY_PREFIX: prefix,
-          STORAGE_BACKEND: "local",
-        },
-        timeout: 120_000,
-      });
-    const first = run();
-    expect(first.stderr).toBe("");
-    expect(first.status).toBe(0);
-    expect(first.stdout).toMatch(/copied now: +6/);
-    expect(first.stdout).toMatch(/verified by sha256: +6 of 6/);
-    expect(first.stdout).toContain("Safe to switch: set STORAGE_BACKEND=s3");
+  it("npm run storage:copy-to-s3 repairs what does not match, prints the summary and says to switch", async () => {
+    const { root, files } = await library();
+    const cli = { ...bucket(), keyPrefix: `${bucket().keyPrefix}cli-${randomUUID()}/` };
+    await copyLocalLibraryToS3({ root, bucket: cli });
+    const victim = "teams/team-b/task-3/thumbnail.webp";
+    await putObject(cli, victim, [new Uint8Array(3000)], () => undefined, { sha256: sha256(files.get(victim)!) });
 
-    const cli = { ...s, keyPrefix: prefix };
-    await putObject(cli, "teams/team-b/task-3/thumbnail.webp", [new Uint8Array(3000)], () => undefined);
-    const check = run("--verify-only");
-    expect(check.status).toBe(1);
-    expect(check.stdout).toContain("MISMATCH");
-    expect(check.stdout).toContain("NOT safe to switch: 1 object(s)");
+    const run = spawnSync("npx", ["tsx", "scripts/storage-copy-to-s3.ts"], {
+      encoding: "utf8",
+      env: {
+        ...process.env,
+        STORAGE_DIR: root,
+        STORAGE_BACKEND: "local",
+        S3_BUCKET: cli.bucket,
+        S3_ENDPOINT: cli.endpoint,
+        S3_KEY_PREFIX: cli.keyPrefix,
+      },
+      timeout: 120_000,
+    });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`${victim}: the bucket's copy does not match`);
+    expect(run.stdout).toMatch(/copied now: +0\n/);
+    expect(run.stdout).toMatch(/already in the bucket: +6\n/);
+    expect(run.stdout).toMatch(/repaired \(sent again\): +1\n/);
+    expect(run.stdout).toMatch(/verified by sha256: +6 of 6\n/);
+    expect(run.stdout).toContain("Safe to switch: set STORAGE_BACKEND=s3");
+    expect(await bucketSha256(cli, victim)).toBe(sha256(files.get(victim)!));
   });
 });
