@@ -47,7 +47,13 @@ test("when the stream cannot open, the page falls back to polling and the card s
 }) => {
   test.setTimeout(120_000);
   const { teamId } = await login("unpushed");
-  await page.route("**/videos/events", (route) => route.abort());
+  // A stream that ends at once, every time (as behind a proxy that buffers or cuts it): the page
+  // never hears `ready`, and EventSource keeps reconnecting in the background.
+  let attempts = 0;
+  await page.route("**/videos/events", (route) => {
+    attempts++;
+    return route.fulfill({ status: 200, contentType: "text/event-stream", body: "" });
+  });
   await fillGenerateForm(page, teamId, { prompt: "A kite over the dunes [[stall:40]]" });
   await submitAndFollow(page);
   const statusRequests: number[] = [];
@@ -63,6 +69,7 @@ test("when the stream cannot open, the page falls back to polling and the card s
   const before = statusRequests.length;
   await page.waitForTimeout(6_000);
   expect(statusRequests.length - before).toBeGreaterThanOrEqual(2);
+  expect(attempts).toBeGreaterThanOrEqual(1);
 
   await fillGenerateForm(page, teamId, { prompt: "A paper plane over a city" });
   await submitAndFollow(page);
