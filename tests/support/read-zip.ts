@@ -71,6 +71,7 @@ export function readZip(zip: Buffer): ZipEntry[] {
 /** Reads a web stream to the end. */
 export async function readAll(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk));
+  const reader = stream.getReader();
+  for (let next = await reader.read(); !next.done; next = await reader.read()) chunks.push(Buffer.from(next.value));
   return Buffer.concat(chunks);
 }
