@@ -5,11 +5,11 @@ import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { formatUsd } from "@/lib/money/format";
 import type { StuckJob } from "@/lib/videos/stuck-jobs";
-import { RelativeTime } from "@/components/gallery/relative-time";
 import { useFormatDuration } from "@/components/videos/format-duration";
 import { useNow } from "@/components/videos/use-now";
 import { CheckNowButton } from "./check-now-button";
 import { GiveUpButton } from "./give-up-button";
+import { Ago } from "./ago";
 import { AnswerText } from "./watch-details";
 
 /** One stuck job on Team → Stuck jobs: what it is, how long it has not moved, what the provider last said. */
@@ -41,7 +41,7 @@ export function StuckJobRow({ teamId, job }: { teamId: string; job: StuckJob }) 
         <dd className="break-words">{job.creatorName}</dd>
         <dt className={field}>{t("columns.age")}</dt>
         <dd>
-          <RelativeTime iso={job.createdAt} />
+          <Ago iso={job.createdAt} />
         </dd>
         <dt className={field}>{t("columns.stillFor")}</dt>
         <dd className="font-medium text-amber-800 dark:text-amber-300">
@@ -50,7 +50,7 @@ export function StuckJobRow({ teamId, job }: { teamId: string; job: StuckJob }) 
         <dt className={field}>{t("columns.reserved")}</dt>
         <dd className="tabular-nums">{formatUsd(job.reservedCents)}</dd>
         <dt className={field}>{t("columns.lastPoll")}</dt>
-        <dd data-testid="last-poll">{watch.lastPolledAt ? <RelativeTime iso={watch.lastPolledAt} /> : t("never")}</dd>
+        <dd data-testid="last-poll">{watch.lastPolledAt ? <Ago iso={watch.lastPolledAt} /> : t("never")}</dd>
         <dt className={field}>{t("columns.answer")}</dt>
         <dd data-testid="provider-answer" className="break-words">
           <AnswerText answer={watch.lastAnswer} />

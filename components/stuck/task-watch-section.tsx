@@ -8,5 +8,5 @@ import { TaskWatchPanel } from "./task-watch-panel";
 export async function TaskWatchSection({ teamId, userId, taskId }: { teamId: string; userId: string; taskId: string }) {
   const watch = await taskWatch({ teamId, userId }, taskId);
   if (!watch || !(watch.active || (watch.status === "failed" && watch.lastPolledAt))) return null;
-  return <TaskWatchPanel key={`${watch.lastPolledAt}-${watch.status}`} teamId={teamId} initial={watch} />;
+  return <TaskWatchPanel teamId={teamId} initial={watch} />;
 }

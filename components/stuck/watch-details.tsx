@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import type { ProviderAnswer } from "@/lib/videos/provider-answer";
 import type { TaskWatch } from "@/lib/videos/stuck-jobs";
-import { RelativeTime } from "@/components/gallery/relative-time";
+import { Ago } from "./ago";
 
 /** The provider's last answer in words: "in_progress, 50%", or why asking failed. */
 export function AnswerText({ answer }: { answer: ProviderAnswer | null }) {
@@ -30,7 +30,7 @@ export function WatchDetails({ watch }: { watch: TaskWatch }) {
   return (
     <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 text-xs">
       <dt className="text-slate-500 dark:text-slate-400">{t("watch.lastPoll")}</dt>
-      <dd data-testid="last-poll">{watch.lastPolledAt ? <RelativeTime iso={watch.lastPolledAt} /> : t("never")}</dd>
+      <dd data-testid="last-poll">{watch.lastPolledAt ? <Ago iso={watch.lastPolledAt} /> : t("never")}</dd>
       <dt className="text-slate-500 dark:text-slate-400">{t("watch.answer")}</dt>
       <dd data-testid="provider-answer" className="break-words">
         <AnswerText answer={watch.lastAnswer} />

@@ -24,14 +24,17 @@ export async function TeamTabs({ teamId, role, current }: { teamId: string; role
   const shown = tabs.filter((tab) => tab.show);
   if (shown.length < 2) return null;
   return (
-    <nav aria-label={t("label")} className="mb-6 flex gap-1 border-b border-slate-200 dark:border-slate-800">
+    <nav
+      aria-label={t("label")}
+      className="mb-6 flex gap-1 overflow-x-auto border-b border-slate-200 dark:border-slate-800"
+    >
       {shown.map((tab) => (
         <Link
           key={tab.id}
           href={tab.href}
           aria-current={tab.id === current ? "page" : undefined}
           className={
-            "-mb-px border-b-2 px-3 py-2 text-sm font-medium outline-none focus-visible:ring-2 focus-visible:ring-brand-500 " +
+            "-mb-px shrink-0 border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap outline-none focus-visible:ring-2 focus-visible:ring-brand-500 " +
             (tab.id === current
               ? "border-brand-600 text-brand-700 dark:text-brand-100"
               : "border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100")

@@ -162,7 +162,8 @@ export async function listStuckJobs(actor: VideoActor, now = new Date()): Promis
       createdBy: { select: { name: true, email: true } },
       connection: { select: { name: true } },
     },
-    orderBy: { createdAt: "asc" },
+    // The index's own order, so the scan stops at RUNNING_SCAN rows (sorted below).
+    orderBy: [{ status: "asc" }, { createdAt: "asc" }],
     take: RUNNING_SCAN,
   });
   return rows
