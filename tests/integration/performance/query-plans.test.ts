@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { installRecordingDb, type PlanStep, type Recorded } from "./support/recording-db";
-import { seedVideos, RARE_EN, RARE_ZH, type SeededTeam } from "./support/seed-videos";
+import { insertRows, seedVideos, RARE_EN, RARE_ZH, type SeededTeam } from "./support/seed-videos";
 
 // Issue 11, item 1: every hot query uses an index. Seeds a few thousand tasks across teams, runs
 // each hot query through the lib function that issues it, captures the SQL Prisma sends (with its
@@ -18,12 +18,15 @@ const { listStuckJobs } = await import("@/lib/videos/stuck-jobs");
 const { teamSpendReport } = await import("@/lib/spend/spend-queries");
 const { keepStatistics } = await import("@/lib/db/statistics");
 const { monthOf } = await import("@/lib/money/month");
+const { selectMatching } = await import("@/lib/library/selection");
+const { exportVideosZip } = await import("@/lib/library/zip-export");
 
 const HOT_TABLES = new Set(["VideoTask", "Charge"]);
 const now = new Date();
 let big: SeededTeam;
 let deepCursor: string;
 let statusIds: string[];
+let collectionId: string;
 
 function cursorOf(createdAt: Date, id: string): string {
   return Buffer.from(JSON.stringify([createdAt.toISOString(), id])).toString("base64url");
@@ -37,7 +40,10 @@ beforeAll(async () => {
     now,
   });
   big = seeded.big;
-  if (recorder.postgres) await db.$executeRawUnsafe(`ANALYZE "VideoTask", "Charge", "Membership"`);
+  if (recorder.postgres)
+    await db.$executeRawUnsafe(
+      `ANALYZE "VideoTask", "Charge", "Membership", "Favourite", "Collection", "CollectionItem"`,
+    );
   else expect(await keepStatistics(db, "sqlite", now)).toBe(true);
   const newest = await db.videoTask.findMany({
     where: { teamId: big.teamId, status: "completed", deletedAt: null },
@@ -46,6 +52,37 @@ beforeAll(async () => {
     take: 2_500,
   });
   statusIds = newest.slice(0, 12).map((t) => t.id);
+  // The library (issue 15, item 8): favourites of the owner and a colleague, and collections of a
+  // few hundred videos spread over the team's history.
+  const spread = newest.filter((_, i) => i % 7 === 0);
+  const favourites = (userId: string, every: number) =>
+    spread.filter((_, i) => i % every === 0).map((t) => ({ userId, taskId: t.id, teamId: big.teamId, createdAt: now }));
+  await insertRows(
+    db,
+    "Favourite",
+    [...favourites(big.ownerId, 2), ...favourites(big.quietMemberId, 3)],
+    recorder.postgres,
+  );
+  const collections = ["Picks", "Ads", "Rejects"].map((name) => ({
+    id: `plan-${name}-${big.teamId}`,
+    teamId: big.teamId,
+    name,
+    createdById: big.ownerId,
+    createdAt: now,
+    updatedAt: now,
+  }));
+  await insertRows(db, "Collection", collections, recorder.postgres);
+  collectionId = collections[0]!.id;
+  await insertRows(
+    db,
+    "CollectionItem",
+    collections.flatMap((c, n) =>
+      newest
+        .filter((_, i) => i % (5 + n) === 0)
+        .map((t) => ({ collectionId: c.id, taskId: t.id, addedById: big.ownerId, createdAt: now })),
+    ),
+    recorder.postgres,
+  );
   const deep = newest[newest.length - 1]!;
   deepCursor = cursorOf(deep.createdAt, deep.id);
 }, 180_000);
@@ -85,6 +122,22 @@ const cases: Case[] = [
   },
   { name: "gallery, search 2 characters", run: () => listVideos(viewer(), { q: "熊猫" }) },
   { name: "spend page, this month", run: () => teamSpendReport(big.ownerId, big.teamId, monthOf(now), now) },
+  // The gallery library (issue 15, item 8): the new filters and the selection queries.
+  { name: "gallery, favourites", run: () => listVideos(viewer(), { favourites: true }) },
+  { name: "gallery, favourites, deep", run: () => listVideos(viewer(), { favourites: true, cursor: deepCursor }) },
+  { name: "gallery, a collection", run: () => listVideos(viewer(), { collection: collectionId }) },
+  {
+    name: "gallery, a collection + favourites + completed",
+    run: () => listVideos(viewer(), { collection: collectionId, favourites: true, status: "completed" }),
+  },
+  { name: "selection, all matching (completed)", run: () => selectMatching(viewer(), { status: "completed" }) },
+  { name: "selection, all of a collection", run: () => selectMatching(viewer(), { collection: collectionId }) },
+  { name: "selection, my favourites", run: () => selectMatching(viewer(), { favourites: true }) },
+  {
+    name: "zip, the selected cards",
+    run: async () => (await exportVideosZip(viewer(), statusIds))?.body.cancel(),
+    statements: 2,
+  },
   // Team → Stuck jobs: the team's running tasks, as ranges of (teamId, status, createdAt, id).
   { name: "stuck jobs (admins)", run: () => listStuckJobs(viewer(), now) },
 ];
