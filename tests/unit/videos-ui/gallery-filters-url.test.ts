@@ -22,4 +22,12 @@ describe("gallery filters in the URL", () => {
     expect(sameFilters(from("mine=true&q=a"), from("q=a&mine=1"))).toBe(true);
     expect(sameFilters(from("q=a"), from("q=b"))).toBe(false);
   });
+
+  it("carry the library's filters: my favourites and one collection", () => {
+    const filters = from("collection=cm123abc&fav=1&status=completed");
+    expect(filters).toEqual({ status: "completed", favourites: true, collection: "cm123abc" });
+    expect(galleryFiltersToSearch(filters).toString()).toBe("status=completed&fav=1&collection=cm123abc");
+    expect(from("fav=0&collection=../x")).toEqual({});
+    expect(hasFilters(from("fav=1"))).toBe(true);
+  });
 });
