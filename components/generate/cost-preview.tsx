@@ -20,17 +20,21 @@ type Props = {
   costCents: number | null;
   basis: PriceBasis | null;
   budget: BudgetSummary;
+  /** Variations submitted together: the total (count × the unit cost) is shown before the submit. */
+  count?: number;
 };
 
 /**
  * The exact price from the registry (estimateCents), the unit it comes from (per second × seconds,
  * per request, per clip), when it is billed, whether an admin set it, and what this month has cost.
  */
-export function CostPreview({ model, size, seconds, costCents, basis, budget }: Props) {
+export function CostPreview({ model, size, seconds, costCents, basis, budget, count = 1 }: Props) {
   const t = useTranslations("generate");
+  const tv = useTranslations("variations");
   const limits = [budget.teamRemainingCents, budget.memberRemainingCents].filter((v): v is number => v !== null);
   const left = limits.length ? Math.min(...limits) : null;
-  const over = costCents !== null && left !== null && costCents > left;
+  const totalCents = costCents === null ? null : costCents * count;
+  const over = totalCents !== null && left !== null && totalCents > left;
   return (
     <section aria-labelledby="cost-title" className="flex flex-col gap-2">
       <h2 id="cost-title" className="text-sm font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">
@@ -39,6 +43,18 @@ export function CostPreview({ model, size, seconds, costCents, basis, budget }: 
       <p data-testid="cost-line" aria-live="polite" className="text-lg font-semibold tabular-nums">
         {t("costLine", { model, size, seconds, price: costCents === null ? "—" : formatUsd(costCents) })}
       </p>
+      {count > 1 ? (
+        <div className="rounded-lg bg-brand-50 px-3 py-2 dark:bg-slate-800">
+          <p className="text-xs font-medium text-slate-600 dark:text-slate-300">{tv("totalLabel", { count })}</p>
+          <p data-testid="cost-total" aria-live="polite" className="text-lg font-semibold tabular-nums">
+            {tv("total", {
+              count,
+              unit: costCents === null ? "—" : formatUsd(costCents),
+              total: totalCents === null ? "—" : formatUsd(totalCents),
+            })}
+          </p>
+        </div>
+      ) : null}
       {basis ? (
         <div className="flex flex-col gap-1 text-sm">
           <p data-testid="cost-unit" className="text-slate-700 dark:text-slate-300">
@@ -68,7 +84,9 @@ export function CostPreview({ model, size, seconds, costCents, basis, budget }: 
       </ul>
       {over ? (
         <p role="status" className="text-sm font-medium text-amber-700 dark:text-amber-300">
-          {t("overBudget", { amount: formatUsd(left ?? 0) })}
+          {count > 1
+            ? tv("overBudgetPreview", { count, total: formatUsd(totalCents ?? 0), left: formatUsd(left ?? 0) })
+            : t("overBudget", { amount: formatUsd(left ?? 0) })}
         </p>
       ) : null}
     </section>

@@ -10,6 +10,7 @@ import { initialResult, type ActionResult } from "@/lib/forms/action-result";
 import { overrideOf, type ConnectionOffer, type VideoFormValues } from "@/lib/videos/form-rules";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import type { VideoDto } from "@/lib/videos/video-dto";
 import { Card } from "@/components/ui/card";
 import { billingLine, priceLines, type PricingT } from "@/components/pricing/price-text";
 import { formatUsdMilliCents } from "@/lib/money/format";
@@ -17,7 +18,8 @@ import { PromptField } from "./prompt-field";
 import { ModelSettings } from "./model-settings";
 import { CostPreview, type BudgetSummary, type PriceBasis } from "./cost-preview";
 import { ReferenceImageField } from "./reference-image-field";
-import { LatestVideoPanel } from "./latest-video-panel";
+import { RecentVideos } from "./recent-videos";
+import { VariationsField } from "./variations-field";
 import { useReferenceImage } from "./use-reference-image";
 import { newIdempotencyKey } from "./new-idempotency-key";
 
@@ -27,6 +29,10 @@ type Props = {
   initial: VideoFormValues;
   budget: BudgetSummary;
   initialIdempotencyKey: string;
+  /** The person's newest videos, listed live beside the form. */
+  recent: VideoDto[];
+  /** "Use these settings again" came from this task: recorded on what is submitted (decision 080). */
+  sourceTaskId?: string;
 };
 
 type Selection = { connectionId: string; modelId: string; size: string; seconds: number };
@@ -47,8 +53,10 @@ export function GenerateForm(props: Props) {
   return <GenerateFormBody {...props} />;
 }
 
-function GenerateFormBody({ teamId, offers, initial, budget, initialIdempotencyKey }: Props) {
+function GenerateFormBody({ teamId, offers, initial, budget, initialIdempotencyKey, recent, sourceTaskId }: Props) {
   const t = useTranslations("generate");
+  const tv = useTranslations("variations");
+  const [variations, setVariations] = useState(1);
   const tp = useTranslations("pricing") as unknown as PricingT;
   const router = useRouter();
   const [selection, setSelection] = useState<Selection>(() => {
@@ -125,6 +133,7 @@ function GenerateFormBody({ teamId, offers, initial, budget, initialIdempotencyK
 
   const estimate = estimateCents(model, { size: choices.size, seconds: choices.seconds }, override);
   const costCents = estimate.offered ? estimate.cents : null;
+  const submittedCount = state.data?.videos?.length ?? 0;
   const basis = estimate.offered ? priceBasis(tp, model, override, choices.size, choices.seconds) : null;
   const promptTooLong = prompt.trim().length > model.promptMaxChars;
   const mustMatch = rules.kind !== "none" && rules.mustMatchSize;
@@ -146,7 +155,8 @@ function GenerateFormBody({ teamId, offers, initial, budget, initialIdempotencyK
       <form onSubmit={onSubmit} noValidate className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <input type="hidden" name="teamId" value={teamId} />
         <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-        <Card className="flex min-w-0 flex-col gap-5">
+        {sourceTaskId ? <input type="hidden" name="sourceTaskId" value={sourceTaskId} /> : null}
+        <Card className="flex min-w-0 flex-col gap-5 lg:self-start">
           <PromptField value={prompt} onChange={setPrompt} max={model.promptMaxChars} error={errors.prompt} />
           <ModelSettings
             offers={offers}
@@ -178,7 +188,7 @@ function GenerateFormBody({ teamId, offers, initial, budget, initialIdempotencyK
             />
           ) : null}
         </Card>
-        <div className="flex flex-col gap-4 lg:sticky lg:top-6 lg:self-start">
+        <div className="flex min-w-0 flex-col gap-4 lg:self-start">
           <Card className="flex flex-col gap-4">
             <CostPreview
               model={model.id}
@@ -187,7 +197,9 @@ function GenerateFormBody({ teamId, offers, initial, budget, initialIdempotencyK
               costCents={costCents}
               basis={basis}
               budget={budget}
+              count={variations}
             />
+            <VariationsField value={variations} onChange={setVariations} />
             {blocked ? (
               <p id="submit-blocked" className="text-sm font-medium text-amber-700 dark:text-amber-300">
                 {blocked}
@@ -199,14 +211,18 @@ function GenerateFormBody({ teamId, offers, initial, budget, initialIdempotencyK
               aria-describedby={blocked ? "submit-blocked" : undefined}
               className="w-full"
             >
-              {pending ? t("submitting") : t("submit")}
+              {pending ? t("submitting") : variations > 1 ? tv("submit", { count: variations }) : t("submit")}
             </Button>
             {state.formError && !pending ? <Alert>{state.formError}</Alert> : null}
-            {state.ok && !pending ? <Alert tone="success">{t("submitted")}</Alert> : null}
+            {state.ok && !pending ? (
+              <Alert tone="success">
+                {submittedCount > 1 ? tv("submitted", { count: submittedCount }) : t("submitted")}
+              </Alert>
+            ) : null}
           </Card>
+          <RecentVideos teamId={teamId} initial={recent} submitted={state.data?.videos ?? []} />
         </div>
       </form>
-      {state.data?.video ? <LatestVideoPanel key={state.data.video.id} initial={state.data.video} /> : null}
     </>
   );
 }

@@ -6,6 +6,8 @@ import { generateContext } from "@/lib/videos/team-video-settings";
 import { PageHeader } from "@/components/ui/card";
 import { GenerateForm } from "@/components/generate/generate-form";
 import { prefillFromSearch } from "@/lib/videos/form-rules";
+import { listVideos } from "@/lib/videos/list-videos";
+import { RECENT_COUNT } from "@/components/generate/recent-count";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("generate") };
@@ -21,16 +23,20 @@ export default async function Page({
   searchParams: Promise<SearchParams>;
 }) {
   const { user, team } = await requireTeam((await params).teamId, "videos.create");
-  const [{ offers, room }, search, t] = await Promise.all([
-    generateContext({ teamId: team.id, userId: user.id }),
+  const actor = { teamId: team.id, userId: user.id };
+  const [{ offers, room }, search, t, recent] = await Promise.all([
+    generateContext(actor),
     searchParams,
     getTranslations("generate"),
+    listVideos(actor, { mine: true, limit: RECENT_COUNT }),
   ]);
-  // "Use these settings again" links here with ?connection=&model=&size=&seconds=&prompt=.
-  const initial = prefillFromSearch(offers, (key) => {
+  // "Use these settings again" links here with ?connection=&model=&size=&seconds=&prompt=&from=<task>.
+  const get = (key: string) => {
     const value = search[key];
     return Array.isArray(value) ? value[0] : value;
-  });
+  };
+  const initial = prefillFromSearch(offers, get);
+  const from = get("from")?.slice(0, 64);
   const budget = {
     spentCents: room.team.spentCents,
     reservedCents: room.team.reservedCents,
@@ -46,6 +52,8 @@ export default async function Page({
         initial={initial}
         budget={budget}
         initialIdempotencyKey={randomUUID()}
+        recent={recent.items}
+        {...(from ? { sourceTaskId: from } : {})}
       />
     </>
   );

@@ -16,6 +16,9 @@ import { RemixForm } from "@/components/videos/detail/remix-form";
 import { DeleteVideoButton } from "@/components/videos/detail/delete-video-button";
 import { downloadFileName } from "@/lib/videos/download-file-name";
 import { VideoLibraryPanel } from "@/components/gallery/video-library-panel";
+import { videoLineage } from "@/lib/videos/lineage";
+import { LineagePanel } from "@/components/videos/detail/lineage-panel";
+import { RetryForm } from "@/components/videos/detail/retry-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("videoDetail"))("title") };
@@ -29,6 +32,7 @@ export default async function Page({ params }: { params: Promise<Params> }) {
   const detail = await getVideoDetail({ teamId: team.id, userId: user.id }, taskId);
   if (!detail) notFound();
   const { video, events, referenceImageUrl } = detail;
+  const lineage = await videoLineage({ teamId: team.id, userId: user.id }, video.id);
   const t = await getTranslations("videoDetail");
   const [width, height] = video.size.split("x").map(Number);
   const again = new URLSearchParams({
@@ -37,6 +41,7 @@ export default async function Page({ params }: { params: Promise<Params> }) {
     size: video.size,
     seconds: String(video.seconds),
     prompt: video.prompt,
+    from: video.id,
   });
 
   return (
@@ -115,6 +120,18 @@ export default async function Page({ params }: { params: Promise<Params> }) {
               {video.canDelete ? <DeleteVideoButton teamId={team.id} taskId={video.id} /> : null}
             </div>
           </Card>
+          {video.status === "failed" && can(role, "videos.create") ? (
+            <Card className="flex flex-col gap-2">
+              <h2 className="text-base font-semibold">{(await getTranslations("retry"))("title")}</h2>
+              <RetryForm
+                teamId={team.id}
+                taskId={video.id}
+                idempotencyKey={randomUUID()}
+                price={formatUsd(video.estimateCents)}
+              />
+            </Card>
+          ) : null}
+          {lineage ? <LineagePanel video={video} lineage={lineage} /> : null}
           <VideoLibraryPanel actor={{ teamId: team.id, userId: user.id }} role={role} taskId={video.id} />
           {video.canRemix ? (
             <Card className="flex flex-col gap-2">

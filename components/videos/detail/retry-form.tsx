@@ -1,0 +1,34 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { retryVideoAction } from "@/lib/actions/lineage";
+import { initialResult } from "@/lib/forms/action-result";
+import { Alert } from "@/components/ui/alert";
+import { SubmitButton } from "@/components/ui/submit-button";
+
+/** One click: the failed video again with the same settings, as a new video; the page moves to it. */
+export function RetryForm({
+  teamId,
+  taskId,
+  idempotencyKey,
+  price,
+}: {
+  teamId: string;
+  taskId: string;
+  idempotencyKey: string;
+  price: string;
+}) {
+  const t = useTranslations("retry");
+  const [state, action] = useActionState(retryVideoAction, initialResult);
+  return (
+    <form action={action} noValidate className="flex flex-col gap-3" data-testid="retry-form">
+      <input type="hidden" name="teamId" value={teamId} />
+      <input type="hidden" name="taskId" value={taskId} />
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+      <p className="text-sm text-slate-600 dark:text-slate-400">{t("lead", { price })}</p>
+      {state.formError ? <Alert>{state.formError}</Alert> : null}
+      <SubmitButton label={t("button")} pendingLabel={t("retrying")} className="self-start" />
+    </form>
+  );
+}
