@@ -3,6 +3,7 @@ import path from "node:path";
 import { env } from "@/lib/env";
 import type { S3Settings } from "@/lib/config/storage";
 import { IMMUTABLE_MEDIA_CACHE, mediaETag, planMediaAnswer, type MediaRequest, type OpenResult } from "./media-http";
+import { streamObject } from "./s3-answer";
 import { deleteUnder, putObject } from "./s3-store";
 
 // The studio's own copy of every video, under STORAGE_DIR (default <data>/media):
@@ -129,7 +130,10 @@ export function mediaContentType(relative: string, variant: MediaVariant): strin
   return variant === "reference" ? referenceContentType(relative) : VARIANT_FILES[variant].contentType;
 }
 
-/** The stored file of one variant of a task, or null when we do not have it (yet). */
+/**
+ * The stored file of one variant of a task as an HTTP answer (Range, validators), or null when we
+ * do not have it (yet): from the local folder, or streamed from the bucket (S3).
+ */
 export function openStoredMedia(
   task: StoredPaths,
   variant: MediaVariant,
@@ -139,11 +143,10 @@ export function openStoredMedia(
   if (!relative) return Promise.resolve(null);
   const conditions = typeof request === "string" || request === null ? { range: request } : request;
   // Only the video is seekable; images are always sent whole.
-  return openMediaFile(
-    relative,
-    mediaContentType(relative, variant),
-    variant === "video" ? conditions : { ...conditions, range: null },
-  );
+  const seekable = variant === "video" ? conditions : { ...conditions, range: null };
+  const bucket = objectStore();
+  if (bucket) return streamObject(bucket, relative, mediaContentType(relative, variant), seekable);
+  return openMediaFile(relative, mediaContentType(relative, variant), seekable);
 }
 
 /** A stored reference image's type, from the extension it was saved with. */

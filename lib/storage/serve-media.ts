@@ -1,7 +1,7 @@
 import { env } from "@/lib/env";
 import type { S3Settings } from "@/lib/config/storage";
 import { ensureCardPoster } from "./card-poster";
-import { IMMUTABLE_MEDIA_CACHE, planMediaAnswer, type MediaRequest, type OpenResult } from "./media-http";
+import { IMMUTABLE_MEDIA_CACHE, type MediaRequest, type OpenResult } from "./media-http";
 import {
   accelRedirectMedia,
   mediaContentType,
@@ -10,7 +10,8 @@ import {
   storedMediaPath,
   type MediaVariant,
 } from "./media-store";
-import { headObject, presignGet, readObject } from "./s3-store";
+import { streamObject } from "./s3-answer";
+import { presignGet } from "./s3-store";
 
 // The answer for one stored file of a task, once the caller has checked the team
 // (lib/videos/video-media.ts): from the local folder (the bytes, or X-Accel-Redirect for nginx),
@@ -80,29 +81,4 @@ export async function redirectToObject(
     headers: new Headers({ Location: url, "Cache-Control": `private, max-age=${keep}` }),
     body: null,
   };
-}
-
-/**
- * The bytes through this server, answered like the local folder's (same validators logic, one
- * Range, 304, 416) from the object's size, ETag and date (one HEAD), then one ranged GET whose
- * body streams on as the client reads (cancelled when it goes away).
- */
-async function streamObject(
-  bucket: S3Settings,
-  relative: string,
-  contentType: string,
-  request: MediaRequest,
-): Promise<OpenResult | null> {
-  const info = await headObject(bucket, relative);
-  if (!info) return null;
-  const plan = planMediaAnswer(request, { size: info.size, etag: info.etag, mtimeMs: info.mtimeMs, contentType });
-  if (!plan.send) return { status: plan.status, headers: plan.headers, body: null };
-  if (info.size === 0) return { status: plan.status, headers: plan.headers, body: null };
-  const object = await readObject(
-    bucket,
-    relative,
-    plan.status === 206 ? { start: plan.start, end: plan.end } : undefined,
-  );
-  if (!object) return null;
-  return { status: plan.status, headers: plan.headers, body: object.body };
 }

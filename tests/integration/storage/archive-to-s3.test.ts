@@ -3,7 +3,7 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { absoluteMediaPath } from "@/lib/storage/media-store";
+import { absoluteMediaPath, openStoredMedia } from "@/lib/storage/media-store";
 import { readStoredMedia } from "@/lib/storage/media-objects";
 import { addConnection } from "@/lib/teams/connections";
 import { createVideoJob } from "@/lib/videos/create-video-job";
@@ -68,7 +68,13 @@ describe.skipIf(!s3Available)("archiving into S3", () => {
     const poster = await bytesOf((await readStoredMedia(`${folder}/poster.webp`))!.body);
     expect(await sharp(poster).metadata()).toMatchObject({ format: "webp", width: 203, height: 360 });
 
-    // A range of the stored object, as an export reads it.
+    // The task's file as an HTTP answer, as lib readers (the zip export) open it.
+    const answer = await openStoredMedia(row, "video", null);
+    expect(answer).toMatchObject({ status: 200 });
+    expect(answer!.headers.get("content-length")).toBe(String(original.byteLength));
+    expect(sha256(await bytesOf(answer!.body))).toBe(sha256(original));
+
+    // A range of the stored object.
     const part = await readStoredMedia(row.videoPath!, { start: 100, end: 199 });
     expect(part).toMatchObject({ size: original.byteLength, length: 100 });
     expect(sha256(await bytesOf(part!.body))).toBe(sha256(original.subarray(100, 200)));
