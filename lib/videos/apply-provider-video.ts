@@ -1,12 +1,18 @@
 import type { ProviderJob } from "@/lib/upstream/provider-job";
 import type { Tx } from "@/lib/db/client";
 import { queueVideoNotification } from "@/lib/notifications/enqueue";
+import { env } from "@/lib/env";
 import { findModel, findPreset, resultRetentionSeconds } from "@/lib/models";
 import { chargeTask, refundTask, taskBillingTiming } from "./billing";
 import { pollDelayMs } from "./poll-schedule";
 import { answerJson, answerOfJob } from "./provider-answer";
 import { addTaskEvent } from "./task-events";
 import { isTerminalStatus } from "./video-dto";
+
+/** While a job's provider calls back (a verified callback in the last 10 min), polls wait this many times longer. */
+export const CALLBACK_POLL_BACKOFF = 6;
+const callbacksRecent = (lastCallbackAt: Date | null, now: Date) =>
+  lastCallbackAt !== null && now.getTime() - lastCallbackAt.getTime() < 10 * 60_000 * env.pollScale;
 
 /**
  * Stores what the provider says about a job: status (unknown statuses are kept as data),
@@ -31,6 +37,7 @@ export async function applyProviderVideo(
       archiveStatus: true,
       startedAt: true,
       providerJobId: true,
+      lastCallbackAt: true,
     },
   });
   const status = video.status;
@@ -61,7 +68,13 @@ export async function applyProviderVideo(
       ...(status === "completed" && task.archiveStatus === "none"
         ? { archiveStatus: "pending", nextArchiveAt: now }
         : {}),
-      nextPollAt: terminal ? null : new Date(now.getTime() + pollDelayMs(now.getTime() - task.createdAt.getTime())),
+      nextPollAt: terminal
+        ? null
+        : new Date(
+            now.getTime() +
+              pollDelayMs(now.getTime() - task.createdAt.getTime()) *
+                (callbacksRecent(task.lastCallbackAt, now) ? CALLBACK_POLL_BACKOFF : 1),
+          ),
       // The stuck-job watch (stuck-jobs.ts): what the provider said, and when the job last moved.
       lastProviderAnswer: answerJson(answerOfJob(video)),
       ...(statusChanged || progressChanged ? { lastProgressAt: now } : {}),

@@ -7,7 +7,7 @@ import { verifyStandardSignature } from "@/lib/notifications/sign";
 import { adapterFor } from "@/lib/upstream/adapters";
 import { decryptProviderKey } from "@/lib/upstream/provider-key-crypto";
 import type { ProviderJob } from "@/lib/upstream/provider-job";
-import { applyProviderVideo } from "./apply-provider-video";
+import { applyProviderVideo, CALLBACK_POLL_BACKOFF } from "./apply-provider-video";
 import { pollDelayMs } from "./poll-schedule";
 import { leaseUntil } from "./task-lease";
 import { applyLateAnswer, isLateWatch } from "./time-limit";
@@ -21,8 +21,7 @@ import { isTerminalStatus } from "./video-dto";
 // and pushes the next poll out: polling stays the fallback and backs off while callbacks arrive.
 
 export const CALLBACK_TOLERANCE_SECONDS = 300;
-/** After a callback, the next poll waits this many times its usual delay. */
-export const CALLBACK_POLL_BACKOFF = 6;
+export { CALLBACK_POLL_BACKOFF };
 
 const refuse = (status: number, code: string, message: string) => new HttpError(status, code, message);
 

@@ -10,6 +10,7 @@ import { refreshCatalogueNow } from "@/lib/upstream/catalogue-admin";
 import { ensureCallbackSecret } from "@/lib/upstream/connection-context";
 import { pollDelayMs } from "@/lib/videos/poll-schedule";
 import { CALLBACK_POLL_BACKOFF, receiveProviderCallback } from "@/lib/videos/provider-callback";
+import { syncDueTasks } from "@/lib/videos/sync-video-status";
 import { taskRow } from "../../support/video-harness";
 import { control, openRouterTeam } from "./openrouter-support";
 
@@ -186,5 +187,12 @@ describe("OpenRouter callbacks", () => {
     expect(row.lastCallbackAt?.getTime()).toBe(now.getTime());
     const usual = pollDelayMs(now.getTime() - row.createdAt.getTime());
     expect(row.nextPollAt!.getTime() - now.getTime()).toBe(usual * CALLBACK_POLL_BACKOFF);
+    // The poll that comes due then keeps the longer step while callbacks are recent.
+    const pollAt = new Date(row.nextPollAt!.getTime() + 1);
+    await syncDueTasks({ taskIds: [task.id], now: pollAt });
+    const polled = await taskRow(task.id);
+    expect(polled.pollCount).toBe(1);
+    const step = pollDelayMs(pollAt.getTime() - polled.createdAt.getTime());
+    expect(polled.nextPollAt!.getTime() - pollAt.getTime()).toBe(step * CALLBACK_POLL_BACKOFF);
   });
 });
