@@ -1,10 +1,13 @@
 import { existsSync } from "node:fs";
+import path from "node:path";
+import { ListMultipartUploadsCommand } from "@aws-sdk/client-s3";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { absoluteMediaPath, openStoredMedia } from "@/lib/storage/media-store";
+import { absoluteMediaPath, openStoredMedia, writeMediaAtomically } from "@/lib/storage/media-store";
 import { readStoredMedia } from "@/lib/storage/media-objects";
+import { objectKey, s3Clients } from "@/lib/storage/s3-store";
 import { addConnection } from "@/lib/teams/connections";
 import { createVideoJob } from "@/lib/videos/create-video-job";
 import { openVideoMedia } from "@/lib/videos/video-media";
@@ -13,7 +16,7 @@ import { deleteVideo } from "@/lib/videos/delete-video";
 import { runSweep } from "@/lib/videos/sweep";
 import { syncDueTasks } from "@/lib/videos/sync-video-status";
 import { driveUntil, key, newTeam } from "../../support/video-harness";
-import { bytesOf, keysUnder, s3Available, sha256, useBucket } from "./s3-support";
+import { bucket, bytesOf, keysUnder, s3Available, sha256, useBucket } from "./s3-support";
 
 // The real engine archives the simulator's real video into a real S3 server (Swift with s3api):
 // the bucket holds exactly the provider's bytes, a cut download leaves nothing behind, and delete
@@ -99,6 +102,31 @@ describe.skipIf(!s3Available)("archiving into S3", () => {
     const row = await driveUntil(task.id, (r) => r.archiveStatus === "done");
     const bytes = await bytesOf((await readStoredMedia(row.videoPath!))!.body);
     expect(sha256(bytes)).toBe(sha256(await providerBytes(row.providerJobId!)));
+  });
+
+  it("a failed check abandons the upload, multipart included: no object, and the check's own error", async () => {
+    class CheckError extends Error {}
+    const relative = `teams/check/${crypto.randomUUID()}/video.mp4`;
+    const chunk = new Uint8Array(1024 * 1024).fill(7);
+    const chunks = function* () {
+      for (let i = 0; i < 20; i++) yield chunk; // 20 MiB: three parts of a multipart upload
+    };
+    const error = await writeMediaAtomically(relative, chunks(), ({ bytes, head }) => {
+      expect(bytes).toBe(20 * 1024 * 1024);
+      expect(head.length).toBe(64);
+      throw new CheckError("video: not a valid mp4 file");
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CheckError);
+    expect(await keysUnder(path.dirname(relative))).toEqual([]);
+    expect(await readStoredMedia(relative)).toBeNull();
+    const pending = await s3Clients(bucket()).io.send(
+      new ListMultipartUploadsCommand({ Bucket: bucket().bucket, Prefix: objectKey(bucket(), relative) }),
+    );
+    expect(pending.Uploads ?? []).toEqual([]);
+
+    // The same bytes with a passing check: all of them, in one object.
+    expect(await writeMediaAtomically(relative, chunks(), () => undefined)).toBe(20 * 1024 * 1024);
+    expect((await readStoredMedia(relative))!.size).toBe(20 * 1024 * 1024);
   });
 
   it("a relay that sends only the MP4: the poster and sprite sheet are made from the bucket's copy; the reference image is kept there", async () => {
