@@ -63,7 +63,7 @@ test("a stalled job is flagged, can be checked now, and is listed and given up o
   await page.getByRole("combobox", { name: "Language" }).selectOption("zh-CN");
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
   await expect(page.getByRole("heading", { name: "卡住的任务", level: 1 })).toBeVisible();
-  await expect(row.getByTestId("provider-answer")).toHaveText("in_progress，50%");
+  await expect(row.getByTestId("provider-answer")).toHaveText("状态 in_progress，进度 50%");
   await shot(page, "stuck-admin-zh-CN");
   await page.goto(`/t/${teamId}/gallery/${taskId}`);
   await expect(page.getByTestId("task-watch").getByRole("heading", { name: "比平时慢" })).toBeVisible();
