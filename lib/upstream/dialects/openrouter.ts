@@ -1,13 +1,7 @@
 import { catalogueShape, type CatalogueEntry, type FrameImage } from "@/lib/models";
 import type { ProviderAdapter } from "../adapter";
 import { ProviderNotConfiguredError } from "../provider-client";
-import {
-  fetchResultUrl,
-  providerJson,
-  providerRequest,
-  ProviderProtocolError,
-  type UpstreamConnection,
-} from "../provider-http";
+import { providerJson, providerRequest, ProviderProtocolError, type UpstreamConnection } from "../provider-http";
 import { normaliseProgress, normaliseStatus, text, toDate, type JobResult, type ProviderJob } from "../provider-job";
 import { probeWithUnknownJob } from "./relaxed";
 
@@ -15,9 +9,10 @@ import { probeWithUnknownJob } from "./relaxed";
 // live catalogues"). JSON create with integer `duration`, `resolution` + `aspect_ratio` (as the
 // model's catalogue entry spells them), `frame_images[]` as data URLs, `generate_audio` where the
 // model makes sound, `seed`, `callback_url`; 202 `{id, polling_url, status: "pending"}`; statuses
-// pending / in_progress / completed / failed / cancelled / expired; errors as strings; the result
-// in `urls[]` (OpenRouter's own, fetched with the key) or `/content?index=0`; `usage.cost` in US
-// dollars is the bill. Models and prices come from `GET /videos/models` (listCatalogue).
+// pending / in_progress / completed / failed / cancelled / expired; errors as strings; the bytes
+// from `/videos/{id}/content?index=0` with the key, as OpenRouter documents (decision 062: the
+// `urls[]` of the body may name another host for the same API, which would not get our key);
+// `usage.cost` in US dollars is the bill. Models and prices come from `GET /videos/models` (listCatalogue).
 
 /** CHOICE (decision 063): the create carries the connection's callback signing secret in this header. */
 export const CALLBACK_SECRET_HEADER = "X-Callback-Signing-Secret";
@@ -54,10 +49,7 @@ export function toOpenRouterJob(body: unknown): ProviderJob {
   const id = str(v.id);
   if (!id) throw new ProviderProtocolError("The answer has no job id");
   const status = normaliseStatus(v.status);
-  const first = (list: unknown) => (Array.isArray(list) ? str(list[0]) : null);
-  const url = first(v.urls) ?? first(v.unsigned_urls);
-  let result: JobResult | null = null;
-  if (status === "completed") result = url ? { kind: "url", url } : { kind: "content", variants: ["video"] };
+  const result: JobResult | null = status === "completed" ? { kind: "content", variants: ["video"] } : null;
   const usage = (v.usage ?? null) as { cost?: unknown } | null;
   const failed = status === "failed" || status === "cancelled" || status === "expired";
   return {
@@ -119,7 +111,7 @@ async function catalogueEntry(connection: UpstreamConnection, model: string): Pr
 
 export const openRouterAdapter: ProviderAdapter = {
   dialect: "openrouter",
-  resultInBody: true,
+  resultInBody: false,
   async create(connection, input, { timeoutMs }) {
     const entry = await catalogueEntry(connection, input.model);
     const shape = catalogueShape(entry, input.size);
@@ -153,7 +145,6 @@ export const openRouterAdapter: ProviderAdapter = {
   },
   async fetchMedia(connection, job, variant, { timeoutMs }) {
     if (variant !== "video") return null;
-    if (job.result?.kind === "url") return fetchResultUrl(connection, job.result.url, timeoutMs);
     return providerRequest(connection, {
       path: `/videos/${encodeURIComponent(job.id)}/content`,
       query: { index: 0 },

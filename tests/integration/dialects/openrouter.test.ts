@@ -139,7 +139,7 @@ describe("OpenRouter: live catalogue", () => {
 });
 
 describe("OpenRouter: generate, archive, charge what usage.cost says", () => {
-  it("a catalogue model with first and last frames and audio: archived from urls[], charged the list price", async () => {
+  it("a catalogue model with first and last frames and audio: archived from /content?index=0, charged the list price", async () => {
     const { owner, team, connectionId, submit } = await openRouterTeam();
     await refreshCatalogueNow(owner.id, team.id, connectionId);
     const { task } = await submit({
@@ -169,6 +169,8 @@ describe("OpenRouter: generate, archive, charge what usage.cost says", () => {
       usage: { cost: 1.6 },
       urls: [expect.stringContaining("/content?index=0")],
     });
+    const stats = (await control("stats")) as { byJob: Record<string, Record<string, number>> };
+    expect(stats.byJob[row.providerJobId!]?.content).toBeGreaterThanOrEqual(1);
   });
 
   it("when the bill differs from the list price, the estimate stays and the charge is the bill", async () => {

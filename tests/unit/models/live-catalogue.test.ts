@@ -169,7 +169,8 @@ describe("OpenRouter's answers", () => {
       usage: { cost: 0.5 },
     });
     expect(done).toMatchObject({ status: "completed", progress: 100, billedCents: 50 });
-    expect(done.result).toEqual({ kind: "url", url: "https://openrouter.ai/api/v1/videos/v1/content?index=0" });
+    // Fetched from /content?index=0 on the connection's own base URL, whatever host urls[] names.
+    expect(done.result).toEqual({ kind: "content", variants: ["video"] });
     expect(toOpenRouterJob({ id: "v1", status: "failed", error: "Content policy violation" }).error).toEqual({
       code: "content_policy_violation",
       message: "Content policy violation",
