@@ -120,6 +120,8 @@ export async function putObject(
   try {
     await upload.done();
   } catch (error) {
+    // Stops reading the source too (a provider's response body is released, not left open).
+    source.destroy();
     // The check's own error (ArchiveCheckError…), not the SDK's wrapping of it.
     throw failure ?? error;
   }
