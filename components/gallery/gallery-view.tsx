@@ -24,9 +24,8 @@ import { useSelection } from "./use-selection";
 import { useZipDownload } from "./use-zip-download";
 import { SelectionToolbar } from "./selection-toolbar";
 import { CollectionHeader } from "./collection-header";
-import { ZipProgressLine } from "./zip-progress-line";
+import { LibraryNotices, type Notice } from "./library-notices";
 import { fetchSelection, type LibraryState } from "./library-api";
-import { useFormatter } from "next-intl";
 
 // The first card's poster is the likely LCP image on a phone (two columns); the first row of the
 // widest grid (four columns) is on screen at once; the rest load as they scroll in.
@@ -49,7 +48,6 @@ type Props = {
 export function GalleryView({ teamId, models, initial, library: initialLibrary, canCollect }: Props) {
   const t = useTranslations("gallery");
   const tl = useTranslations("library");
-  const format = useFormatter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const filters = parseGalleryFilters((key) => searchParams.get(key));
@@ -71,6 +69,8 @@ export function GalleryView({ teamId, models, initial, library: initialLibrary, 
   const zip = useZipDownload(teamId);
   const [selectingAll, setSelectingAll] = useState(false);
   const [truncated, setTruncated] = useState<number | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const notices = <LibraryNotices notice={notice} zip={zip.state} />;
   const order = videos.map((v) => v.id);
   const currentCollection = library.collections.find((c) => c.id === filters.collection);
 
@@ -80,6 +80,8 @@ export function GalleryView({ teamId, models, initial, library: initialLibrary, 
       const answer = await fetchSelection(teamId, filters);
       selection.replace(answer.ids);
       setTruncated(answer.truncated ? answer.ids.length : null);
+    } catch {
+      setNotice({ text: tl("errors.unexpected"), error: true });
     } finally {
       setSelectingAll(false);
     }
@@ -138,11 +140,7 @@ export function GalleryView({ teamId, models, initial, library: initialLibrary, 
                 {tl("selection.truncated", { count: truncated })}
               </span>
             ) : null}
-            {selection.selected.size === 0 ? (
-              <div aria-live="polite" className="w-full empty:hidden">
-                <ZipProgressLine state={zip.state} format={format} />
-              </div>
-            ) : null}
+            {selection.selected.size === 0 ? notices : null}
           </div>
           <ul className="grid grid-cols-2 gap-3 sm:gap-4 xl:grid-cols-3 2xl:grid-cols-4">
             {videos.map((video, index) => (
@@ -152,7 +150,10 @@ export function GalleryView({ teamId, models, initial, library: initialLibrary, 
                   loading={thumbnailLoading(index)}
                   selection={{
                     selected: selection.selected.has(video.id),
-                    onToggle: (range) => selection.toggle(video.id, range, order),
+                    onToggle: (range) => {
+                      setNotice(null);
+                      selection.toggle(video.id, range, order);
+                    },
                   }}
                   favourite={{
                     on: library.favourites.has(video.id),
@@ -171,6 +172,9 @@ export function GalleryView({ teamId, models, initial, library: initialLibrary, 
               zip={zip}
               onClear={selection.clear}
               onFavourite={(ids) => library.setFavourite(ids, true)}
+              onReplace={selection.replace}
+              onNotice={setNotice}
+              notices={notices}
               onChanged={library.refresh}
             />
           ) : null}

@@ -1,7 +1,7 @@
 "use client";
 
-import { useRef, useState } from "react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useRef, useState, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import { collectionItemsAction, createCollectionAction, deleteVideosAction } from "@/lib/actions/library";
 import type { ActionResult } from "@/lib/forms/action-result";
 import type { CollectionDto } from "@/lib/library/collections";
@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/control-class";
 import { libraryForm } from "./library-api";
 import type { useZipDownload } from "./use-zip-download";
-import { ZipProgressLine } from "./zip-progress-line";
+import type { Notice } from "./library-notices";
 
 type Props = {
   teamId: string;
@@ -19,6 +19,11 @@ type Props = {
   zip: ReturnType<typeof useZipDownload>;
   onClear: () => void;
   onFavourite: (ids: string[]) => Promise<ActionResult>;
+  /** After a delete: the refused stay selected, so the person sees which were not theirs. */
+  onReplace: (ids: string[]) => void;
+  /** A result to show (it outlives the bar: a delete can empty the selection). */
+  onNotice: (notice: Notice) => void;
+  notices: ReactNode;
   /** After a change the gallery and the library state are read again. */
   onChanged: () => Promise<void>;
 };
@@ -32,11 +37,12 @@ export function SelectionToolbar({
   zip,
   onClear,
   onFavourite,
+  onReplace,
+  onNotice,
+  notices,
   onChanged,
 }: Props) {
   const t = useTranslations("library");
-  const format = useFormatter();
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const [target, setTarget] = useState("");
   const [newName, setNewName] = useState("");
@@ -47,7 +53,7 @@ export function SelectionToolbar({
     setBusy(true);
     try {
       const result = await action();
-      setMessage({ text: result.formError ?? result.fieldErrors?.name ?? result.message ?? "", error: !result.ok });
+      onNotice({ text: result.formError ?? result.fieldErrors?.name ?? result.message ?? "", error: !result.ok });
       if (result.ok) after?.(result);
       await onChanged();
     } finally {
@@ -79,65 +85,64 @@ export function SelectionToolbar({
         </Button>
       </div>
       {canCollect ? (
-        <div className="flex flex-wrap items-end gap-2">
-          {collections.length > 0 ? (
+        // Folded by default: on a phone the bar stays two rows high over the cards.
+        <details className="group">
+          <summary className="cursor-pointer text-sm font-medium text-brand-700 outline-none focus-visible:ring-2 focus-visible:ring-brand-500 dark:text-brand-100">
+            {t("collections.title")}
+          </summary>
+          <div className="mt-2 flex flex-wrap items-end gap-2">
+            {collections.length > 0 ? (
+              <form
+                className="flex min-w-0 flex-wrap items-end gap-2"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  if (target) void run(() => collectionItemsAction(libraryForm(teamId, { collectionId: target }, ids)));
+                }}
+              >
+                <label className="flex min-w-0 flex-col gap-1 text-sm font-medium">
+                  {t("collections.addTo")}
+                  <select value={target} onChange={(e) => setTarget(e.target.value)} className={controlClass(false)}>
+                    <option value="">{t("collections.choose")}</option>
+                    {collections.map((c) => (
+                      <option key={c.id} value={c.id}>
+                        {c.name}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <Button type="submit" variant="secondary" disabled={busy || !target}>
+                  {t("collections.add")}
+                </Button>
+              </form>
+            ) : null}
             <form
               className="flex min-w-0 flex-wrap items-end gap-2"
               onSubmit={(e) => {
                 e.preventDefault();
-                if (target) void run(() => collectionItemsAction(libraryForm(teamId, { collectionId: target }, ids)));
+                void run(
+                  () => createCollectionAction(libraryForm(teamId, { name: newName }, ids)),
+                  () => setNewName(""),
+                );
               }}
             >
               <label className="flex min-w-0 flex-col gap-1 text-sm font-medium">
-                {t("collections.addTo")}
-                <select value={target} onChange={(e) => setTarget(e.target.value)} className={controlClass(false)}>
-                  <option value="">{t("collections.choose")}</option>
-                  {collections.map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.name}
-                    </option>
-                  ))}
-                </select>
+                {t("collections.newName")}
+                <input
+                  value={newName}
+                  onChange={(e) => setNewName(e.target.value)}
+                  placeholder={t("collections.newPlaceholder")}
+                  maxLength={80}
+                  className={controlClass(false)}
+                />
               </label>
-              <Button type="submit" variant="secondary" disabled={busy || !target}>
-                {t("collections.add")}
+              <Button type="submit" variant="secondary" disabled={busy || !newName.trim()}>
+                {t("collections.createWithSelection")}
               </Button>
             </form>
-          ) : null}
-          <form
-            className="flex min-w-0 flex-wrap items-end gap-2"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void run(
-                () => createCollectionAction(libraryForm(teamId, { name: newName }, ids)),
-                () => setNewName(""),
-              );
-            }}
-          >
-            <label className="flex min-w-0 flex-col gap-1 text-sm font-medium">
-              {t("collections.newName")}
-              <input
-                value={newName}
-                onChange={(e) => setNewName(e.target.value)}
-                placeholder={t("collections.newPlaceholder")}
-                maxLength={80}
-                className={controlClass(false)}
-              />
-            </label>
-            <Button type="submit" variant="secondary" disabled={busy || !newName.trim()}>
-              {t("collections.createWithSelection")}
-            </Button>
-          </form>
-        </div>
+          </div>
+        </details>
       ) : null}
-      <div aria-live="polite" className="flex flex-col gap-1 text-sm empty:hidden">
-        {message?.text ? (
-          <p className={message.error ? "text-red-700 dark:text-red-300" : "text-slate-700 dark:text-slate-200"}>
-            {message.text}
-          </p>
-        ) : null}
-        <ZipProgressLine state={zip.state} format={format} />
-      </div>
+      {notices}
       <dialog
         ref={dialog}
         aria-labelledby="delete-many-title"
@@ -149,11 +154,7 @@ export function SelectionToolbar({
             e.preventDefault();
             void run(
               () => deleteVideosAction(libraryForm(teamId, {}, ids)),
-              (result) => {
-                const refused = (result.data as { refused?: string[] } | undefined)?.refused ?? [];
-                // The refused stay selected: the person sees which ones were not theirs.
-                if (refused.length === 0) onClear();
-              },
+              (result) => onReplace((result.data as { refused?: string[] } | undefined)?.refused ?? []),
             ).finally(() => dialog.current?.close());
           }}
         >
