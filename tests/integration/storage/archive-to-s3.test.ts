@@ -15,6 +15,8 @@ import { archiveDueTasks } from "@/lib/videos/archive-video";
 import { deleteVideo } from "@/lib/videos/delete-video";
 import { runSweep } from "@/lib/videos/sweep";
 import { syncDueTasks } from "@/lib/videos/sync-video-status";
+import { exportVideosZip } from "@/lib/library/zip-export";
+import { readAll, readZip } from "../../support/read-zip";
 import { driveUntil, key, newTeam } from "../../support/video-harness";
 import { bucket, bytesOf, keysUnder, s3Available, sha256, useBucket } from "./s3-support";
 
@@ -50,7 +52,7 @@ describe.skipIf(!s3Available)("archiving into S3", () => {
   useBucket();
 
   it("stores the provider's exact bytes in the bucket (video, thumbnail, sprite sheet, card poster), nothing on disk", async () => {
-    const { team, task } = await submit("A harbour at night");
+    const { owner, team, task } = await submit("A harbour at night");
     const row = await driveUntil(task.id, (r) => r.archiveStatus === "done");
     const folder = `teams/${team.id}/${task.id}`;
     expect(await keysUnder(folder)).toEqual(
@@ -76,6 +78,11 @@ describe.skipIf(!s3Available)("archiving into S3", () => {
     expect(answer).toMatchObject({ status: 200 });
     expect(answer!.headers.get("content-length")).toBe(String(original.byteLength));
     expect(sha256(await bytesOf(answer!.body))).toBe(sha256(original));
+
+    // The gallery's zip export reads it from the bucket the same way.
+    const exported = await exportVideosZip({ teamId: team.id, userId: owner.id }, [task.id]);
+    const entries = readZip(await readAll(exported!.body));
+    expect(entries.filter((e) => e.name.endsWith(".mp4")).map((e) => sha256(e.data))).toEqual([sha256(original)]);
 
     // A range of the stored object.
     const part = await readStoredMedia(row.videoPath!, { start: 100, end: 199 });
