@@ -15,6 +15,7 @@ export const PROVIDER_ERROR_KEYS = [
   "notConfigured",
   "expired",
   "timedOut",
+  "givenUp",
   "interrupted",
   "lost",
   "invalidRequest",
@@ -38,6 +39,7 @@ const BY_CODE: Record<string, ProviderErrorKey> = {
   provider_not_configured: "notConfigured",
   expired: "expired",
   timed_out: "timedOut",
+  given_up: "givenUp",
   submit_interrupted: "interrupted",
   submit_lost: "lost",
 };

@@ -27,6 +27,7 @@ describe("providerErrorKey", () => {
     ["timeout", "The provider did not answer in time.", "unreachable"],
     ["provider_not_configured", "Provider not configured: missing_key", "notConfigured"],
     ["timed_out", "No result after 45 min, the limit for sora-2.", "timedOut"],
+    ["given_up", "Given up by Ada. Nothing was charged.", "givenUp"],
     ["submit_interrupted", "The studio stopped before sending this job to the provider.", "interrupted"],
     ["submit_lost", "The provider has no record of this job; it was not started and nothing was charged.", "lost"],
     ["invalid_value", "Invalid value: '10'. Supported values are: '4', '8', and '12'.", "invalidRequest"],
