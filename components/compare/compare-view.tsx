@@ -89,13 +89,17 @@ function CompareItem({
 }) {
   const t = useTranslations("compare");
   const tv = useTranslations("videos");
-  const [width, height] = video.size.split("x").map(Number);
+  const [width = 16, height = 9] = video.size.split("x").map(Number);
+  // Portrait takes are shown tall (bounded by the screen), landscape ones fill the column.
+  const portrait = height > width;
   return (
     <li
       data-testid="compare-item"
       className="flex min-w-0 flex-col gap-3 rounded-2xl border border-slate-200 bg-white p-3 shadow-sm dark:border-slate-800 dark:bg-slate-900"
     >
-      <div className="flex aspect-video items-center justify-center overflow-hidden rounded-xl bg-slate-900">
+      <div
+        className={`flex items-center justify-center overflow-hidden rounded-xl bg-slate-900 ${portrait ? "h-[min(60vh,32rem)]" : "aspect-video"}`}
+      >
         {video.media.video ? (
           <video
             ref={register}
@@ -108,7 +112,7 @@ function CompareItem({
             height={height}
             onLoadedMetadata={onMetadata}
             aria-label={t("player", { index: index + 1, prompt: video.prompt })}
-            className="h-full w-auto max-w-full"
+            className={portrait ? "h-full w-auto max-w-full" : "h-full w-full object-contain"}
           />
         ) : (
           <p className="p-4 text-center text-sm text-slate-300">{t("notReady")}</p>

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, formAlert, test } from "./fixtures";
 import { fillGenerateForm } from "./videos-support";
 
 // Issue 15, items 3, 4 and 6 through the real pages: two variations with their total cost shown
@@ -23,7 +23,7 @@ test("variations with their total first, recent videos beside the form, siblings
   page,
   login,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   const { teamId } = await login("lineage");
   await page.setViewportSize(DESKTOP);
 
@@ -117,6 +117,22 @@ test("variations with their total first, recent videos beside the form, siblings
   await expect(page.getByText("1280x720", { exact: true })).toBeVisible();
   await page.goto(failedUrl);
   await expect(page.getByTestId("lineage-children")).toContainText("Retry");
+  await expect(page.getByText("Retried once already")).toBeVisible();
+
+  // A set the budget fits only in part is refused whole, in words, and nothing is submitted.
+  await page.goto(`/t/${teamId}/spend`);
+  await page.getByLabel("Monthly team budget (USD)").fill("2");
+  await page.getByRole("button", { name: "Save budget" }).click();
+  await expect(page.getByText("Budget saved.")).toBeVisible();
+  await fillGenerateForm(page, teamId, { prompt: "Three takes of a quiet street" });
+  await page.getByLabel("How many").selectOption("3");
+  await expect(page.getByText("These 3 variations cost $1.20, more than is left this month ($0.80).")).toBeVisible();
+  await page.getByRole("button", { name: "Generate 3 variations" }).click();
+  await expect(formAlert(page)).toHaveText(
+    "These 3 variations cost $1.20 in all, and the team's monthly budget has $0.80 left. Nothing was submitted.",
+  );
+  await expect(page.getByTestId("recent-videos").getByText("Three takes of a quiet street")).toHaveCount(0);
+  await page.goto(failedUrl);
 
   // The same pages in Chinese, and at 375 px.
   await page.getByLabel("Language").first().selectOption("zh-CN");

@@ -13,11 +13,14 @@ export function RetryForm({
   taskId,
   idempotencyKey,
   price,
+  retried = 0,
 }: {
   teamId: string;
   taskId: string;
   idempotencyKey: string;
   price: string;
+  /** Retries already made of this video (its lineage lists them). */
+  retried?: number;
 }) {
   const t = useTranslations("retry");
   const [state, action] = useActionState(retryVideoAction, initialResult);
@@ -27,6 +30,9 @@ export function RetryForm({
       <input type="hidden" name="taskId" value={taskId} />
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <p className="text-sm text-slate-600 dark:text-slate-400">{t("lead", { price })}</p>
+      {retried > 0 ? (
+        <p className="text-sm font-medium text-amber-700 dark:text-amber-300">{t("already", { count: retried })}</p>
+      ) : null}
       {state.formError ? <Alert>{state.formError}</Alert> : null}
       <SubmitButton label={t("button")} pendingLabel={t("retrying")} className="self-start" />
     </form>

@@ -128,6 +128,7 @@ export default async function Page({ params }: { params: Promise<Params> }) {
                 taskId={video.id}
                 idempotencyKey={randomUUID()}
                 price={formatUsd(video.estimateCents)}
+                retried={lineage?.children.filter((c) => c.kind === "retry").length ?? 0}
               />
             </Card>
           ) : null}
