@@ -115,6 +115,8 @@ async function describer() {
         return t("audit.action.webhookDeleted", { ...args, name: text(d.name), url: text(d.url) });
       case "webhookEnabled":
         return t("audit.action.webhookEnabled", { ...args, name: text(d.name) });
+      case "videoGivenUp":
+        return t("audit.action.videoGivenUp", { ...args, model: text(d.model) });
       case "memberLeft":
       case "inviteRevoked":
       case "videoDeleted":

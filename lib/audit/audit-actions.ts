@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = {
   "team.ownership_transferred": "ownershipTransferred",
   "team.retention_changed": "retentionChanged",
   "video.deleted": "videoDeleted",
+  "video.given_up": "videoGivenUp",
   "api_token.created": "apiTokenCreated",
   "api_token.revoked": "apiTokenRevoked",
   "webhook.created": "webhookCreated",

@@ -1,5 +1,6 @@
 import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
+import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { leaseUntil } from "./task-lease";
 import { GIVEN_UP, giveUp } from "./time-limit";
@@ -43,6 +44,13 @@ export async function giveUpJob(actor: VideoActor, taskId: string, now = new Dat
         const name = who?.name ?? who?.email.split("@")[0] ?? "an admin";
         const message = `Given up by ${name}. Nothing was charged; if the provider still finishes it, the video is saved and charged then.`;
         await giveUp(tx, taskId, task, at, { reason: { code: GIVEN_UP, message } });
+        await recordAudit(tx, {
+          teamId: viewer.teamId,
+          actorId: viewer.userId,
+          action: "video.given_up",
+          targetId: taskId,
+          data: { model: task.model },
+        });
       });
       return "given_up";
     }
