@@ -134,7 +134,7 @@ export function GalleryView({ teamId, models, initial, library: initialLibrary, 
             <Button type="button" variant="secondary" onClick={() => void selectAllMatching()} disabled={selectingAll}>
               {selectingAll ? tl("selection.selectingAll") : tl("selection.selectAll")}
             </Button>
-            <span className="text-slate-500 dark:text-slate-400">{tl("selection.hint")}</span>
+            <span className="hidden text-slate-500 sm:inline dark:text-slate-400">{tl("selection.hint")}</span>
             {truncated !== null && selection.selected.size > 0 ? (
               <span role="status" className="w-full text-amber-700 dark:text-amber-300">
                 {tl("selection.truncated", { count: truncated })}
