@@ -43,7 +43,8 @@ describe("failures cost nothing", () => {
 
 describe("the archive survives a flaky provider", () => {
   it("content answering 400 right after completion, then a truncated body: archived once, charged once", async () => {
-    const { task } = await submit("CDN lag [[content400:1]] [[truncate*1]]");
+    // 400s for 5 s after completion: long enough that the first archive attempt sees one on a loaded machine.
+    const { task } = await submit("CDN lag [[content400:5]] [[truncate*1]]");
     const row = await driveUntil(task.id, (r) => r.archiveStatus === "done", 30_000);
     const retries = row.events.filter((e) => e.type === "archive_retry");
     expect(retries.length).toBeGreaterThanOrEqual(2);
