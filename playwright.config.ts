@@ -35,7 +35,8 @@ export default defineConfig({
   webServer: {
     command: "npx tsx scripts/start.ts",
     url: `http://localhost:${port}/sign-in`,
-    timeout: 240_000,
+    // The first start builds the app (scripts/start.ts); on a loaded 2-core machine that took over 4 minutes.
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
     env: {
