@@ -100,7 +100,18 @@ test("route handlers: anonymous → 401, strangers and guessed ids → 404, memb
         });
         expect(guessed.status(), `${label} guessed task`).toBe(404);
       }
-      if (method === "GET" && !route.pattern.includes("[taskId]")) {
+      if (method === "GET" && !route.pattern.includes("[taskId]") && route.pattern.endsWith("/events")) {
+        // A Server-Sent Events stream never ends: read its status and type, then hang up.
+        const answer = await member.page.evaluate(async (url) => {
+          const stop = new AbortController();
+          const res = await fetch(url, { signal: stop.signal });
+          const head = { status: res.status, type: res.headers.get("content-type") };
+          stop.abort();
+          return head;
+        }, own);
+        expect(answer.status, `${label} member`).toBe(200);
+        expect(answer.type, `${label} member`).toContain("text/event-stream");
+      } else if (method === "GET" && !route.pattern.includes("[taskId]")) {
         const asMember = await member.page.request.get(own, { maxRedirects: 0 });
         expect([200, 400], `${label} member`).toContain(asMember.status());
       }
