@@ -147,7 +147,7 @@ test("variations with their total first, recent videos beside the form, siblings
   await shot(page, "compare-zh-CN");
   await page.goto(`/t/${teamId}/generate`);
   await page.getByLabel("数量").selectOption("3");
-  await expect(page.getByTestId("cost-total")).toHaveText("3 × $0.40 = $1.20");
+  await expect(page.getByTestId("cost-total")).toHaveText("3 个 × $0.40 = $1.20");
   await expect(page.getByTestId("recent-videos")).toContainText("你最近的视频");
   await shot(page, "generate-zh-CN");
   await page.setViewportSize(PHONE);
