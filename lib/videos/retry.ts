@@ -1,7 +1,6 @@
 import "server-only";
-import { readFile } from "node:fs/promises";
 import { db } from "@/lib/db";
-import { absoluteMediaPath } from "@/lib/storage/media-store";
+import { readMediaBytes } from "@/lib/storage/media-objects";
 import type { SubmitToken } from "@/lib/teams/budget";
 import { createVideoJob } from "./create-video-job";
 import { readImageInfo } from "./read-image-info";
@@ -70,7 +69,7 @@ export async function retryVideo(
 /** The image kept with the failed task (read back from the studio's storage), or undefined. */
 async function storedImage(relative: string | null): Promise<ReferenceImage | undefined> {
   if (!relative) return undefined;
-  const bytes = await readFile(absoluteMediaPath(relative)).catch(() => null);
+  const bytes = await readMediaBytes(relative).catch(() => null);
   const info = bytes ? await readImageInfo(bytes) : null;
   if (!bytes || !info) throw new RetryUnavailableError("reference_missing");
   return { bytes, mimeType: info.mimeType, width: info.width, height: info.height };

@@ -74,7 +74,11 @@ export default async function Page({ params }: { params: Promise<Params> }) {
               />
             ) : (
               <p className="flex aspect-video w-full items-center justify-center p-6 text-center text-sm text-slate-300">
-                {video.archiveStatus === "lost" ? t("lost") : t("notReady")}
+                {video.archiveStatus === "lost"
+                  ? t("lost")
+                  : video.status === "failed"
+                    ? t("noVideoFailed")
+                    : t("notReady")}
               </p>
             )}
           </div>
