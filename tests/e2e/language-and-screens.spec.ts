@@ -3,9 +3,9 @@ import { expect, screenshot, test } from "./fixtures";
 test("switching language changes the UI and is remembered for the account", async ({ page, login }) => {
   const user = await login("lin");
   await page.goto(`/t/${user.teamId}/generate`);
-  await expect(page.getByRole("link", { name: "Gallery" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Gallery", exact: true })).toBeVisible();
   await page.getByLabel("Language").first().selectOption("zh-CN");
-  await expect(page.getByRole("link", { name: "作品库" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "作品库", exact: true })).toBeVisible();
   await expect(page.getByRole("heading", { level: 1, name: "生成" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
 
@@ -17,7 +17,7 @@ test("switching language changes the UI and is remembered for the account", asyn
   await page.getByLabel("E-mail").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("link", { name: "作品库" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "作品库", exact: true })).toBeVisible();
 });
 
 test.describe("a Chinese browser", () => {

@@ -74,8 +74,10 @@ test("browser notifications: turned on with a click, shown when one's own video 
   await page.getByRole("button", { name: "Notify me in this browser" }).click();
   await expect(page.getByText("Browser notifications on")).toBeVisible();
 
-  // A video that fails after a while (each request about it takes 2 s), watched from the gallery.
-  await fillGenerateForm(page, owner.teamId, { prompt: "A night train [[fail]] [[slow:2000]]" });
+  // A video that fails after a while, watched from the gallery: each request about it takes 6 s,
+  // so the studio learns of the failure (create, then a first poll) well after the gallery opens.
+  // A notification is for a change the page saw happen, not for a card that loads already failed.
+  await fillGenerateForm(page, owner.teamId, { prompt: "A night train [[fail]] [[slow:6000]]" });
   await submitAndFollow(page);
   await page.goto(`/t/${owner.teamId}/gallery`);
   await expect(page.getByText("Browser notifications on")).toBeVisible();
@@ -83,7 +85,7 @@ test("browser notifications: turned on with a click, shown when one's own video 
     .poll(() => page.evaluate(() => (window as unknown as { __shown: { title: string }[] }).__shown), {
       timeout: 60_000,
     })
-    .toEqual([{ title: "Your video failed", body: "A night train [[fail]] [[slow:2000]]" }]);
+    .toEqual([{ title: "Your video failed", body: "A night train [[fail]] [[slow:6000]]" }]);
 });
 
 test("members see no Notifications tab and the page refuses them; strangers get 404", async ({ browser }) => {

@@ -14,7 +14,7 @@ test("create a second team and switch between teams", async ({ page, login }) =>
   const switcher = page.getByLabel("Switch team");
   await expect(switcher.locator("option:checked")).toHaveText("Night Shift · Owner");
 
-  await page.getByRole("link", { name: "Gallery" }).click();
+  await page.getByRole("link", { name: "Gallery", exact: true }).click();
   await expect(page).toHaveURL(`/t/${secondTeam}/gallery`);
   await switcher.selectOption(firstTeam);
   await expect(page).toHaveURL(`/t/${firstTeam}/gallery`);
