@@ -38,8 +38,7 @@ const { createVideoJob } = await import("../lib/videos/create-video-job");
 const { startSweeper } = await import("../lib/videos/sweep");
 
 type SimJob = { id: string; createdMs: number; plan: { queueMs: number; renderMs: number } };
-const readSimJob = (id: string) =>
-  JSON.parse(readFileSync(path.join(simDir, "jobs", `${id}.json`), "utf8")) as SimJob;
+const readSimJob = (id: string) => JSON.parse(readFileSync(path.join(simDir, "jobs", `${id}.json`), "utf8")) as SimJob;
 const completedAtMs = (job: SimJob) => job.createdMs + job.plan.queueMs + job.plan.renderMs;
 
 function quantile(sorted: number[], q: number): number {
@@ -128,7 +127,10 @@ for (const n of sizes) {
     },
   );
   const submitS = (Date.now() - t0) / 1000;
-  const rows = await db.videoTask.findMany({ where: { id: { in: taskIds } }, select: { id: true, providerJobId: true } });
+  const rows = await db.videoTask.findMany({
+    where: { id: { in: taskIds } },
+    select: { id: true, providerJobId: true },
+  });
   const jobIds = rows.map((r) => r.providerJobId).filter((id): id is string => Boolean(id));
   shareMedia(jobIds);
 
