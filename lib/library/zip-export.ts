@@ -1,7 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { makeZip } from "client-zip";
-import { db } from "@/lib/db";
 import { openStoredMedia } from "@/lib/storage/media-store";
 import { readCards, type CardRow } from "@/lib/videos/card-rows";
 import { downloadFileName } from "@/lib/videos/download-file-name";
@@ -53,15 +52,7 @@ export async function exportVideosZip(
   const ids = cleanIds(taskIds);
   const rows = ids.length ? await readCards({ teamId: viewer.teamId, ids, archived: true }) : [];
   if (rows.length === 0) return null;
-  const sizes = new Map(
-    (
-      await db.videoTask.findMany({
-        where: { id: { in: rows.map((r) => r.id) } },
-        select: { id: true, videoBytes: true },
-      })
-    ).map((r) => [r.id, r.videoBytes]),
-  );
-  const known = rows.map((r) => sizes.get(r.id));
+  const known = rows.map((r) => r.videoBytes);
   const now = options.now ?? new Date();
   const names = uniqueNames(rows.map((row) => downloadFileName(row, "video")));
   const progress: ZipProgress = {

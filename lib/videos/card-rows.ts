@@ -40,8 +40,11 @@ export type CardQuery = {
   withDeleted?: boolean;
 };
 
-/** A card's row, with `nextPollAt` for the status route's "is any of them due" check. */
-export type CardRow = TaskForDto & { nextPollAt: Date | null };
+/**
+ * A card's row, with `nextPollAt` for the status route's "is any of them due" check and
+ * `videoBytes` for the zip export's total.
+ */
+export type CardRow = TaskForDto & { nextPollAt: Date | null; videoBytes: number | null };
 
 const T = Prisma.raw(`"VideoTask"`);
 
@@ -71,6 +74,7 @@ const COLUMNS = Prisma.raw(
     "videoPath",
     "thumbnailPath",
     "spritesheetPath",
+    "videoBytes",
     "nextPollAt",
     "lastProgressAt",
     "connectionId",
@@ -154,8 +158,12 @@ function searchCondition(search: { text: string; indexed: boolean }): Sql {
   return Prisma.sql`+${T}."rowid" IN (SELECT "rowid" FROM "VideoTaskSearch" WHERE "VideoTaskSearch" MATCH ${phrase})`;
 }
 
-type RawCard = Omit<CardRow, "createdBy" | "charge" | "connection" | "progress" | "seconds" | "estimateCents"> & {
+type RawCard = Omit<
+  CardRow,
+  "createdBy" | "charge" | "connection" | "progress" | "seconds" | "estimateCents" | "videoBytes"
+> & {
   progress: number | bigint;
+  videoBytes: number | bigint | null;
   seconds: number | bigint;
   estimateCents: number | bigint;
   connectionId: string | null;
@@ -172,6 +180,7 @@ function toCardRow(raw: RawCard): CardRow {
     progress: Number(raw.progress),
     seconds: Number(raw.seconds),
     estimateCents: Number(raw.estimateCents),
+    videoBytes: raw.videoBytes === null ? null : Number(raw.videoBytes),
     createdBy: { id: raw.createdById, name: creatorName, email: creatorEmail },
     charge: chargeCents === null ? null : { amountCents: Number(chargeCents) },
     connection: connectionId && connectionName !== null ? { id: connectionId, name: connectionName } : null,
