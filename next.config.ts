@@ -12,6 +12,7 @@ const nextConfig: NextConfig = {
     "@prisma/adapter-better-sqlite3",
     "@prisma/adapter-pg",
     "pg",
+    "pg-boss",
     "sharp",
     "@node-rs/argon2",
     "@ffmpeg-installer/ffmpeg",

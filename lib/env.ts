@@ -48,6 +48,8 @@ const schema = z.object({
   SIMULATOR_STUDIO_KEY: optionalText,
   CRON_SECRET: optionalText,
   STUDIO_SWEEP: z.enum(["on", "off"]).default("on"),
+  // The background engine (docs/decisions/111): pg-boss on PostgreSQL, the in-process sweep on SQLite.
+  STUDIO_ENGINE: z.enum(["auto", "sweep", "pg-boss"]).default("auto"),
   STUDIO_POLL_SCALE: z.coerce.number().positive().max(100).default(1),
   STUDIO_POLL_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   STUDIO_ARCHIVE_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(4),
@@ -87,6 +89,8 @@ export type StudioEnv = {
   simulatorKey: () => string;
   cronSecret: string | undefined;
   sweepEnabled: boolean;
+  /** Who runs background work: "pg-boss" (PostgreSQL only) or "sweep". */
+  engine: "sweep" | "pg-boss";
   /** Multiplies every poll and retry interval (tests: 0.2 = five times as often). */
   pollScale: number;
   /** The engine's bounds: provider polls and archives in flight at once, per process. */
@@ -157,6 +161,7 @@ export function parseEnv(source: Record<string, string | undefined>): StudioEnv 
     simulatorKey: () => (simulatorKey ??= resolveSimulatorKey({ configured: e.SIMULATOR_STUDIO_KEY, dataDir })),
     cronSecret: e.CRON_SECRET,
     sweepEnabled: e.STUDIO_SWEEP === "on",
+    engine: engineOf(e.STUDIO_ENGINE, databaseUrl),
     pollScale: e.STUDIO_POLL_SCALE,
     pollConcurrency: e.STUDIO_POLL_CONCURRENCY,
     archiveConcurrency: e.STUDIO_ARCHIVE_CONCURRENCY,
@@ -169,3 +174,13 @@ export function parseEnv(source: Record<string, string | undefined>): StudioEnv 
 }
 
 export const env: StudioEnv = parseEnv(process.env);
+
+function engineOf(setting: "auto" | "sweep" | "pg-boss", databaseUrl: string): "sweep" | "pg-boss" {
+  const postgres = !databaseUrl.startsWith("file:");
+  if (setting === "pg-boss" && !postgres)
+    throw new Error(
+      "Invalid environment configuration:\n  - STUDIO_ENGINE: pg-boss needs PostgreSQL (DATABASE_URL=postgresql://…); on SQLite the in-process sweep runs background work.",
+    );
+  if (setting === "auto") return postgres ? "pg-boss" : "sweep";
+  return setting;
+}

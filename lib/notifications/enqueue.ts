@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/db/client";
+import { wakeDeliveries } from "@/lib/engine/wake";
 import { env } from "@/lib/env";
 import { monthOf } from "@/lib/money/month";
 import { teamSpentCents } from "@/lib/teams/budget";
@@ -31,6 +32,7 @@ export async function writeOutbox(tx: Tx, teamId: string, type: AnyEventType, da
   await tx.webhookDelivery.createMany({
     data: targets.map((e) => ({ endpointId: e.id, teamId, type, payload, nextAttemptAt: now, createdAt: now })),
   });
+  await wakeDeliveries(tx);
   return targets.length;
 }
 

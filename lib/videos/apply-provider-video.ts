@@ -4,6 +4,7 @@ import { queueVideoNotification } from "@/lib/notifications/enqueue";
 import { env } from "@/lib/env";
 import { findModel, findPreset, resultRetentionSeconds } from "@/lib/models";
 import { chargeTask, refundTask, taskBillingTiming } from "./billing";
+import { wakeTask } from "@/lib/engine/wake";
 import { pollDelayMs } from "./poll-schedule";
 import { answerJson, answerOfJob } from "./provider-answer";
 import { addTaskEvent } from "./task-events";
@@ -80,6 +81,8 @@ export async function applyProviderVideo(
       ...(statusChanged || progressChanged ? { lastProgressAt: now } : {}),
     },
   });
+  // Our copy is due now: the engine archives it at once (lib/engine/wake.ts).
+  if (status === "completed" && task.archiveStatus === "none") await wakeTask(tx, taskId, "archive", now);
   if (statusChanged) {
     await addTaskEvent(tx, taskId, {
       type: failed ? "failed" : "status",

@@ -53,24 +53,37 @@ export async function archiveDueTasks(
     due,
     env.archiveConcurrency,
     async ({ id }) => {
-      const lease = leaseUntil(now);
-      const claimed = await db.videoTask.updateMany({
-        where: {
-          id,
-          archiveStatus: "pending",
-          nextArchiveAt: { lte: now },
-          OR: [{ archiveLeaseUntil: null }, { archiveLeaseUntil: { lt: now } }],
-        },
-        data: { archiveLeaseUntil: lease },
-      });
-      if (claimed.count !== 1) return;
-      crashPoint("archive:claimed");
-      if (await whileHoldingLease(id, "archiveLeaseUntil", lease, () => archiveOne(id, now))) archived++;
-      else failed++;
+      const outcome = await archiveTaskIfDue(id, now);
+      if (outcome === "archived") archived++;
+      else if (outcome === "failed") failed++;
     },
     "archive",
   );
   return { archived, failed };
+}
+
+/**
+ * Archives one task if its archive is due and nobody else holds its archive lease: the unit of
+ * work of both engines (the sweep, and a per-task job of lib/engine). null when it was not ours
+ * to do; "failed" when the copy failed and a retry was scheduled (or the video was given up as
+ * lost once the provider's copy expired).
+ */
+export async function archiveTaskIfDue(taskId: string, now: Date = new Date()): Promise<"archived" | "failed" | null> {
+  const lease = leaseUntil(now);
+  const claimed = await db.videoTask.updateMany({
+    where: {
+      id: taskId,
+      archiveStatus: "pending",
+      nextArchiveAt: { lte: now },
+      OR: [{ archiveLeaseUntil: null }, { archiveLeaseUntil: { lt: now } }],
+    },
+    data: { archiveLeaseUntil: lease },
+  });
+  if (claimed.count !== 1) return null;
+  crashPoint("archive:claimed");
+  return (await whileHoldingLease(taskId, "archiveLeaseUntil", lease, () => archiveOne(taskId, now)))
+    ? "archived"
+    : "failed";
 }
 
 class ArchiveCheckError extends Error {}

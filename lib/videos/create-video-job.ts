@@ -13,6 +13,8 @@ import { toVideoDto, type ViewerContext } from "./task-dto";
 import { authorizeVideo } from "./video-access";
 import { validateVideoRequest, VideoRequestError, type ReferenceImage } from "./validate-video-request";
 import { crashPoint } from "./crash-point";
+import { wakeTask } from "@/lib/engine/wake";
+import { pollDelayMs } from "./poll-schedule";
 import { sendCreate } from "./send-create";
 import { waitForRoom } from "./submit-queue";
 import { leaseUntil, whileHoldingLease } from "./task-lease";
@@ -185,6 +187,9 @@ async function insertTask(tx: Tx, input: CreateVideoJobInput, offered: ResolvedM
     },
     select: { id: true },
   });
+  // The engine's first look comes with the row (lib/engine/wake.ts): the first poll once the create
+  // is sent, or the takeover of a submit whose process died (its lease runs out).
+  await wakeTask(tx, task.id, "poll", new Date(row.now.getTime() + pollDelayMs(0)));
   await addTaskEvent(tx, task.id, {
     type: "submitted",
     status: "submitting",

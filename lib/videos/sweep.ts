@@ -17,6 +17,20 @@ export async function runSweep(now = new Date()) {
   const synced = await syncDueTasks({ now, limit: 100 });
   // Several rounds of the archive's concurrency per sweep: a burst of completions drains fast.
   const archived = await archiveDueTasks({ now, limit: env.archiveConcurrency * 4 });
+  const upkeep = await runUpkeep(now);
+  return {
+    polled: synced.polled,
+    archived: archived.archived,
+    archiveFailures: archived.failed,
+    ...upkeep,
+  };
+}
+
+/**
+ * The work that is not per task: retention, the notification outbox, live catalogues and SQLite's
+ * statistics. The sweep runs it every tick; the job engine (lib/engine) once a minute.
+ */
+export async function runUpkeep(now = new Date()) {
   const expired = await applyRetention(now);
   // Notifications of the outbox (lib/notifications/deliver.ts): at most 10 per sweep, in parallel.
   const notified = await deliverDueNotifications(now).catch((error: unknown) => {
@@ -27,18 +41,11 @@ export async function runSweep(now = new Date()) {
   await refreshDueCatalogue(now).catch((error: unknown) => console.error("[sweep] catalogue", error));
   // SQLite's planner statistics, refreshed hourly as the tables grow (docs/decisions/017).
   await keepStatistics(db, env.databaseProvider, now).catch((error) => console.error("[sweep] statistics", error));
-  return {
-    polled: synced.polled,
-    archived: archived.archived,
-    archiveFailures: archived.failed,
-    retentionRemoved: expired,
-    notificationsSent: notified.sent,
-    notificationsFailed: notified.failed,
-  };
+  return { retentionRemoved: expired, notificationsSent: notified.sent, notificationsFailed: notified.failed };
 }
 
 /** Removes our copy of videos past their team's retention (the row and its charge stay). */
-async function applyRetention(now: Date): Promise<number> {
+export async function applyRetention(now: Date): Promise<number> {
   const due = await db.videoTask.findMany({
     where: { retainUntil: { lte: now }, deletedAt: null, archiveStatus: "done" },
     select: { id: true, teamId: true },
@@ -63,9 +70,9 @@ async function applyRetention(now: Date): Promise<number> {
 const GLOBAL_KEY = Symbol.for("sora-studio.sweeper");
 type WithSweeper = typeof globalThis & { [GLOBAL_KEY]?: NodeJS.Timeout };
 
-export function startSweeper(): void {
+export function startSweeper(opts: { force?: boolean } = {}): void {
   const holder = globalThis as WithSweeper;
-  if (holder[GLOBAL_KEY] || !env.sweepEnabled) return;
+  if (holder[GLOBAL_KEY] || (!env.sweepEnabled && !opts.force)) return;
   let running = false;
   const intervalMs = Math.max(250, 2_000 * env.pollScale);
   holder[GLOBAL_KEY] = setInterval(() => {
@@ -79,4 +86,11 @@ export function startSweeper(): void {
   }, intervalMs);
   holder[GLOBAL_KEY].unref();
   console.log(`Sweep started: polls, archives and retention every ${intervalMs} ms.`);
+}
+
+/** Stops the timer (a tick in flight finishes on its own). */
+export function stopSweeper(): void {
+  const holder = globalThis as WithSweeper;
+  if (holder[GLOBAL_KEY]) clearInterval(holder[GLOBAL_KEY]);
+  delete holder[GLOBAL_KEY];
 }

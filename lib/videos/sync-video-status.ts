@@ -45,14 +45,26 @@ export async function syncDueTasks(scope: SyncScope = {}): Promise<{ polled: num
   // is still claimed by one conditional UPDATE, so no task is polled twice.
   let polled = 0;
   await eachLimited(due, env.pollConcurrency, async ({ id }) => {
-    const lease = await claim(id, now);
-    if (!lease) return;
-    polled++;
-    await whileHoldingLease(id, "pollLeaseUntil", lease, () => pollOne(id, now)).catch((error) =>
-      console.error(`[sync] task ${id}:`, error),
-    );
+    const did = await pollTaskIfDue(id, now).catch((error) => {
+      console.error(`[sync] task ${id}:`, error);
+      return true;
+    });
+    if (did) polled++;
   });
   return { polled };
+}
+
+/**
+ * Polls one task if it is due and nobody else holds its poll lease: the unit of work of both
+ * engines (the sweep above, and a per-task job of lib/engine). Whether this call polled. An
+ * unexpected failure (the database, a defect) is thrown to the caller: the sweep logs it, a job
+ * engine retries it with backoff.
+ */
+export async function pollTaskIfDue(taskId: string, now: Date = new Date()): Promise<boolean> {
+  const lease = await claim(taskId, now);
+  if (!lease) return false;
+  await whileHoldingLease(taskId, "pollLeaseUntil", lease, () => pollOne(taskId, now));
+  return true;
 }
 
 /**

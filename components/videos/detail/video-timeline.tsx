@@ -25,6 +25,7 @@ const KNOWN_EVENTS = [
   "waiting",
   "refunded",
   "archive_lost",
+  "engine_gave_up",
 ] as const;
 
 /**

@@ -1,0 +1,153 @@
+import "server-only";
+import { fromPrisma, PgBoss, type Job } from "pg-boss";
+import { env } from "@/lib/env";
+import { deliverDueNotifications } from "@/lib/notifications/deliver";
+import { ENGINE_GAVE_UP, giveUpArchive, giveUpPolling } from "@/lib/videos/engine-gave-up";
+import { runUpkeep } from "@/lib/videos/sweep";
+import { runTaskJob, sendOverdue, type TaskJob } from "./task-jobs";
+import { setWaker, type TaskWork } from "./wake";
+
+// Background work on PostgreSQL as pg-boss jobs (decision 111). Every instance runs the same
+// workers; pg-boss hands each job to one of them (SKIP LOCKED), and the task's lease still
+// guards the work itself.
+// - task-poll / task-archive: one queued job per task (policy "stately", singletonKey = task id),
+//   delayed to the row's time; sent in the transaction that makes the work due (wake.ts) and by
+//   each job for the next look (task-jobs.ts). A job that throws or whose process dies is retried
+//   with exponential backoff; after the last retry its dead letter (task-dead) gives the task up
+//   (engine-gave-up.ts) so one poison task cannot loop forever.
+// - deliver-notifications: sent with every outbox row; sends what is due.
+// - engine-upkeep: a cron once a minute (pg-boss runs it on one instance): retention, the outbox's
+//   retries, live catalogues, and the safety net for overdue tasks.
+
+export const QUEUES = {
+  poll: "task-poll",
+  archive: "task-archive",
+  dead: "task-dead",
+  deliver: "deliver-notifications",
+  upkeep: "engine-upkeep",
+} as const;
+
+const queueOf = (work: TaskWork) => (work === "poll" ? QUEUES.poll : QUEUES.archive);
+type DeadJob = TaskJob & { work?: TaskWork };
+
+const GLOBAL_KEY = Symbol.for("sora-studio.pg-boss");
+type WithBoss = typeof globalThis & { [GLOBAL_KEY]?: Promise<PgBoss> };
+
+/** Starts the engine once per process (idempotent); resolves when its workers run. */
+export function startPgBossEngine(): Promise<PgBoss> {
+  const holder = globalThis as WithBoss;
+  holder[GLOBAL_KEY] ??= start().catch((error: unknown) => {
+    delete holder[GLOBAL_KEY];
+    throw error;
+  });
+  return holder[GLOBAL_KEY];
+}
+
+/** Stops the workers, letting running jobs finish (tests, shutdown). */
+export async function stopPgBossEngine(): Promise<void> {
+  const holder = globalThis as WithBoss;
+  const running = holder[GLOBAL_KEY];
+  if (!running) return;
+  delete holder[GLOBAL_KEY];
+  setWaker(null);
+  const boss = await running.catch(() => null);
+  await boss?.stop({ graceful: true, timeout: 30_000 });
+}
+
+async function start(): Promise<PgBoss> {
+  const boss = new PgBoss({
+    connectionString: env.databaseUrl,
+    // Beside Prisma's pool and the push LISTEN connection (docs/deploy.md: connections).
+    max: 4,
+    application_name: "sora-studio-engine",
+  });
+  boss.on("error", (error) => console.error("[engine]", error));
+  await boss.start();
+
+  const scale = env.pollScale;
+  // Retries of a job that threw or died: 2 s, 4 s, 8 s, 16 s (scaled), then the dead letter.
+  const retries = {
+    retryLimit: 4,
+    retryDelay: Math.max(1, Math.round(2 * scale)),
+    retryBackoff: true,
+    retryDelayMax: 120,
+    // A job whose process died is retried once this passes (a poll waits at most 20 s for the
+    // provider, an archive's download up to 2 min per file).
+    expireInSeconds: 600,
+    retentionSeconds: 3_600,
+    deleteAfterSeconds: 3_600,
+  };
+  await ensureQueue(boss, QUEUES.dead, { policy: "standard", retentionSeconds: 7 * 86_400 });
+  await ensureQueue(boss, QUEUES.poll, { policy: "stately", ...retries, deadLetter: QUEUES.dead });
+  await ensureQueue(boss, QUEUES.archive, { policy: "stately", ...retries, deadLetter: QUEUES.dead });
+  await ensureQueue(boss, QUEUES.deliver, { policy: "stately", retryLimit: 2, deleteAfterSeconds: 3_600 });
+  await ensureQueue(boss, QUEUES.upkeep, { policy: "stately", retryLimit: 0, deleteAfterSeconds: 3_600 });
+
+  const send = async (work: TaskWork, taskId: string, at: Date, tx?: Parameters<typeof fromPrisma>[0]) => {
+    await boss.send(queueOf(work), { taskId, work } satisfies DeadJob, {
+      singletonKey: taskId,
+      startAfter: at,
+      ...(tx ? { db: fromPrisma(tx) } : {}),
+    });
+  };
+
+  // Delayed jobs are found by polling the queue (NOTIFY only tells of new jobs): twice a second
+  // at most, so a poll due at t runs by t + 0.5 s.
+  const polling = { pollingIntervalSeconds: 0.5 };
+  await boss.work<TaskJob>(
+    QUEUES.poll,
+    { ...polling, localConcurrency: env.pollConcurrency },
+    async ([job]) => job && runTaskJob("poll", job.data.taskId, send),
+  );
+  await boss.work<TaskJob>(
+    QUEUES.archive,
+    { ...polling, localConcurrency: env.archiveConcurrency },
+    async ([job]) => job && runTaskJob("archive", job.data.taskId, send),
+  );
+  await boss.work<DeadJob>(QUEUES.dead, { pollingIntervalSeconds: 5 }, async ([job]) => job && onDead(job));
+  await boss.work(QUEUES.deliver, { pollingIntervalSeconds: 1 }, async () => {
+    await deliverDueNotifications(new Date());
+  });
+  await boss.work(QUEUES.upkeep, { pollingIntervalSeconds: 5 }, async () => {
+    const overdue = await sendOverdue(send, Math.max(10_000, 30_000 * scale));
+    if (overdue > 0) console.warn(`[engine] safety net: ${overdue} overdue task(s) had no job`);
+    await runUpkeep(new Date());
+  });
+  await boss.schedule(QUEUES.upkeep, "* * * * *");
+  // Whatever fell due while no instance ran (a restart, an outage) gets its job now.
+  await sendOverdue(send, 0).catch((error: unknown) => console.error("[engine] overdue at start", error));
+
+  setWaker({
+    wakeTask: (tx, taskId, work, at) => send(work, taskId, at, tx ?? undefined),
+    wakeDeliveries: async (tx) => {
+      await boss.send(QUEUES.deliver, {}, { singletonKey: "outbox", ...(tx ? { db: fromPrisma(tx) } : {}) });
+    },
+  });
+  console.log(
+    `Background engine: pg-boss (polls ${env.pollConcurrency}, archives ${env.archiveConcurrency} at a time per instance).`,
+  );
+  return boss;
+}
+
+async function ensureQueue(
+  boss: PgBoss,
+  name: string,
+  options: Parameters<PgBoss["createQueue"]>[1] & object,
+): Promise<void> {
+  await boss.createQueue(name, options);
+  // An existing queue keeps its policy; the rest follows this code's settings.
+  const { policy: _policy, deadLetter, ...rest } = options;
+  await boss.updateQueue(name, { ...rest, ...(deadLetter ? { deadLetter } : {}) });
+}
+
+async function onDead(job: Job<DeadJob>): Promise<void> {
+  const { taskId, work } = job.data;
+  if (!taskId || !work) return;
+  const reason = `${ENGINE_GAVE_UP} after ${5} attempts`;
+  if (work === "archive") {
+    await giveUpArchive(taskId, reason);
+    return;
+  }
+  // Another poll holds the task right now: throw, and this dead letter is tried again.
+  if ((await giveUpPolling(taskId, reason)) === "busy") throw new Error(`task ${taskId} is busy`);
+}
