@@ -1,6 +1,6 @@
 // Does the engine keep up? (issue 12, item 3.) Submits N jobs at once to a real simulator over
-// HTTP and lets the studio's real sweep (lib/videos/sweep.ts, on its production interval) poll and
-// archive them, then prints, per N: the delay from the provider completing a job to our copy being
+// HTTP and lets the studio's real background engine (lib/engine: pg-boss on PostgreSQL, the sweep
+// on SQLite or with STUDIO_ENGINE=sweep, on their production intervals) poll and archive them, then prints, per N: the delay from the provider completing a job to our copy being
 // archived (median, p95, max), how late polls were against their schedule, and upstream calls per
 // job. SQLite by default; PostgreSQL when DATABASE_URL says so (use a database of its own:
 // `DATABASE_URL=$(PG_TEST_DB=bench_engine bash scripts/ensure-postgres.sh | tail -1)`).
@@ -35,7 +35,7 @@ const { db } = await import("../lib/db");
 const { env } = await import("../lib/env");
 const { createUserWithTeam } = await import("../lib/auth/sign-up");
 const { createVideoJob } = await import("../lib/videos/create-video-job");
-const { startSweeper } = await import("../lib/videos/sweep");
+const { startEngine, stopEngine } = await import("../lib/engine");
 
 type SimJob = { id: string; createdMs: number; plan: { queueMs: number; renderMs: number } };
 const readSimJob = (id: string) => JSON.parse(readFileSync(path.join(simDir, "jobs", `${id}.json`), "utf8")) as SimJob;
@@ -79,8 +79,8 @@ const { user, team } = await createUserWithTeam(
 );
 
 console.log(
-  `engine throughput on ${postgres ? "PostgreSQL" : "SQLite"}, simulator time scale ${timeScale}, ` +
-    `poll scale ${env.pollScale}, sweep every ${Math.max(250, 2_000 * env.pollScale)} ms`,
+  `engine throughput on ${postgres ? "PostgreSQL" : "SQLite"} with ${env.engine} (STUDIO_ENGINE), simulator time scale ${timeScale}, ` +
+    `poll scale ${env.pollScale}, ${env.pollConcurrency} polls and ${env.archiveConcurrency} archives at a time`,
 );
 console.log("jobs  submit s  all archived s  completion→archived ms: p50     p95     max   polls/job  calls/job  lost");
 
@@ -105,7 +105,7 @@ console.log("jobs  submit s  all archived s  completion→archived ms: p50     p
   template = path.join(simDir, "media", jobId);
 }
 
-startSweeper();
+if ((await startEngine(env.engine)) !== env.engine) throw new Error(`${env.engine} did not start`);
 for (const n of sizes) {
   await fetch(`${sim.url}/__simulator/reset-stats`, { method: "POST" });
   const t0 = Date.now();
@@ -167,7 +167,7 @@ for (const n of sizes) {
       (pending ? `  (${pending} not archived after 15 min)` : ""),
   );
 }
-clearInterval((globalThis as Record<symbol, NodeJS.Timeout | undefined>)[Symbol.for("sora-studio.sweeper")]);
+await stopEngine();
 await sim.close();
 await db.$disconnect();
 process.exit(0);
