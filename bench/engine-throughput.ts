@@ -147,11 +147,27 @@ for (const n of sizes) {
   const allS = (Date.now() - t0) / 1000;
   const done = await db.videoTask.findMany({
     where: { id: { in: taskIds } },
-    select: { providerJobId: true, archivedAt: true, archiveStatus: true, pollCount: true },
+    select: {
+      providerJobId: true,
+      archivedAt: true,
+      archiveStatus: true,
+      pollCount: true,
+      // When the studio learned of the completion (the poll that saw it).
+      events: { where: { type: "status", status: "completed" }, select: { createdAt: true }, take: 1 },
+    },
   });
-  const delays = done
-    .filter((t) => t.archivedAt && t.providerJobId)
+  const archivedRows = done.filter((t) => t.archivedAt && t.providerJobId);
+  const delays = archivedRows
     .map((t) => t.archivedAt!.getTime() - completedAtMs(readSimJob(t.providerJobId!)))
+    .sort((a, b) => a - b);
+  // The two halves of the delay: completion → our poll sees it, and that poll → our copy saved.
+  const found = archivedRows
+    .filter((t) => t.events[0])
+    .map((t) => t.events[0]!.createdAt.getTime() - completedAtMs(readSimJob(t.providerJobId!)))
+    .sort((a, b) => a - b);
+  const saved = archivedRows
+    .filter((t) => t.events[0])
+    .map((t) => t.archivedAt!.getTime() - t.events[0]!.createdAt.getTime())
     .sort((a, b) => a - b);
   const stats = (await (await fetch(`${sim.url}/__simulator/stats`)).json()) as {
     byJob: Record<string, Record<string, number>>;
@@ -165,6 +181,10 @@ for (const n of sizes) {
       `${(delays.at(-1) ?? NaN).toFixed(0).padStart(7)}   ${polls.toFixed(1).padStart(9)}  ` +
       `${(calls.reduce((a, b) => a + b, 0) / Math.max(1, calls.length)).toFixed(1).padStart(9)}  ${lost}` +
       (pending ? `  (${pending} not archived after 15 min)` : ""),
+  );
+  console.log(
+    `      of which completion→seen by a poll p50 ${quantile(found, 0.5).toFixed(0)} p95 ${quantile(found, 0.95).toFixed(0)} ms; ` +
+      `seen→saved p50 ${quantile(saved, 0.5).toFixed(0)} p95 ${quantile(saved, 0.95).toFixed(0)} max ${(saved.at(-1) ?? NaN).toFixed(0)} ms`,
   );
 }
 await stopEngine();

@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { findModel, findPreset, resultRetentionSeconds } from "@/lib/models";
 import { chargeTask, refundTask, taskBillingTiming } from "./billing";
 import { wakeTask } from "@/lib/engine/wake";
-import { pollDelayMs } from "./poll-schedule";
+import { nextPollDelayMs } from "./poll-schedule";
 import { answerJson, answerOfJob } from "./provider-answer";
 import { addTaskEvent } from "./task-events";
 import { isTerminalStatus } from "./video-dto";
@@ -73,7 +73,7 @@ export async function applyProviderVideo(
         ? null
         : new Date(
             now.getTime() +
-              pollDelayMs(now.getTime() - task.createdAt.getTime()) *
+              nextPollDelayMs(now.getTime() - task.createdAt.getTime(), progress) *
                 (callbacksRecent(task.lastCallbackAt, now) ? CALLBACK_POLL_BACKOFF : 1),
           ),
       // The stuck-job watch (stuck-jobs.ts): what the provider said, and when the job last moved.

@@ -9,6 +9,20 @@ export function pollDelayMs(jobAgeMs: number, retryAfterSeconds: number | null =
   return Math.max(base * scale, (retryAfterSeconds ?? 0) * 1000);
 }
 
+/**
+ * The next poll of a running job that reported `progress` (0–100) after `jobAgeMs`: as
+ * pollDelayMs, but when the progress so far says the job should end sooner than that, at its
+ * expected end — never sooner than the young job's interval (5 s), so the provider is not asked
+ * more often than in a job's first minute. A job found finished seconds after it finished is
+ * saved seconds after (issue 12: archived within a few seconds of completing).
+ */
+export function nextPollDelayMs(jobAgeMs: number, progress: number | null, scale = env.pollScale): number {
+  const base = pollDelayMs(jobAgeMs, null, scale);
+  if (progress === null || !(progress > 0 && progress < 100) || jobAgeMs <= 0) return base;
+  const expectedLeftMs = (jobAgeMs * (100 - progress)) / progress;
+  return Math.min(base, Math.max(5_000 * scale, expectedLeftMs));
+}
+
 /** Archive retries: 2 s, 4 s, 8 s … capped at 2 minutes (scaled), until the provider's copy expires. */
 export function archiveRetryDelayMs(
   attempt: number,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { formatUsd } from "@/lib/money/format";
 import { estimateCents, findModel, findPreset, PRESETS, resultRetentionSeconds, type ModelSpec } from "@/lib/models";
 import { SORA_2, SORA_2_PRO } from "@/lib/models/catalog/sora";
-import { archiveRetryDelayMs, pollDelayMs } from "@/lib/videos/poll-schedule";
+import { archiveRetryDelayMs, nextPollDelayMs, pollDelayMs } from "@/lib/videos/poll-schedule";
 import { validateVideoRequest, VideoRequestError } from "@/lib/videos/validate-video-request";
 
 describe("prices from the registry", () => {
@@ -81,6 +81,14 @@ describe("poll schedule", () => {
     expect(pollDelayMs(120_000, null, 1)).toBe(15_000);
     expect(pollDelayMs(600_000, null, 1)).toBe(30_000);
     expect(pollDelayMs(10_000, 20, 1)).toBe(20_000);
+    // With progress: at the expected end when sooner, never under 5 s, never over the age's interval.
+    expect(nextPollDelayMs(120_000, 90, 1)).toBeCloseTo(13_333.3, 1);
+    expect(nextPollDelayMs(120_000, 98, 1)).toBe(5_000);
+    expect(nextPollDelayMs(120_000, 20, 1)).toBe(15_000);
+    expect(nextPollDelayMs(600_000, 95, 1)).toBe(30_000);
+    expect(nextPollDelayMs(600_000, 97, 1)).toBeCloseTo(18_556.7, 1);
+    expect(nextPollDelayMs(120_000, null, 1)).toBe(15_000);
+    expect(nextPollDelayMs(120_000, 0, 1)).toBe(15_000);
     expect(pollDelayMs(600_000, 2, 1)).toBe(30_000);
     expect(pollDelayMs(10_000, null, 0.1)).toBe(500);
   });
