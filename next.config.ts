@@ -3,7 +3,14 @@ import createNextIntlPlugin from "next-intl/plugin";
 // Validates the environment once, at start: a bad value fails here, not at the first request.
 import "./lib/env";
 
-const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+// Messages are compiled at build time (next-intl's precompile: ICU text becomes a small syntax tree
+// in the bundle), so the browser formats them without intl-messageformat's parser, whose first
+// message also paid Chromium's slow Intl.NumberFormat.supportedLocalesOf (~200 ms on a phone's
+// CPU, inside hydration; docs/decisions/130-first-load.md).
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./lib/i18n/request.ts",
+  experimental: { messages: { path: "./lib/i18n/messages", format: "json", locales: "infer", precompile: true } },
+});
 
 const nextConfig: NextConfig = {
   // Native or binary-carrying packages that the bundler must leave to Node.
