@@ -42,7 +42,9 @@ export function VideoCard({ video, loading, selection, favourite }: Props) {
       }`}
     >
       {/* The picture repeats the title link; one tab stop per card is enough. */}
-      <Link href={href} tabIndex={-1} aria-hidden>
+      {/* No prefetch: a card opens one video of many; prefetching every card on screen (two
+          requests each) spent the phone's network and main thread while the gallery loaded. */}
+      <Link href={href} prefetch={false} tabIndex={-1} aria-hidden>
         <VideoThumbnail video={video} loading={loading} />
       </Link>
       {selection ? (
@@ -70,7 +72,7 @@ export function VideoCard({ video, loading, selection, favourite }: Props) {
           </span>
         </div>
         <h2 id={titleId} className="line-clamp-2 text-sm font-medium">
-          <Link href={href} className="outline-none hover:underline focus-visible:underline">
+          <Link href={href} prefetch={false} className="outline-none hover:underline focus-visible:underline">
             {video.prompt}
           </Link>
         </h2>

@@ -99,7 +99,13 @@ function RecentVideo({ video, latest, fresh }: { video: VideoDto; latest: boolea
       data-video-id={video.id}
       className="flex gap-3 py-3 first:pt-0 last:pb-0"
     >
-      <Link href={href} tabIndex={-1} aria-hidden className="w-20 shrink-0 self-start overflow-hidden rounded-md">
+      <Link
+        href={href}
+        prefetch={false}
+        tabIndex={-1}
+        aria-hidden
+        className="w-20 shrink-0 self-start overflow-hidden rounded-md"
+      >
         <VideoThumbnail video={video} />
       </Link>
       <div className="flex min-w-0 flex-1 flex-col gap-1">
@@ -121,6 +127,7 @@ function RecentVideo({ video, latest, fresh }: { video: VideoDto; latest: boolea
         <ExpiryCountdown video={video} className="text-xs" />
         <Link
           href={href}
+          prefetch={false}
           className="self-start text-sm font-medium text-brand-600 underline-offset-2 hover:underline dark:text-brand-100"
         >
           {t("open")}
