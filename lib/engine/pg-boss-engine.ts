@@ -1,10 +1,10 @@
 import "server-only";
-import { fromPrisma, PgBoss, type Job } from "pg-boss";
+import { fromPrisma, PgBoss, type Job, type JobResult } from "pg-boss";
 import { env } from "@/lib/env";
 import { deliverDueNotifications } from "@/lib/notifications/deliver";
 import { ENGINE_GAVE_UP, giveUpArchive, giveUpPolling } from "@/lib/videos/engine-gave-up";
 import { runUpkeep } from "@/lib/videos/sweep";
-import { runTaskJob, sendOverdue, type TaskJob } from "./task-jobs";
+import { runTaskJob, sendOverdue, type SendTaskJob, type TaskJob } from "./task-jobs";
 import { setWaker, type TaskWork } from "./wake";
 
 // Background work on PostgreSQL as pg-boss jobs (decision 111). Every instance runs the same
@@ -84,26 +84,20 @@ async function start(): Promise<PgBoss> {
   await ensureQueue(boss, QUEUES.upkeep, { policy: "stately", retryLimit: 0, deleteAfterSeconds: 3_600 });
 
   const send = async (work: TaskWork, taskId: string, at: Date, tx?: Parameters<typeof fromPrisma>[0]) => {
-    await boss.send(queueOf(work), { taskId, work } satisfies DeadJob, {
+    const id = await boss.send(queueOf(work), { taskId, work } satisfies DeadJob, {
       singletonKey: taskId,
       startAfter: at,
       ...(tx ? { db: fromPrisma(tx) } : {}),
     });
+    return id !== null;
   };
 
-  // Delayed jobs are found by polling the queue (NOTIFY only tells of new jobs): twice a second
-  // at most, so a poll due at t runs by t + 0.5 s.
-  const polling = { pollingIntervalSeconds: 0.5 };
-  await boss.work<TaskJob>(
-    QUEUES.poll,
-    { ...polling, localConcurrency: env.pollConcurrency },
-    async ([job]) => job && runTaskJob("poll", job.data.taskId, send),
-  );
-  await boss.work<TaskJob>(
-    QUEUES.archive,
-    { ...polling, localConcurrency: env.archiveConcurrency },
-    async ([job]) => job && runTaskJob("archive", job.data.taskId, send),
-  );
+  // Delayed jobs are found by polling the queue (NOTIFY only tells of new jobs), at most every
+  // 0.5 s. A worker waits that long after each fetch unless the fetch came back full, so each
+  // worker takes a small batch and runs it at once, and fetches again at once while there is more
+  // (a busy minute of 500 jobs needs ~100 polls a second). Concurrency stays bounded.
+  await workTasks(boss, "poll", env.pollConcurrency, send);
+  await workTasks(boss, "archive", env.archiveConcurrency, send);
   await boss.work<DeadJob>(QUEUES.dead, { pollingIntervalSeconds: 5 }, async ([job]) => job && onDead(job));
   await boss.work(QUEUES.deliver, { pollingIntervalSeconds: 1 }, async () => {
     await deliverDueNotifications(new Date());
@@ -118,7 +112,9 @@ async function start(): Promise<PgBoss> {
   await sendOverdue(send, 0).catch((error: unknown) => console.error("[engine] overdue at start", error));
 
   setWaker({
-    wakeTask: (tx, taskId, work, at) => send(work, taskId, at, tx ?? undefined),
+    wakeTask: async (tx, taskId, work, at) => {
+      await send(work, taskId, at, tx ?? undefined);
+    },
     wakeDeliveries: async (tx) => {
       await boss.send(QUEUES.deliver, {}, { singletonKey: "outbox", ...(tx ? { db: fromPrisma(tx) } : {}) });
     },
@@ -127,6 +123,44 @@ async function start(): Promise<PgBoss> {
     `Background engine: pg-boss (polls ${env.pollConcurrency}, archives ${env.archiveConcurrency} at a time per instance).`,
   );
   return boss;
+}
+
+/** Workers for one task queue: `concurrency` jobs in flight per instance, in batches of up to 4. */
+async function workTasks(boss: PgBoss, work: TaskWork, concurrency: number, send: SendTaskJob): Promise<void> {
+  const batchSize = Math.min(4, concurrency);
+  await boss.work<
+    TaskJob,
+    unknown,
+    {
+      pollingIntervalSeconds: number;
+      localConcurrency: number;
+      batchSize: number;
+      burstWhenBatchFull: true;
+      perJobResults: true;
+    }
+  >(
+    queueOf(work),
+    {
+      pollingIntervalSeconds: 0.5,
+      localConcurrency: Math.ceil(concurrency / batchSize),
+      batchSize,
+      burstWhenBatchFull: true,
+      perJobResults: true,
+    },
+    (jobs) =>
+      Promise.all(
+        jobs.map(async (job): Promise<JobResult> => {
+          try {
+            await runTaskJob(work, job.data.taskId, send);
+            return { id: job.id, status: "completed" };
+          } catch (error) {
+            // Retried with backoff (the queue's settings), then the dead letter.
+            console.error(`[engine] ${work} of task ${job.data.taskId}:`, error);
+            return { id: job.id, status: "failed", output: { message: String((error as Error).message ?? error) } };
+          }
+        }),
+      ),
+  );
 }
 
 async function ensureQueue(

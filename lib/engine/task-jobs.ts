@@ -12,7 +12,8 @@ import type { TaskWork } from "./wake";
 // then reads the row and asks for the next look at the time the row says. Decision 111.
 
 export type TaskJob = { taskId: string };
-export type SendTaskJob = (work: TaskWork, taskId: string, at: Date) => Promise<void>;
+/** Sends a job; whether one was queued (false: the task already had one queued). */
+export type SendTaskJob = (work: TaskWork, taskId: string, at: Date) => Promise<boolean>;
 
 /** How soon to look again at a task whose lease someone else holds (a submit, another poll). */
 function busyRetryMs(): number {
@@ -75,7 +76,8 @@ export async function sendOverdue(send: SendTaskJob, graceMs: number, limit = 50
     }),
   ]);
   const now = new Date();
-  for (const { id } of polls) await send("poll", id, now);
-  for (const { id } of archives) await send("archive", id, now);
-  return polls.length + archives.length;
+  let queued = 0;
+  for (const { id } of polls) if (await send("poll", id, now)) queued++;
+  for (const { id } of archives) if (await send("archive", id, now)) queued++;
+  return queued;
 }
