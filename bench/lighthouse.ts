@@ -380,6 +380,12 @@ async function main(): Promise<void> {
       for (const [id, score] of results.flatMap((r) => r.failing)) lowest.set(id, Math.min(score, lowest.get(id) ?? 1));
       const failing = [...lowest].map(([id, score]) => `${id} (${score})`);
       console.log(`          audits below 1 in some run: ${failing.length ? failing.join(", ") : "none"}`);
+      // The machine is shared: how busy it was while this page ran, next to its figures.
+      console.log(
+        `          load average after ${name}: ${loadavg()
+          .map((l) => l.toFixed(2))
+          .join(" ")}`,
+      );
     }
     if (process.env.LIGHTHOUSE_SCREENSHOTS !== "0")
       console.log(`\nScreenshots: ${(await screenshots(pages[0][1], cookie)).join(", ")}`);
