@@ -18,7 +18,10 @@ import type { Cluster } from "./scenario";
 import { pool } from "./processes";
 import type { Viewers } from "./viewers";
 
-const sha256 = (bytes: ArrayBuffer) => createHash("sha256").update(Buffer.from(bytes)).digest("hex");
+const sha256 = (bytes: ArrayBuffer | Uint8Array) =>
+  createHash("sha256")
+    .update(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes))
+    .digest("hex");
 
 /** Media of one task through one instance: the team check answers a 302 to S3; the bytes there. */
 async function mediaThrough(
@@ -59,7 +62,7 @@ export type Outcome = {
 export async function report(c: Cluster, checks: Check[], o: Outcome): Promise<boolean> {
   const { rows, log } = o;
   const jobOf = new Map(rows.map((r) => [r.id, r.providerJobId ?? ""]));
-  const jobIds = rows.map((r) => r.providerJobId ?? "");
+  const jobIds = rows.map((r) => r.providerJobId ?? "").filter(Boolean);
   checks.push(
     check(
       rows.length === c.jobs && o.taskIds.every((id) => jobOf.has(id)),
@@ -74,6 +77,17 @@ export async function report(c: Cluster, checks: Check[], o: Outcome): Promise<b
         .map((r) => `${r.id} ${r.status}/${r.archiveStatus}`)
         .slice(0, 5)
         .join(", ")})`,
+    ),
+  );
+
+  // Every job the provider made for the studio belongs to one task (none orphaned by the kill).
+  const created = log.filter((x) => x.kind === "create" && x.created).map((x) => x.created!);
+  const linked = new Set(jobIds.filter(Boolean));
+  const orphans = created.filter((id) => !linked.has(id));
+  checks.push(
+    check(
+      orphans.length === 0 && created.length === linked.size,
+      `every upstream job belongs to one task (${created.length} created upstream, ${linked.size} linked, ${orphans.length} orphaned)`,
     ),
   );
 
@@ -136,9 +150,8 @@ export async function report(c: Cluster, checks: Check[], o: Outcome): Promise<b
   // Every video through A and through B directly: 302 to S3, the simulator's bytes.
   const mediaFailures: string[] = [];
   await pool(rows, 6, async (r) => {
-    const expected = sha256(
-      readFileSync(path.join(c.simDataDir, "media", r.providerJobId ?? "-", "video.mp4")).buffer as ArrayBuffer,
-    );
+    if (!r.providerJobId) return void mediaFailures.push(`${r.id}: no provider job`);
+    const expected = sha256(readFileSync(path.join(c.simDataDir, "media", r.providerJobId, "video.mp4")));
     for (const via of ["a", "b"] as const) {
       const video = await mediaThrough(c, o.cookie, o.teamId, r.id, via, "video");
       if (video.status !== 200 || video.sha !== expected)

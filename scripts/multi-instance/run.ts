@@ -7,7 +7,7 @@
 // Settings (all optional): MI_DIR (.data/multi-instance), MI_DIST_DIR (.next-multi; CI passes the
 // browser tests' .next, built from the same sources), MI_PORT (3870: nginx; +1, +2 the instances,
 // +3, +4 the simulator), MI_S3_PORT (18180), MI_PG_DB (studio_multi_instance), MI_JOBS (100),
-// MI_VIEWERS (50), MI_POLL_SCALE (0.2), MI_TIME_SCALE (0.5, the simulator's clock), MI_BUILD=keep
+// MI_VIEWERS (50), MI_POLL_SCALE (0.2), MI_TIME_SCALE (1, the simulator's clock), MI_BUILD=keep
 // (use the build in MI_DIST_DIR even when sources are newer).
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -118,7 +118,7 @@ try {
     "simulator",
     path.join(root, "node_modules/.bin/tsx"),
     [path.join(root, "scripts/multi-instance/simulator.ts"), String(ports.simA), String(ports.simB)],
-    { ...process.env, SIMULATOR_DATA_DIR: simDataDir, SIMULATOR_TIME_SCALE: process.env.MI_TIME_SCALE ?? "0.5" },
+    { ...process.env, SIMULATOR_DATA_DIR: simDataDir, SIMULATOR_TIME_SCALE: process.env.MI_TIME_SCALE ?? "1" },
     logs,
   );
   await waitForHttp(`http://127.0.0.1:${ports.simA}/__harness/calls`, 120_000, simulator);

@@ -49,21 +49,27 @@ export async function runScenario(c: Cluster): Promise<boolean> {
   viewers.start(c.viewers);
   await sleep(1_000);
 
-  // Kill A while it is archiving, during the submits: the simulator saw A download a job's media
-  // and the database does not have that job archived yet (two such jobs, or one once every job is
-  // submitted). Restart it 3 s later.
+  // Kill A while it is archiving, once every job is submitted (a submit cut by the kill is the
+  // crash-recovery tests' subject, decision 006, and its reconciliation takes minutes): the
+  // simulator saw A download a job's media and the database does not have that job archived yet.
+  // Restart it 3 s later.
   let killAt = 0;
   let inFlight: string[] = [];
   let submitted = false;
+  let killDeadline = Infinity;
   const killer = (async () => {
-    const killDeadline = Date.now() + 240_000;
-    while (!killAt && Date.now() < killDeadline) {
+    for (;;) {
+      if (killAt || (submitted && Date.now() > killDeadline)) break;
+      if (!submitted) {
+        await sleep(200);
+        continue;
+      }
       const recent = (await calls(c)).filter((x) => x.kind === "content" && x.via === "a" && x.t > Date.now() - 3_000);
       const rows = await readTasks(c.db, teamId);
       const archivingOnA = rows.filter(
         (r) => r.archiveStatus !== "done" && recent.some((x) => x.jobId === r.providerJobId),
       );
-      if (archivingOnA.length >= (submitted ? 1 : 2)) {
+      if (submitted && archivingOnA.length > 0) {
         killAt = Date.now();
         await c.kill();
         const after = await readTasks(c.db, teamId);
@@ -116,6 +122,7 @@ export async function runScenario(c: Cluster): Promise<boolean> {
     },
   );
   submitted = true;
+  killDeadline = Date.now() + 120_000;
   for (const r of submitRetries) console.log(`  WARN submit retried after ${r}`);
   c.step(
     `submitted ${taskIds.length} jobs through nginx in ${((Date.now() - submitStart) / 1000).toFixed(1)} s (${JSON.stringify(submitUpstreams)})`,
@@ -128,7 +135,7 @@ export async function runScenario(c: Cluster): Promise<boolean> {
     ),
   );
 
-  const waitDeadline = Date.now() + 300_000;
+  const waitDeadline = Date.now() + Number(process.env.MI_WAIT_SECONDS ?? 180) * 1000;
   let rows = await readTasks(c.db, teamId);
   const settled = (r: (typeof rows)[number]) => ["done", "lost"].includes(r.archiveStatus) || r.status === "failed";
   while (rows.filter(settled).length < c.jobs && Date.now() < waitDeadline) {

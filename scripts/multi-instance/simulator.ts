@@ -25,6 +25,8 @@ export type UpstreamCall = {
   method: string;
   path: string;
   status: number;
+  /** The job a create made (creates carry no id in their path). */
+  created?: string;
 };
 
 const ports = process.argv.slice(2).map(Number);
@@ -63,10 +65,18 @@ async function answer(request: Request, via: string): Promise<Response> {
   }
   const t = Date.now();
   const response = await simulator.handle(request);
-  calls.push({ t, via, method: request.method, path: url.pathname + url.search, status: response.status });
+  const call: UpstreamCall = {
+    t,
+    via,
+    method: request.method,
+    path: url.pathname + url.search,
+    status: response.status,
+  };
+  calls.push(call);
   if (request.method === "POST" && url.pathname === "/v1/videos" && response.ok) {
     const body = (await response.clone().json()) as { id?: string };
     if (body.id) linkTemplate(body.id);
+    call.created = body.id;
   }
   return response;
 }
