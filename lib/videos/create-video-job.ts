@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { inTurn } from "@/lib/async/in-turn";
 import { db } from "@/lib/db";
 import type { Tx } from "@/lib/db/client";
 import { BudgetExceededError, lockAndCheckBudget, type SubmitToken } from "@/lib/teams/budget";
@@ -101,32 +102,38 @@ export async function submitVideoSet(
   const costCents = estimate.cents;
   const sourceTaskId = input.source ? await sameTeamTask(input.teamId, input.source.taskId) : null;
   const sourceKind: SourceKind | null = plan.variationGroupId ? "variation" : sourceTaskId ? input.source!.kind : null;
-  const now = new Date();
-  const lease = leaseUntil(now);
+  let lease = leaseUntil(new Date());
 
   let taskIds: string[];
   try {
-    taskIds = await db.$transaction(async (tx) => {
-      // The whole set's cost against every cap at once: a set that does not fit reserves nothing.
-      await lockAndCheckBudget(tx, input.teamId, input.userId, costCents * plan.count, now, input.apiToken);
-      const ids: string[] = [];
-      for (const idempotencyKey of keys)
-        ids.push(
-          await insertTask(tx, input, offered, {
-            idempotencyKey,
-            prompt,
-            costCents,
-            now,
-            lease,
-            sourceTaskId,
-            sourceKind,
-            variationGroupId: plan.variationGroupId,
-          }),
-        );
-      return ids;
-      // Submits of one team queue on its row lock (lockAndCheckBudget): a burst (an API client
-      // sending 16 at once) waits its turn instead of failing at Prisma's default 5 s.
-    }, SUBMIT_TRANSACTION);
+    // One submit transaction per team at a time in this process: they queue on the team's row
+    // lock anyway, and a burst (an API client sending 16 at once) must not hold every pooled
+    // connection while waiting, or the sends that follow find none.
+    taskIds = await inTurn(`submit:${input.teamId}`, () => {
+      // Stamped when its turn comes: the lease must not have run out while it waited.
+      const now = new Date();
+      lease = leaseUntil(now);
+      return db.$transaction(async (tx) => {
+        // The whole set's cost against every cap at once: a set that does not fit reserves nothing.
+        await lockAndCheckBudget(tx, input.teamId, input.userId, costCents * plan.count, now, input.apiToken);
+        const ids: string[] = [];
+        for (const idempotencyKey of keys)
+          ids.push(
+            await insertTask(tx, input, offered, {
+              idempotencyKey,
+              prompt,
+              costCents,
+              now,
+              lease,
+              sourceTaskId,
+              sourceKind,
+              variationGroupId: plan.variationGroupId,
+            }),
+          );
+        return ids;
+        // Instances still queue on the row lock: longer than Prisma's default 5 s.
+      }, SUBMIT_TRANSACTION);
+    });
   } catch (error) {
     // Two clicks raced past the first check: the loser returns the winner's tasks.
     const raced = isUniqueViolation(error) ? await findByKeys(viewer, keys) : null;
@@ -147,7 +154,7 @@ export async function submitVideoSet(
   return { tasks, created: true };
 }
 
-const SUBMIT_TRANSACTION = { maxWait: 10_000, timeout: 30_000 };
+const SUBMIT_TRANSACTION = { timeout: 15_000 };
 
 /** A new variation group's id. */
 export function newVariationGroupId(): string {
