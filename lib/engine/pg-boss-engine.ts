@@ -27,6 +27,8 @@ export const QUEUES = {
   upkeep: "engine-upkeep",
 } as const;
 
+/** Retries of a task job that threw or died before its dead letter. */
+const RETRY_LIMIT = 4;
 const queueOf = (work: TaskWork) => (work === "poll" ? QUEUES.poll : QUEUES.archive);
 type DeadJob = TaskJob & { work?: TaskWork };
 
@@ -67,7 +69,7 @@ async function start(): Promise<PgBoss> {
   const scale = env.pollScale;
   // Retries of a job that threw or died: 2 s, 4 s, 8 s, 16 s (scaled), then the dead letter.
   const retries = {
-    retryLimit: 4,
+    retryLimit: RETRY_LIMIT,
     retryDelay: Math.max(1, Math.round(2 * scale)),
     retryBackoff: true,
     retryDelayMax: 120,
@@ -177,7 +179,7 @@ async function ensureQueue(
 async function onDead(job: Job<DeadJob>): Promise<void> {
   const { taskId, work } = job.data;
   if (!taskId || !work) return;
-  const reason = `${ENGINE_GAVE_UP} after ${5} attempts`;
+  const reason = `${ENGINE_GAVE_UP} after ${RETRY_LIMIT + 1} attempts`;
   if (work === "archive") {
     await giveUpArchive(taskId, reason);
     return;
