@@ -201,7 +201,10 @@ export async function report(c: Cluster, checks: Check[], o: Outcome): Promise<b
       return r.archivedAt!.getTime() - (p.createdMs + p.plan.queueMs + p.plan.renderMs);
     })
     .sort((a, b) => a - b);
-  const takeover = o.inFlight.map((id) => (rows.find((r) => r.id === id)?.archivedAt?.getTime() ?? NaN) - o.killAt);
+  const takeover = o.inFlight.map((id) => {
+    const at = rows.find((r) => r.id === id)?.archivedAt?.getTime();
+    return at === undefined ? "not archived" : `${at - o.killAt} ms`;
+  });
   const perJobCalls = jobIds.map((id) => log.filter((x) => x.jobId === id).length + 1);
   const avg = (xs: number[]) => (xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length)).toFixed(1);
   const viewerCalls = o.viewers.stats.reduce((a, s) => a + s.statusCalls, 0);
@@ -215,9 +218,7 @@ export async function report(c: Cluster, checks: Check[], o: Outcome): Promise<b
   console.log(
     `  completion -> archived: p50 ${quantile(delays, 0.5)} ms, p95 ${quantile(delays, 0.95)} ms, max ${delays.at(-1)} ms`,
   );
-  console.log(
-    `  killed instance's archives (${o.inFlight.length}) finished ${takeover.map((t) => `${t} ms`).join(", ")} after the kill`,
-  );
+  console.log(`  killed instance's archives (${o.inFlight.length}) finished ${takeover.join(", ")} after the kill`);
   console.log(
     `  viewers' status calls ${viewerCalls} (errors ${o.viewers.stats.reduce((a, s) => a + s.statusErrors, 0)}), stream breaks ${o.viewers.stats.reduce((a, s) => a + s.breaks, 0)}`,
   );
