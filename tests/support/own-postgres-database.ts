@@ -7,7 +7,7 @@ import { migrateDatabase } from "../../lib/db/migrate";
  * fresh, migrated database of its own: call this before anything imports lib/db. SQLite files
  * already have their own copy: nothing to do.
  */
-export async function useOwnPostgresDatabase(suffix: string): Promise<void> {
+export async function takeOwnPostgresDatabase(suffix: string): Promise<void> {
   const url = process.env.DATABASE_URL ?? "";
   if (url.startsWith("file:") || !url) return;
   const parsed = new URL(url);

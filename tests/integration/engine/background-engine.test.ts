@@ -1,12 +1,12 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, describe, expect, it } from "vitest";
-import { useOwnPostgresDatabase } from "../../support/own-postgres-database";
+import { takeOwnPostgresDatabase } from "../../support/own-postgres-database";
 
 // The same behaviour from either engine (decision 111): pg-boss on PostgreSQL, the in-process
 // sweep on SQLite, each started through lib/engine as a server starts it, against the real
 // simulator over HTTP. PostgreSQL-only cases check what only a job queue has: the job written in
 // the submitting transaction, and the dead letter.
-await useOwnPostgresDatabase("engine");
+await takeOwnPostgresDatabase("engine");
 const { db } = await import("@/lib/db");
 const { env } = await import("@/lib/env");
 const { startEngine, stopEngine } = await import("@/lib/engine");
