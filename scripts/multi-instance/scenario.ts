@@ -109,7 +109,7 @@ export async function runScenario(c: Cluster): Promise<boolean> {
           return undefined;
         });
         if (response && response.status >= 500 && attempt < 5) {
-          submitRetries.push(`HTTP ${response.status}: ${(await response.text()).slice(0, 120)}`);
+          submitRetries.push(`HTTP ${response.status}: ${(await response.text()).replace(/\s+/g, " ").slice(0, 120)}`);
           response = undefined;
           await sleep(1_000 * attempt);
         }
