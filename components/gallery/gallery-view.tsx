@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
@@ -72,6 +72,20 @@ export function GalleryView({ teamId, models, initial, library: initialLibrary, 
   const [notice, setNotice] = useState<Notice | null>(null);
   const notices = <LibraryNotices notice={notice} zip={zip.state} />;
   const order = videos.map((v) => v.id);
+  // The cards' callbacks stay the same functions from render to render (the cards are memoised);
+  // they read the latest selection, order and favourites through this ref.
+  const latest = useRef({ selection, library, order });
+  useEffect(() => {
+    latest.current = { selection, library, order };
+  });
+  const onSelect = useCallback((id: string, range: boolean) => {
+    setNotice(null);
+    latest.current.selection.toggle(id, range, latest.current.order);
+  }, []);
+  const onFavourite = useCallback((id: string) => {
+    const { library: current } = latest.current;
+    void current.setFavourite([id], !current.favourites.has(id));
+  }, []);
   const currentCollection = library.collections.find((c) => c.id === filters.collection);
 
   async function selectAllMatching() {
@@ -148,17 +162,10 @@ export function GalleryView({ teamId, models, initial, library: initialLibrary, 
                 <VideoCard
                   video={video}
                   loading={thumbnailLoading(index)}
-                  selection={{
-                    selected: selection.selected.has(video.id),
-                    onToggle: (range) => {
-                      setNotice(null);
-                      selection.toggle(video.id, range, order);
-                    },
-                  }}
-                  favourite={{
-                    on: library.favourites.has(video.id),
-                    onToggle: () => void library.setFavourite([video.id], !library.favourites.has(video.id)),
-                  }}
+                  selected={selection.selected.has(video.id)}
+                  onSelect={onSelect}
+                  favourite={library.favourites.has(video.id)}
+                  onFavourite={onFavourite}
                 />
               </li>
             ))}

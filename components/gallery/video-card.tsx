@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { memo } from "react";
 import { useTranslations } from "next-intl";
 import { isLive, type VideoDto } from "@/lib/videos/video-dto";
 import { VideoThumbnail, type ThumbnailLoading } from "@/components/videos/video-thumbnail";
@@ -13,18 +14,30 @@ import { RelativeTime } from "./relative-time";
 import { FavouriteButton } from "./favourite-button";
 import { SlowMark } from "@/components/stuck/slow-mark";
 
-/** The card's checkbox: `range` when shift was held (select everything since the last box). */
-export type CardSelection = { selected: boolean; onToggle: (range: boolean) => void };
-export type CardFavourite = { on: boolean; onToggle: () => void };
-
 type Props = {
   video: VideoDto;
   loading?: ThumbnailLoading;
-  selection?: CardSelection;
-  favourite?: CardFavourite;
+  /** The checkbox: shown when `onSelect` is given; `range` when shift was held. */
+  selected?: boolean;
+  onSelect?: (id: string, range: boolean) => void;
+  /** The star: shown when `onFavourite` is given. */
+  favourite?: boolean;
+  onFavourite?: (id: string) => void;
 };
 
-export function VideoCard({ video, loading, selection, favourite }: Props) {
+/**
+ * Memoised, with flat props and id-taking callbacks the gallery keeps stable: when the gallery
+ * re-renders (the live stream connects, a notice, one card's checkbox), the other cards are
+ * skipped instead of rendered again, 24 at a time (decision 130).
+ */
+export const VideoCard = memo(function VideoCard({
+  video,
+  loading,
+  selected,
+  onSelect,
+  favourite,
+  onFavourite,
+}: Props) {
   const t = useTranslations("videos");
   const tl = useTranslations("library");
   const href = `/t/${video.teamId}/gallery/${video.id}`;
@@ -34,9 +47,9 @@ export function VideoCard({ video, loading, selection, favourite }: Props) {
       aria-labelledby={titleId}
       data-testid="video-card"
       data-video-id={video.id}
-      data-selected={selection?.selected || undefined}
+      data-selected={selected || undefined}
       className={`relative flex w-full min-w-0 flex-col overflow-hidden rounded-2xl border bg-white shadow-sm transition focus-within:ring-2 focus-within:ring-brand-500 hover:shadow-md dark:bg-slate-900 ${
-        selection?.selected
+        selected
           ? "border-brand-500 ring-2 ring-brand-500 dark:border-brand-500"
           : "border-slate-200 dark:border-slate-800"
       }`}
@@ -47,20 +60,24 @@ export function VideoCard({ video, loading, selection, favourite }: Props) {
       <Link href={href} prefetch={false} tabIndex={-1} aria-hidden>
         <VideoThumbnail video={video} loading={loading} />
       </Link>
-      {selection ? (
+      {onSelect ? (
         <label className="absolute top-2 left-2 flex h-9 w-9 cursor-pointer items-center justify-center rounded-lg bg-white/90 shadow-sm dark:bg-slate-900/90">
           <input
             type="checkbox"
-            checked={selection.selected}
-            onChange={(e) => selection.onToggle("shiftKey" in e.nativeEvent && Boolean(e.nativeEvent.shiftKey))}
+            checked={Boolean(selected)}
+            onChange={(e) => onSelect(video.id, "shiftKey" in e.nativeEvent && Boolean(e.nativeEvent.shiftKey))}
             aria-label={tl("selection.select", { prompt: video.prompt.slice(0, 80) })}
             data-testid="select-video"
             className="h-5 w-5 cursor-pointer accent-brand-600"
           />
         </label>
       ) : null}
-      {favourite ? (
-        <FavouriteButton on={favourite.on} onToggle={favourite.onToggle} className="absolute top-2 right-2 shadow-sm" />
+      {onFavourite ? (
+        <FavouriteButton
+          on={Boolean(favourite)}
+          onToggle={() => onFavourite(video.id)}
+          className="absolute top-2 right-2 shadow-sm"
+        />
       ) : null}
       {/* Two cards a row on a phone leave about 170 px: everything here wraps rather than overflows. */}
       <div className="flex min-w-0 flex-1 flex-col gap-2 p-3 wrap-break-word">
@@ -94,4 +111,4 @@ export function VideoCard({ video, loading, selection, favourite }: Props) {
       </div>
     </article>
   );
-}
+});
