@@ -10,7 +10,7 @@ import { setWaker, type TaskWork } from "./wake";
 // Background work on PostgreSQL as pg-boss jobs (decision 111). Every instance runs the same
 // workers; pg-boss hands each job to one of them (SKIP LOCKED), and the task's lease still
 // guards the work itself.
-// - task-poll / task-archive: one queued job per task (policy "stately", singletonKey = task id),
+// - task-poll / task-archive: one queued job per task (policy "short", singletonKey = task id),
 //   delayed to the row's time; sent in the transaction that makes the work due (wake.ts) and by
 //   each job for the next look (task-jobs.ts). A job that throws or whose process dies is retried
 //   with exponential backoff; after the last retry its dead letter (task-dead) gives the task up
@@ -80,10 +80,21 @@ async function start(): Promise<PgBoss> {
     deleteAfterSeconds: 3_600,
   };
   await ensureQueue(boss, QUEUES.dead, { policy: "standard", retentionSeconds: 7 * 86_400 });
-  await ensureQueue(boss, QUEUES.poll, { policy: "stately", ...retries, deadLetter: QUEUES.dead });
-  await ensureQueue(boss, QUEUES.archive, { policy: "stately", ...retries, deadLetter: QUEUES.dead });
-  await ensureQueue(boss, QUEUES.deliver, { policy: "stately", retryLimit: 2, deleteAfterSeconds: 3_600 });
-  await ensureQueue(boss, QUEUES.upkeep, { policy: "stately", retryLimit: 0, deleteAfterSeconds: 3_600 });
+  // "short": one queued job per task, any number active. Not "stately" (one active too): a job left
+  // active by a killed instance would hold the task's next job back until it expired (10 min),
+  // where the row's lease frees the task in 20 s.
+  const pollRemade = await ensureQueue(boss, QUEUES.poll, { policy: "short", ...retries, deadLetter: QUEUES.dead });
+  const archiveRemade = await ensureQueue(boss, QUEUES.archive, {
+    policy: "short",
+    ...retries,
+    deadLetter: QUEUES.dead,
+  });
+  const recreated = pollRemade || archiveRemade;
+  // One at a time across instances; a run left active by a killed instance blocks the next for at
+  // most its expiry.
+  const single = { policy: "stately", deleteAfterSeconds: 3_600 } as const;
+  await ensureQueue(boss, QUEUES.deliver, { ...single, retryLimit: 2, expireInSeconds: 120 });
+  await ensureQueue(boss, QUEUES.upkeep, { ...single, retryLimit: 0, expireInSeconds: 300 });
 
   const send = async (work: TaskWork, taskId: string, at: Date, tx?: Parameters<typeof fromPrisma>[0]) => {
     const id = await boss.send(queueOf(work), { taskId, work } satisfies DeadJob, {
@@ -110,8 +121,11 @@ async function start(): Promise<PgBoss> {
     await runUpkeep(new Date());
   });
   await boss.schedule(QUEUES.upkeep, "* * * * *");
-  // Whatever fell due while no instance ran (a restart, an outage) gets its job now.
-  await sendOverdue(send, 0).catch((error: unknown) => console.error("[engine] overdue at start", error));
+  // Whatever fell due while no instance ran (a restart, an outage) gets its job now; after a queue
+  // was remade, every task with work ahead does.
+  await sendOverdue(send, recreated ? -366 * 86_400_000 : 0).catch((error: unknown) =>
+    console.error("[engine] overdue at start", error),
+  );
 
   setWaker({
     wakeTask: async (tx, taskId, work, at) => {
@@ -165,15 +179,23 @@ async function workTasks(boss: PgBoss, work: TaskWork, concurrency: number, send
   );
 }
 
+/** Creates or updates a queue; true when it had to be remade (its policy changed, its jobs gone). */
 async function ensureQueue(
   boss: PgBoss,
   name: string,
   options: Parameters<PgBoss["createQueue"]>[1] & object,
-): Promise<void> {
+): Promise<boolean> {
+  const existing = await boss.getQueue(name);
+  const remake = existing !== null && options.policy !== undefined && existing.policy !== options.policy;
+  if (remake) {
+    console.warn(`[engine] queue ${name}: policy ${existing.policy} → ${options.policy}, remade`);
+    await boss.deleteQueue(name);
+  }
   await boss.createQueue(name, options);
-  // An existing queue keeps its policy; the rest follows this code's settings.
+  // The rest of the settings follow this code's.
   const { policy: _policy, deadLetter, ...rest } = options;
   await boss.updateQueue(name, { ...rest, ...(deadLetter ? { deadLetter } : {}) });
+  return remake;
 }
 
 async function onDead(job: Job<DeadJob>): Promise<void> {

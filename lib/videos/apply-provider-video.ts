@@ -25,7 +25,7 @@ export async function applyProviderVideo(
   taskId: string,
   video: ProviderJob,
   now: Date,
-  opts: { linkJob?: boolean } = {},
+  opts: { linkJob?: boolean; answeredAt?: Date } = {},
 ): Promise<boolean> {
   const task = await tx.videoTask.findUniqueOrThrow({
     where: { id: taskId },
@@ -72,7 +72,9 @@ export async function applyProviderVideo(
       nextPollAt: terminal
         ? null
         : new Date(
-            now.getTime() +
+            // From the answer (a poll's claim may have waited its turn): never two polls closer
+            // than the interval.
+            (opts.answeredAt ?? now).getTime() +
               nextPollDelayMs(now.getTime() - task.createdAt.getTime(), progress) *
                 (callbacksRecent(task.lastCallbackAt, now) ? CALLBACK_POLL_BACKOFF : 1),
           ),

@@ -135,15 +135,19 @@ async function pollOne(taskId: string, now: Date): Promise<void> {
   try {
     const { adapter, connection } = providerForConnection(task.connection);
     const video = await adapter.retrieve(connection, task.providerJobId, { timeoutMs: 20_000 });
+    // The next poll counts from the answer, not from the claim: a claim may wait its turn (8 at
+    // a time, a sweep's batch) and the provider must never see two polls closer than the interval.
+    const answeredAt = answerTime(now);
     await db.$transaction(async (tx) => {
       if (late) return applyLateAnswer(tx, taskId, task, video, now);
-      await applyProviderVideo(tx, taskId, video, now);
+      await applyProviderVideo(tx, taskId, video, now, { answeredAt });
       await tx.videoTask.update({ where: { id: taskId }, data: { pollLeaseUntil: null } });
       if (!isTerminalStatus(video.status) && overTimeLimit(task, now)) await giveUp(tx, taskId, task, now);
     });
   } catch (error) {
+    const answeredAt = answerTime(now);
     if (error instanceof ProviderNotConfiguredError) {
-      await release(taskId, new Date(now.getTime() + pollDelayMs(Number.POSITIVE_INFINITY)));
+      await release(taskId, new Date(answeredAt.getTime() + pollDelayMs(Number.POSITIVE_INFINITY)));
       return;
     }
     const failure = classifyProviderError(error);
@@ -166,8 +170,13 @@ async function pollOne(taskId: string, now: Date): Promise<void> {
     const delay = late
       ? latePollDelayMs()
       : pollDelayMs(now.getTime() - task.createdAt.getTime(), failure.retryAfterSeconds);
-    await release(taskId, new Date(now.getTime() + delay), answer);
+    await release(taskId, new Date(answeredAt.getTime() + delay), answer);
   }
+}
+
+/** The moment an answer arrived: now, or the caller's clock when a test runs it ahead. */
+function answerTime(now: Date): Date {
+  return new Date(Math.max(now.getTime(), Date.now()));
 }
 
 /**
