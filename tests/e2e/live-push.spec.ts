@@ -25,7 +25,20 @@ test("with the stream open, a live card waits for messages instead of polling, a
   await expect(card.getByRole("progressbar", { name: "Progress" })).toHaveAttribute("aria-valuenow", "40", {
     timeout: 30_000,
   });
-  expect(streams).toHaveLength(1);
+  // The card is in the page's first HTML (decision 130), so it can show 40 % before the page has
+  // hydrated, read the card once and opened its stream (which re-reads once when it connects):
+  // wait for the stream, then for a quiet 1.5 s (the fallback would ask every second or so).
+  await expect.poll(() => streams.length).toBe(1);
+  await expect
+    .poll(
+      async () => {
+        const seen = statusRequests.length;
+        await page.waitForTimeout(1_500);
+        return statusRequests.length === seen;
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(true);
   // Settled at 40 %: over the next 6 s (the fallback would poll every second or so here) the page
   // asks nothing, because no message names the card.
   const before = statusRequests.length;
