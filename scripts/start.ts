@@ -3,11 +3,12 @@
 // then runs `next start` on PORT (default 3000). No .env needed; see README "Quick start".
 import "./lib/require-node.mjs";
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { MissingSecretError, resolveAuthSecret, resolveSecret } from "../lib/config/secrets";
 import { defaultDatabaseUrl, resolveDataDir } from "../lib/config/data-dir";
 import { migrateDatabase, sqlitePath } from "../lib/db/migrate";
+import { buildState } from "./lib/build-stamp";
 
 const root = path.resolve(import.meta.dirname, "..");
 const production = process.env.NODE_ENV === "production";
@@ -49,27 +50,8 @@ console.log(
 );
 
 // Rebuild when any source is newer than the last build, so `git pull && npm start` just works.
-const SOURCES = [
-  "app",
-  "components",
-  "lib",
-  "proxy.ts",
-  "next.config.ts",
-  "package.json",
-  "tailwind.config.ts",
-  "instrumentation.ts",
-];
-function newestMtime(p: string): number {
-  if (!existsSync(p)) return 0;
-  const st = statSync(p);
-  if (!st.isDirectory()) return st.mtimeMs;
-  if (p.endsWith(`${path.sep}generated`)) return 0;
-  return Math.max(st.mtimeMs, ...readdirSync(p).map((n) => newestMtime(path.join(p, n))));
-}
 const distDir = path.join(root, process.env.STUDIO_DIST_DIR || ".next");
-const stampFile = path.join(distDir, "studio-build-stamp");
-const sourcesAt = Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))));
-const builtAt = existsSync(stampFile) ? Number(readFileSync(stampFile, "utf8")) : 0;
+const build = buildState(root, distDir);
 const childEnv = {
   ...process.env,
   AUTH_SECRET: secret,
@@ -79,11 +61,11 @@ const childEnv = {
   DATABASE_URL: databaseUrl,
 };
 const nextBin = path.join(root, "node_modules/.bin/next");
-if (!existsSync(path.join(distDir, "BUILD_ID")) || sourcesAt > builtAt || process.env.STUDIO_REBUILD === "1") {
+if (build.stale || process.env.STUDIO_REBUILD === "1") {
   console.log("Building the studio (first start or changed sources)…");
-  const build = spawnSync(nextBin, ["build"], { cwd: root, stdio: "inherit", env: childEnv });
-  if (build.status !== 0) fail("the build failed (see above).");
-  writeFileSync(stampFile, String(sourcesAt));
+  const built = spawnSync(nextBin, ["build"], { cwd: root, stdio: "inherit", env: childEnv });
+  if (built.status !== 0) fail("the build failed (see above).");
+  build.markBuilt();
 }
 
 console.log(`Starting Sora Studio on http://localhost:${port}`);

@@ -10,9 +10,10 @@
 // MI_VIEWERS (50), MI_POLL_SCALE (0.2), MI_TIME_SCALE (1, the simulator's clock), MI_BUILD=keep
 // (use the build in MI_DIST_DIR even when sources are newer).
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { buildState } from "../lib/build-stamp";
 import { run, sleep, start, stopAll, signal, waitForHttp, type Child } from "./processes";
 import { runScenario, type Cluster } from "./scenario";
 
@@ -50,28 +51,8 @@ if (!existsSync("/usr/sbin/nginx")) {
 
 // One build for both instances: same action ids, same action encryption key (it is in the build's
 // server-reference-manifest.json), same pages. Built again only when sources are newer than it.
-const SOURCES = [
-  "app",
-  "components",
-  "lib",
-  "proxy.ts",
-  "next.config.ts",
-  "package.json",
-  "tailwind.config.ts",
-  "instrumentation.ts",
-];
-function newestMtime(p: string): number {
-  if (!existsSync(p)) return 0;
-  const st = statSync(p);
-  if (!st.isDirectory()) return st.mtimeMs;
-  if (p.endsWith(`${path.sep}generated`)) return 0;
-  return Math.max(st.mtimeMs, ...readdirSync(p).map((n) => newestMtime(path.join(p, n))));
-}
-const stampFile = path.join(root, distDir, "studio-build-stamp");
-const sourcesAt = Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))));
-const builtAt = existsSync(stampFile) ? Number(readFileSync(stampFile, "utf8")) : 0;
-const mustBuild =
-  !existsSync(path.join(root, distDir, "BUILD_ID")) || (sourcesAt > builtAt && process.env.MI_BUILD !== "keep");
+const build = buildState(root, path.join(root, distDir));
+const mustBuild = build.stale && process.env.MI_BUILD !== "keep";
 if (mustBuild) {
   step(`building into ${distDir} (next build)`);
   run(path.join(root, "node_modules/.bin/next"), ["build"], {
@@ -79,7 +60,7 @@ if (mustBuild) {
     STUDIO_DIST_DIR: distDir,
     NEXT_TELEMETRY_DISABLED: "1",
   });
-  writeFileSync(stampFile, String(sourcesAt));
+  build.markBuilt();
 }
 const manifest = JSON.parse(
   readFileSync(path.join(root, distDir, "server/server-reference-manifest.json"), "utf8"),
