@@ -12,10 +12,14 @@ export function useSelection() {
   const anchor = useRef<string | null>(null);
 
   const toggle = useCallback((id: string, range: boolean, order: readonly string[]) => {
+    // The anchor is read now: React may run the updater below later, after the next line has
+    // moved the anchor to this card (then a shift-click toggled one card instead of the range).
+    const previous = anchor.current;
+    anchor.current = id;
     setSelected((old) => {
       const next = new Set(old);
       const on = !old.has(id);
-      const from = anchor.current ? order.indexOf(anchor.current) : -1;
+      const from = previous ? order.indexOf(previous) : -1;
       const to = order.indexOf(id);
       if (range && from >= 0 && to >= 0) {
         const [a, b] = from < to ? [from, to] : [to, from];
@@ -26,7 +30,6 @@ export function useSelection() {
       else next.delete(id);
       return next;
     });
-    anchor.current = id;
   }, []);
 
   const replace = useCallback((ids: Iterable<string>) => {
