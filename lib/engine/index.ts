@@ -28,7 +28,7 @@ export async function startEngine(kind: EngineKind): Promise<EngineKind> {
     }
   }
   const { startSweeper } = await import("@/lib/videos/sweep");
-  startSweeper({ force: true });
+  startSweeper();
   return "sweep";
 }
 

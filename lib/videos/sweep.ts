@@ -10,8 +10,9 @@ import { syncDueTasks } from "./sync-video-status";
 import { addTaskEvent } from "./task-events";
 
 // Tasks progress with no one watching: the sweep polls every due task, archives completed
-// ones, applies team retention and sends due notifications. It starts with the server (instrumentation.ts) and is also
-// reachable as POST /api/cron/sweep for an external scheduler. Leases make concurrent sweeps safe.
+// ones, applies team retention and sends due notifications. lib/engine starts it with the server on
+// SQLite (or STUDIO_ENGINE=sweep); POST /api/cron/sweep runs one tick for an external scheduler.
+// Leases make concurrent sweeps safe, beside each other and beside pg-boss jobs.
 
 export async function runSweep(now = new Date()) {
   const synced = await syncDueTasks({ now, limit: 100 });
@@ -70,9 +71,10 @@ export async function applyRetention(now: Date): Promise<number> {
 const GLOBAL_KEY = Symbol.for("sora-studio.sweeper");
 type WithSweeper = typeof globalThis & { [GLOBAL_KEY]?: NodeJS.Timeout };
 
-export function startSweeper(opts: { force?: boolean } = {}): void {
+/** Starts the timer once per process; whether to run at all is lib/engine's call (STUDIO_SWEEP). */
+export function startSweeper(): void {
   const holder = globalThis as WithSweeper;
-  if (holder[GLOBAL_KEY] || (!env.sweepEnabled && !opts.force)) return;
+  if (holder[GLOBAL_KEY]) return;
   let running = false;
   const intervalMs = Math.max(250, 2_000 * env.pollScale);
   holder[GLOBAL_KEY] = setInterval(() => {
