@@ -89,10 +89,12 @@ test("members see no API tab, and the API page tells them it is not for their ro
 test.describe("in Chinese", () => {
   test.use({ locale: "zh-CN" });
 
-  test("the API page speaks Chinese, and a new token is shown once", async ({ page, login }) => {
+  test("the API page speaks Chinese, and a new token is shown once", async ({ page, login, baseURL }) => {
     const owner = await login("api-zh");
     await page.goto(`/t/${owner.teamId}/team/api`);
     await expect(page.getByRole("heading", { name: "API 令牌", exact: true })).toBeVisible();
+    // The base URL carries the browser's origin only once the form has hydrated.
+    await expect(page.getByText(`OpenAI SDK 的 Base URL：${baseURL}/api/v1`)).toBeVisible();
     await page.getByLabel("名称").fill("夜间批处理");
     await page.getByRole("button", { name: "创建令牌" }).click();
     await expect(page.getByLabel("你的新令牌")).toHaveValue(/^sst_/);
