@@ -8,6 +8,7 @@ ensureChromium();
 const dataDir = process.env.E2E_DATA_DIR ?? ".data/e2e";
 rmSync(dataDir, { recursive: true, force: true });
 rmSync("artifacts/screenshots", { recursive: true, force: true });
+rmSync("artifacts/e2e-results.json", { force: true });
 const result = spawnSync("npx", ["playwright", "test", ...process.argv.slice(2)], {
   stdio: "inherit",
   env: { ...process.env, E2E_DATA_DIR: dataDir },

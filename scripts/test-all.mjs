@@ -3,6 +3,7 @@
 import "./lib/require-node.mjs";
 import { spawnSync } from "node:child_process";
 import { ensureChromium } from "./lib/ensure-chromium.mjs";
+import { e2eTroubleLines } from "./lib/e2e-failures.mjs";
 
 ensureChromium();
 const steps = [
@@ -22,6 +23,8 @@ for (const [name, [cmd, ...args]] of steps) {
   results.push({ name, ok: run.status === 0, seconds: Math.round((Date.now() - started) / 1000) });
   if (run.status !== 0 && !process.argv.includes("--keep-going")) break;
 }
+const trouble = results.some((r) => r.name === "browser") ? e2eTroubleLines() : [];
+if (trouble.length) console.log(`\n=== browser tests that failed or needed a retry\n${trouble.join("\n")}`);
 console.log("\n=== summary");
 for (const r of results) console.log(`${r.ok ? "ok  " : "FAIL"} ${r.name} (${r.seconds} s)`);
 const failed = results.filter((r) => !r.ok).length + (steps.length - results.length);
