@@ -7,6 +7,9 @@
 //
 //   npx tsx --import ./bench/support/server-only-off.mjs bench/engine-throughput.ts [sizes=10,100,500] [timeScale=0.25]
 //
+// BENCH_SIMULATOR=process runs the simulator in a process of its own (as a provider is: elsewhere);
+// by default it shares the studio's event loop, which then also pays for serving every download.
+//
 // The simulator renders a job's media with ffmpeg on first demand; 500 renders would measure the
 // simulator, not the engine. The bench renders one job and hard-links its files into every other
 // job's media folder before they complete (the renderer then finds them in place), so the studio
@@ -15,6 +18,8 @@ import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from "nod
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 
 const sizes = (process.argv[2] ?? "10,100,500").split(",").map(Number);
 const timeScale = Number(process.argv[3] ?? 0.25);
@@ -26,8 +31,7 @@ process.env.STORAGE_DIR = path.join(scratch, "media");
 process.env.STUDIO_SWEEP = "on";
 
 const simDir = path.join(scratch, "sim");
-const { startStandaloneSimulator } = await import("../lib/simulator/standalone");
-const sim = await startStandaloneSimulator({ dataDir: simDir, timeScale, log: () => undefined });
+const sim = process.env.BENCH_SIMULATOR === "process" ? await simulatorProcess() : await simulatorHere();
 process.env.SIMULATOR_BASE_URL = `${sim.url}/v1`;
 const { migrateDatabase } = await import("../lib/db/migrate");
 await migrateDatabase(process.env.DATABASE_URL);
@@ -36,6 +40,41 @@ const { env } = await import("../lib/env");
 const { createUserWithTeam } = await import("../lib/auth/sign-up");
 const { createVideoJob } = await import("../lib/videos/create-video-job");
 const { startEngine, stopEngine } = await import("../lib/engine");
+
+async function simulatorHere() {
+  const { startStandaloneSimulator } = await import("../lib/simulator/standalone");
+  return startStandaloneSimulator({ dataDir: simDir, timeScale, log: () => undefined });
+}
+
+/** `npm run simulator` on a free port, with the same data folder (the bench reads its job files). */
+async function simulatorProcess() {
+  const child = spawn(process.execPath, ["--import", "tsx", "lib/simulator/standalone.ts"], {
+    env: {
+      ...process.env,
+      PORT: "0",
+      SIMULATOR_DATA_DIR: simDir,
+      SIMULATOR_TIME_SCALE: String(timeScale),
+      SIMULATOR_CONTROL: "on",
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let seen = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      seen += chunk.toString();
+      const found = /listening on (http:\/\/\S+)/.exec(seen);
+      if (found) resolve(found[1]!);
+    });
+    child.once("exit", (code) => reject(new Error(`simulator exited (${code}) before listening`)));
+  });
+  return {
+    url,
+    close: async () => {
+      child.kill("SIGTERM");
+      await once(child, "exit");
+    },
+  };
+}
 
 type SimJob = { id: string; createdMs: number; plan: { queueMs: number; renderMs: number } };
 const readSimJob = (id: string) => JSON.parse(readFileSync(path.join(simDir, "jobs", `${id}.json`), "utf8")) as SimJob;
@@ -79,7 +118,8 @@ const { user, team } = await createUserWithTeam(
 );
 
 console.log(
-  `engine throughput on ${postgres ? "PostgreSQL" : "SQLite"} with ${env.engine} (STUDIO_ENGINE), simulator time scale ${timeScale}, ` +
+  `engine throughput on ${postgres ? "PostgreSQL" : "SQLite"} with ${env.engine} (STUDIO_ENGINE), simulator ` +
+    `${process.env.BENCH_SIMULATOR === "process" ? "in its own process" : "in this process"}, time scale ${timeScale}, ` +
     `poll scale ${env.pollScale}, ${env.pollConcurrency} polls and ${env.archiveConcurrency} archives at a time`,
 );
 console.log("jobs  submit s  all archived s  completion→archived ms: p50     p95     max   polls/job  calls/job  lost");
@@ -124,6 +164,13 @@ for (const n of sizes) {
         prompt: `Engine bench ${n}/${i}`,
       });
       taskIds.push(task.id);
+      // Shared at once: a job completing before the last submit would otherwise be rendered by
+      // the simulator's ffmpeg, measuring that instead of the engine.
+      const { providerJobId } = await db.videoTask.findUniqueOrThrow({
+        where: { id: task.id },
+        select: { providerJobId: true },
+      });
+      if (providerJobId) shareMedia([providerJobId]);
     },
   );
   const submitS = (Date.now() - t0) / 1000;
@@ -132,7 +179,6 @@ for (const n of sizes) {
     select: { id: true, providerJobId: true },
   });
   const jobIds = rows.map((r) => r.providerJobId).filter((id): id is string => Boolean(id));
-  shareMedia(jobIds);
 
   // Wait until every task is archived (or lost/failed), up to 15 minutes.
   const deadline = Date.now() + 15 * 60_000;
