@@ -7,9 +7,10 @@ import { env } from "@/lib/env";
 // stays the truth: a message carries task ids only, and a page re-reads those tasks through the
 // status route. Every change that writes a task event (lib/videos/task-events.ts) announces its
 // task here:
-// - PostgreSQL: `pg_notify` inside the writer's transaction, so it is delivered only after commit
-//   (and never for a rollback), to every instance; each instance LISTENs on one dedicated
-//   connection and fans out in-process.
+// - PostgreSQL: a trigger on the timeline's table (migration 20261201235500_task_event_notify)
+//   calls `pg_notify` inside the writer's statement, so it is delivered only after commit (and
+//   never for a rollback), to every instance; each instance LISTENs on one dedicated connection
+//   and fans out in-process.
 // - SQLite (one process): in-process, at once. A page's re-read queued behind a transaction still
 //   open waits for it (lib/db/sqlite-serial.ts), so it sees the committed state.
 // Messages lost while a listener is away are made up for by a `resync` (re-read everything).
@@ -38,13 +39,12 @@ const hub: Hub = (holder[HUB_KEY] ??= { teams: new Map(), pending: new Map() });
 /** How long changes are gathered before a message: a burst of progress answers becomes one. */
 const COALESCE_MS = 150;
 
-/** Announces a change of `taskId` from inside (or outside) the writer's transaction. */
+/**
+ * Announces a change of `taskId` from inside (or outside) the writer's transaction, after its
+ * event row was written. On PostgreSQL the row's insert trigger has already done it.
+ */
 export async function announceTaskChange(tx: Tx | Db, taskId: string): Promise<void> {
-  if (env.databaseProvider === "postgresql") {
-    // One statement; PostgreSQL holds the notification until the transaction commits.
-    await tx.$executeRaw`SELECT pg_notify(${TASK_CHANNEL}, "teamId" || ':' || "id") FROM "VideoTask" WHERE "id" = ${taskId}`;
-    return;
-  }
+  if (env.databaseProvider === "postgresql") return;
   // SQLite runs in one process: with no page listening there is no one to tell.
   if (hub.teams.size === 0) return;
   const task = await tx.videoTask.findUnique({ where: { id: taskId }, select: { teamId: true } });
