@@ -140,8 +140,7 @@ async function pollOne(taskId: string, now: Date): Promise<void> {
     const answeredAt = answerTime(now);
     await db.$transaction(async (tx) => {
       if (late) return applyLateAnswer(tx, taskId, task, video, now);
-      await applyProviderVideo(tx, taskId, video, now, { answeredAt });
-      await tx.videoTask.update({ where: { id: taskId }, data: { pollLeaseUntil: null } });
+      await applyProviderVideo(tx, taskId, video, now, { answeredAt, releasePollLease: true });
       if (!isTerminalStatus(video.status) && overTimeLimit(task, now)) await giveUp(tx, taskId, task, now);
     });
   } catch (error) {
