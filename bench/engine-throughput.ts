@@ -5,7 +5,7 @@
 // job. SQLite by default; PostgreSQL when DATABASE_URL says so (use a database of its own:
 // `DATABASE_URL=$(PG_TEST_DB=bench_engine bash scripts/ensure-postgres.sh | tail -1)`).
 //
-//   npx tsx --import ./bench/support/server-only-off.mjs bench/engine-throughput.ts [sizes=10,100,500] [timeScale=0.25]
+//   npx tsx --import ./bench/support/server-only-off.mjs bench/engine-throughput.ts [sizes=10,100,500] [timeScale=3]
 //
 // BENCH_SIMULATOR=process runs the simulator in a process of its own (as a provider is: elsewhere);
 // by default it shares the studio's event loop, which then also pays for serving every download.
@@ -22,7 +22,10 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 
 const sizes = (process.argv[2] ?? "10,100,500").split(",").map(Number);
-const timeScale = Number(process.argv[3] ?? 0.25);
+// At 3 a sora-2 4 s job runs 54–66 s (lib/simulator/job-clock.ts), longer than 500 submits take,
+// so all 500 are running at once (the "peak" column says how many were); at 0.25 (5 s) a job
+// completed before the 100th was submitted.
+const timeScale = Number(process.argv[3] ?? 3);
 const scratch = mkdtempSync(path.join(tmpdir(), "studio-engine-"));
 const postgres = Boolean(process.env.DATABASE_URL && !process.env.DATABASE_URL.startsWith("file:"));
 process.env.STUDIO_DATA_DIR = path.join(scratch, "data");
@@ -122,7 +125,22 @@ console.log(
     `${process.env.BENCH_SIMULATOR === "process" ? "in its own process" : "in this process"}, time scale ${timeScale}, ` +
     `poll scale ${env.pollScale}, ${env.pollConcurrency} polls and ${env.archiveConcurrency} archives at a time`,
 );
-console.log("jobs  submit s  all archived s  completion→archived ms: p50     p95     max   polls/job  calls/job  lost");
+console.log(
+  "jobs  peak  submit s  all archived s  completion→archived ms: p50     p95     max   polls/job  calls/job  lost",
+);
+
+/** The most jobs running upstream at one moment (created, not yet completed). */
+function peakRunning(jobs: SimJob[]): number {
+  const edges = jobs.flatMap((j) => [
+    [j.createdMs, 1],
+    [completedAtMs(j), -1],
+  ]);
+  edges.sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!);
+  let running = 0;
+  let peak = 0;
+  for (const [, step] of edges) peak = Math.max(peak, (running += step!));
+  return peak;
+}
 
 // The template: one job, completed and fetched once (the simulator renders it then).
 {
@@ -222,7 +240,7 @@ for (const n of sizes) {
   const polls = done.reduce((a, t) => a + t.pollCount, 0) / n;
   const lost = done.filter((t) => t.archiveStatus === "lost").length;
   console.log(
-    `${String(n).padStart(4)}  ${submitS.toFixed(1).padStart(8)}  ${allS.toFixed(1).padStart(14)}  ` +
+    `${String(n).padStart(4)}  ${String(peakRunning(jobIds.map(readSimJob))).padStart(4)}  ${submitS.toFixed(1).padStart(8)}  ${allS.toFixed(1).padStart(14)}  ` +
       `${quantile(delays, 0.5).toFixed(0).padStart(30)} ${quantile(delays, 0.95).toFixed(0).padStart(7)} ` +
       `${(delays.at(-1) ?? NaN).toFixed(0).padStart(7)}   ${polls.toFixed(1).padStart(9)}  ` +
       `${(calls.reduce((a, b) => a + b, 0) / Math.max(1, calls.length)).toFixed(1).padStart(9)}  ${lost}` +
