@@ -52,7 +52,7 @@ const schema = z.object({
   STUDIO_ENGINE: z.enum(["auto", "sweep", "pg-boss"]).default("auto"),
   STUDIO_POLL_SCALE: z.coerce.number().positive().max(100).default(1),
   STUDIO_POLL_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
-  STUDIO_ARCHIVE_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(4),
+  STUDIO_ARCHIVE_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(8),
   STUDIO_DIST_DIR: optionalText,
   PROVIDER_CREATE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
   SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),

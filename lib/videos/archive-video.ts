@@ -32,7 +32,7 @@ const MAGIC: Record<(typeof VARIANTS)[number], (head: Buffer) => boolean> = {
 
 export async function archiveDueTasks(
   opts: { now?: Date; taskIds?: string[]; limit?: number } = {},
-): Promise<{ archived: number; failed: number }> {
+): Promise<{ archived: number; failed: number; full: boolean }> {
   const now = opts.now ?? new Date();
   const due = await db.videoTask.findMany({
     where: {
@@ -59,7 +59,8 @@ export async function archiveDueTasks(
     },
     "archive",
   );
-  return { archived, failed };
+  // A full batch, mostly ours: more may be due already (held leases are no reason to ask again).
+  return { archived, failed, full: due.length === (opts.limit ?? 10) && (archived + failed) * 2 >= due.length };
 }
 
 /**

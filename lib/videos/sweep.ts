@@ -15,14 +15,20 @@ import { addTaskEvent } from "./task-events";
 // Leases make concurrent sweeps safe, beside each other and beside pg-boss jobs.
 
 export async function runSweep(now = new Date()) {
-  const synced = await syncDueTasks({ now, limit: 100 });
-  // Several rounds of the archive's concurrency per sweep: a burst of completions drains fast.
-  const archived = await archiveDueTasks({ now, limit: env.archiveConcurrency * 4 });
+  // Polls and archives side by side, each bounded by its own concurrency: a completion found by
+  // this tick's polls is archived by the next, without waiting behind a hundred polls.
+  const [synced, archived] = await Promise.all([
+    syncDueTasks({ now, limit: 100 }),
+    // Several rounds of the archive's concurrency per sweep: a burst of completions drains fast.
+    archiveDueTasks({ now, limit: env.archiveConcurrency * 4 }),
+  ]);
   const upkeep = await runUpkeep(now);
   return {
     polled: synced.polled,
     archived: archived.archived,
     archiveFailures: archived.failed,
+    // A full batch of either: more is due already, so the next tick should not wait.
+    more: synced.full || archived.full,
     ...upkeep,
   };
 }
@@ -69,30 +75,46 @@ export async function applyRetention(now: Date): Promise<number> {
 }
 
 const GLOBAL_KEY = Symbol.for("sora-studio.sweeper");
-type WithSweeper = typeof globalThis & { [GLOBAL_KEY]?: NodeJS.Timeout };
+type Sweeper = { timer?: NodeJS.Timeout; stopped: boolean };
+type WithSweeper = typeof globalThis & { [GLOBAL_KEY]?: Sweeper };
 
-/** Starts the timer once per process; whether to run at all is lib/engine's call (STUDIO_SWEEP). */
+/**
+ * Starts the loop once per process; whether to run at all is lib/engine's call (STUDIO_SWEEP).
+ * A tick starts `interval` after the last one ended, or at once when the last one found a full
+ * batch (500 jobs in their first minute need ~100 polls a second: one batch per 2 s would poll
+ * them half as often as their schedule says).
+ */
 export function startSweeper(): void {
   const holder = globalThis as WithSweeper;
   if (holder[GLOBAL_KEY]) return;
-  let running = false;
+  const sweeper: Sweeper = { stopped: false };
+  holder[GLOBAL_KEY] = sweeper;
   const intervalMs = Math.max(250, 2_000 * env.pollScale);
-  holder[GLOBAL_KEY] = setInterval(() => {
-    if (running) return;
-    running = true;
-    runSweep()
-      .catch((error) => console.error("[sweep]", error))
-      .finally(() => {
-        running = false;
-      });
-  }, intervalMs);
-  holder[GLOBAL_KEY].unref();
-  console.log(`Sweep started: polls, archives and retention every ${intervalMs} ms.`);
+  const next = (delayMs: number) => {
+    if (sweeper.stopped) return;
+    sweeper.timer = setTimeout(tick, delayMs);
+    sweeper.timer.unref();
+  };
+  const tick = () => {
+    void runSweep()
+      .then((result) => result.more)
+      .catch((error: unknown) => {
+        console.error("[sweep]", error);
+        return false;
+      })
+      .then((more) => next(more ? 0 : intervalMs));
+  };
+  next(intervalMs);
+  console.log(`Sweep started: polls, archives and retention every ${intervalMs} ms (at once while work is waiting).`);
 }
 
-/** Stops the timer (a tick in flight finishes on its own). */
+/** Stops the loop (a tick in flight finishes on its own and starts no other). */
 export function stopSweeper(): void {
   const holder = globalThis as WithSweeper;
-  if (holder[GLOBAL_KEY]) clearInterval(holder[GLOBAL_KEY]);
+  const sweeper = holder[GLOBAL_KEY];
+  if (sweeper) {
+    sweeper.stopped = true;
+    clearTimeout(sweeper.timer);
+  }
   delete holder[GLOBAL_KEY];
 }

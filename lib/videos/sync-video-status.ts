@@ -28,7 +28,7 @@ import { isTerminalStatus } from "./video-dto";
 
 export type SyncScope = { teamId?: string; taskIds?: string[]; now?: Date; limit?: number };
 
-export async function syncDueTasks(scope: SyncScope = {}): Promise<{ polled: number }> {
+export async function syncDueTasks(scope: SyncScope = {}): Promise<{ polled: number; full: boolean }> {
   const now = scope.now ?? new Date();
   const due = await db.videoTask.findMany({
     where: {
@@ -51,7 +51,9 @@ export async function syncDueTasks(scope: SyncScope = {}): Promise<{ polled: num
     });
     if (did) polled++;
   });
-  return { polled };
+  // A full batch, mostly ours to poll: more may be due already (the sweep goes again at once).
+  // Mostly someone else's (held leases) is not a reason to ask again at once.
+  return { polled, full: due.length === (scope.limit ?? 50) && polled * 2 >= due.length };
 }
 
 /**
