@@ -15,20 +15,23 @@ import { addTaskEvent } from "./task-events";
 // Leases make concurrent sweeps safe, beside each other and beside pg-boss jobs.
 
 export async function runSweep(now = new Date()) {
-  // Polls and archives side by side, each bounded by its own concurrency: a completion found by
-  // this tick's polls is archived by the next, without waiting behind a hundred polls.
-  const [synced, archived] = await Promise.all([
+  // Several rounds of the archive's concurrency per sweep: a burst of completions drains fast.
+  const archiveLimit = env.archiveConcurrency * 4;
+  // Polls and archives side by side, each bounded by its own concurrency, so archives already due
+  // do not wait behind a hundred polls; then the completions this tick's polls found are saved
+  // now rather than a tick later.
+  const [synced, before] = await Promise.all([
     syncDueTasks({ now, limit: 100 }),
-    // Several rounds of the archive's concurrency per sweep: a burst of completions drains fast.
-    archiveDueTasks({ now, limit: env.archiveConcurrency * 4 }),
+    archiveDueTasks({ now, limit: archiveLimit }),
   ]);
+  const after = await archiveDueTasks({ now: new Date(Math.max(now.getTime(), Date.now())), limit: archiveLimit });
   const upkeep = await runUpkeep(now);
   return {
     polled: synced.polled,
-    archived: archived.archived,
-    archiveFailures: archived.failed,
-    // A full batch of either: more is due already, so the next tick should not wait.
-    more: synced.full || archived.full,
+    archived: before.archived + after.archived,
+    archiveFailures: before.failed + after.failed,
+    // A full batch: more is due already, so the next tick should not wait.
+    more: synced.full || before.full || after.full,
     ...upkeep,
   };
 }
