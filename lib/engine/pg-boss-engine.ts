@@ -123,7 +123,7 @@ async function start(): Promise<PgBoss> {
   await boss.schedule(QUEUES.upkeep, "* * * * *");
   // Whatever fell due while no instance ran (a restart, an outage) gets its job now; after a queue
   // was remade, every task with work ahead does.
-  await sendOverdue(send, recreated ? -366 * 86_400_000 : 0).catch((error: unknown) =>
+  await sendOverdue(send, recreated ? "any time" : 0).catch((error: unknown) =>
     console.error("[engine] overdue at start", error),
   );
 

@@ -59,17 +59,18 @@ function nextLook(due: Date, lease: Date | null, now: number): Date {
  * in case a wake was lost (the process died between commit and send, a row written by hand, a job
  * deleted). A task that already has a queued job keeps it (one queued job per task).
  */
-export async function sendOverdue(send: SendTaskJob, graceMs: number, limit = 500): Promise<number> {
-  const before = new Date(Date.now() - graceMs);
+export async function sendOverdue(send: SendTaskJob, graceMs: number | "any time", limit = 500): Promise<number> {
+  // "any time": every task with work ahead, due or not (its queue was remade: no job survived).
+  const when = graceMs === "any time" ? { not: null } : { lte: new Date(Date.now() - graceMs) };
   const [polls, archives] = await Promise.all([
     db.videoTask.findMany({
-      where: { deletedAt: null, nextPollAt: { lte: before } },
+      where: { deletedAt: null, nextPollAt: when },
       select: { id: true },
       orderBy: { nextPollAt: "asc" },
       take: limit,
     }),
     db.videoTask.findMany({
-      where: { archiveStatus: "pending", deletedAt: null, nextArchiveAt: { lte: before } },
+      where: { archiveStatus: "pending", deletedAt: null, nextArchiveAt: when },
       select: { id: true },
       orderBy: { nextArchiveAt: "asc" },
       take: limit,

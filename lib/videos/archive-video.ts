@@ -14,6 +14,7 @@ import { queueVideoNotification } from "@/lib/notifications/enqueue";
 import { chargeTask } from "./billing";
 import { crashPoint } from "./crash-point";
 import { leaseUntil, whileHoldingLease } from "./task-lease";
+import { notBefore } from "./clock";
 
 // Copies a completed video, its thumbnail and sprite sheet from the provider into our storage.
 // The charge is not ours to decide here: the provider billed the job when it completed
@@ -32,7 +33,7 @@ const MAGIC: Record<(typeof VARIANTS)[number], (head: Buffer) => boolean> = {
 
 export async function archiveDueTasks(
   opts: { now?: Date; taskIds?: string[]; limit?: number } = {},
-): Promise<{ archived: number; failed: number; full: boolean }> {
+): Promise<{ archived: number; failed: number; due: number }> {
   const now = opts.now ?? new Date();
   const due = await db.videoTask.findMany({
     where: {
@@ -59,8 +60,7 @@ export async function archiveDueTasks(
     },
     "archive",
   );
-  // A full batch, mostly ours: more may be due already (held leases are no reason to ask again).
-  return { archived, failed, full: due.length === (opts.limit ?? 10) && (archived + failed) * 2 >= due.length };
+  return { archived, failed, due: due.length };
 }
 
 /**
@@ -180,7 +180,7 @@ async function archiveOne(taskId: string, now: Date): Promise<boolean> {
   }
   // Stamped when the files are in place, not when the sweep's tick began (which may be seconds
   // earlier); a caller's clock ahead of the wall's (tests of retention) is kept.
-  const archivedAt = new Date(Math.max(now.getTime(), Date.now()));
+  const archivedAt = notBefore(now);
   const retainUntil = task.team.retentionDays
     ? new Date(archivedAt.getTime() + task.team.retentionDays * 86_400_000)
     : null;

@@ -8,11 +8,20 @@ import { refreshDueCatalogue } from "@/lib/upstream/catalogue-refresh";
 import { archiveDueTasks } from "./archive-video";
 import { syncDueTasks } from "./sync-video-status";
 import { addTaskEvent } from "./task-events";
+import { notBefore } from "./clock";
 
 // Tasks progress with no one watching: the sweep polls every due task, archives completed
 // ones, applies team retention and sends due notifications. lib/engine starts it with the server on
 // SQLite (or STUDIO_ENGINE=sweep); POST /api/cron/sweep runs one tick for an external scheduler.
 // Leases make concurrent sweeps safe, beside each other and beside pg-boss jobs.
+
+/**
+ * A batch that came back full and was mostly this sweep's own work: more may be due already.
+ * Mostly someone else's (leases held by another poll or instance) is no reason to ask again at once.
+ */
+function fullBatch(due: number, done: number, limit: number): boolean {
+  return due === limit && done * 2 >= due;
+}
 
 export async function runSweep(now = new Date()) {
   // Several rounds of the archive's concurrency per sweep: a burst of completions drains fast.
@@ -24,14 +33,17 @@ export async function runSweep(now = new Date()) {
     syncDueTasks({ now, limit: 100 }),
     archiveDueTasks({ now, limit: archiveLimit }),
   ]);
-  const after = await archiveDueTasks({ now: new Date(Math.max(now.getTime(), Date.now())), limit: archiveLimit });
+  const after = await archiveDueTasks({ now: notBefore(now), limit: archiveLimit });
   const upkeep = await runUpkeep(now);
   return {
     polled: synced.polled,
     archived: before.archived + after.archived,
     archiveFailures: before.failed + after.failed,
-    // A full batch: more is due already, so the next tick should not wait.
-    more: synced.full || before.full || after.full,
+    // More is due already, so the next tick should not wait.
+    more:
+      fullBatch(synced.due, synced.polled, 100) ||
+      fullBatch(before.due, before.archived + before.failed, archiveLimit) ||
+      fullBatch(after.due, after.archived + after.failed, archiveLimit),
     ...upkeep,
   };
 }

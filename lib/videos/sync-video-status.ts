@@ -18,6 +18,7 @@ import { addTaskEvent } from "./task-events";
 import { leaseUntil, whileHoldingLease } from "./task-lease";
 import { applyLateAnswer, giveUp, isLateWatch, overTimeLimit } from "./time-limit";
 import { isTerminalStatus } from "./video-dto";
+import { notBefore } from "./clock";
 
 // Polls the provider for tasks that are due, at most once per interval per task however many
 // tabs, people or server processes ask: a task is claimed with one conditional UPDATE (due, and
@@ -28,7 +29,8 @@ import { isTerminalStatus } from "./video-dto";
 
 export type SyncScope = { teamId?: string; taskIds?: string[]; now?: Date; limit?: number };
 
-export async function syncDueTasks(scope: SyncScope = {}): Promise<{ polled: number; full: boolean }> {
+/** Polls the due tasks in scope; how many were due (up to `limit`) and how many this call polled. */
+export async function syncDueTasks(scope: SyncScope = {}): Promise<{ polled: number; due: number }> {
   const now = scope.now ?? new Date();
   const due = await db.videoTask.findMany({
     where: {
@@ -51,9 +53,7 @@ export async function syncDueTasks(scope: SyncScope = {}): Promise<{ polled: num
     });
     if (did) polled++;
   });
-  // A full batch, mostly ours to poll: more may be due already (the sweep goes again at once).
-  // Mostly someone else's (held leases) is not a reason to ask again at once.
-  return { polled, full: due.length === (scope.limit ?? 50) && polled * 2 >= due.length };
+  return { polled, due: due.length };
 }
 
 /**
@@ -139,14 +139,14 @@ async function pollOne(taskId: string, now: Date): Promise<void> {
     const video = await adapter.retrieve(connection, task.providerJobId, { timeoutMs: 20_000 });
     // The next poll counts from the answer, not from the claim: a claim may wait its turn (8 at
     // a time, a sweep's batch) and the provider must never see two polls closer than the interval.
-    const answeredAt = answerTime(now);
+    const answeredAt = notBefore(now);
     await db.$transaction(async (tx) => {
       if (late) return applyLateAnswer(tx, taskId, task, video, now);
       await applyProviderVideo(tx, taskId, video, now, { answeredAt, releasePollLease: true });
       if (!isTerminalStatus(video.status) && overTimeLimit(task, now)) await giveUp(tx, taskId, task, now);
     });
   } catch (error) {
-    const answeredAt = answerTime(now);
+    const answeredAt = notBefore(now);
     if (error instanceof ProviderNotConfiguredError) {
       await release(taskId, new Date(answeredAt.getTime() + pollDelayMs(Number.POSITIVE_INFINITY)));
       return;
@@ -173,11 +173,6 @@ async function pollOne(taskId: string, now: Date): Promise<void> {
       : pollDelayMs(now.getTime() - task.createdAt.getTime(), failure.retryAfterSeconds);
     await release(taskId, new Date(answeredAt.getTime() + delay), answer);
   }
-}
-
-/** The moment an answer arrived: now, or the caller's clock when a test runs it ahead. */
-function answerTime(now: Date): Date {
-  return new Date(Math.max(now.getTime(), Date.now()));
 }
 
 /**

@@ -15,6 +15,7 @@ import { env } from "@/lib/env";
 //   open waits for it (lib/db/sqlite-serial.ts), so it sees the committed state.
 // Messages lost while a listener is away are made up for by a `resync` (re-read everything).
 
+/** Also named by the PostgreSQL trigger that sends on it (migration 20261201235500_task_event_notify). */
 export const TASK_CHANNEL = "studio_task_changes";
 
 export type TaskPushListener = {

@@ -100,7 +100,7 @@ describe.skipIf(!s3Available)("archiving into S3", () => {
       if ((await db.videoTask.findUniqueOrThrow({ where: { id: task.id } })).archiveStatus === "pending") break;
       await new Promise((r) => setTimeout(r, 50));
     }
-    expect(await archiveDueTasks({ taskIds: [task.id] })).toEqual({ archived: 0, failed: 1, full: false });
+    expect(await archiveDueTasks({ taskIds: [task.id] })).toEqual({ archived: 0, failed: 1, due: 1 });
     const failed = await db.videoTask.findUniqueOrThrow({ where: { id: task.id } });
     expect(failed).toMatchObject({ archiveStatus: "pending", videoPath: null });
     expect(failed.archiveError).toMatch(/terminated/);
