@@ -3,9 +3,9 @@
 // does, then times each case. Prints figures; asserts nothing (the plans are checked by
 // tests/integration/performance/query-plans.test.ts).
 //
-//   npx tsx --conditions=react-server bench/gallery-queries.ts [videos=100000] [runs=40]
+//   npx tsx --import ./bench/support/server-only-off.mjs bench/gallery-queries.ts [videos=100000] [runs=40]
 //   DATABASE_URL=$(PG_TEST_DB=bench_gallery bash scripts/ensure-postgres.sh | tail -1) \
-//     npx tsx --conditions=react-server bench/gallery-queries.ts        # PostgreSQL (a database of its own)
+//     npx tsx --import ./bench/support/server-only-off.mjs bench/gallery-queries.ts        # PostgreSQL (a database of its own)
 //
 // "route" is what a team route does after decoding the session cookie: authorizeSignedIn (user,
 // membership and team in one statement), then the lib call with that checked actor (the cards in

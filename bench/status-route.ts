@@ -65,6 +65,8 @@ const server = spawn("npx", ["tsx", "scripts/start.ts"], {
     AUTH_SECRET: secret,
     STUDIO_DIST_DIR: ".next-bench",
     STUDIO_SWEEP: "on",
+    // e.g. BENCH_SERVER_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server.
+    ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
   },
   stdio: ["ignore", "pipe", "pipe"],
   detached: true,
@@ -109,11 +111,19 @@ const body = (await check.json()) as { items?: unknown[] };
 if (check.status !== 200 || body.items?.length !== 12)
   throw new Error(`status route answered ${check.status} with ${JSON.stringify(body).slice(0, 200)}`);
 
+// BENCH_CASES=status (or trivial, gallery; comma-separated) measures only those: a server
+// profile of one route alone.
+const only = process.env.BENCH_CASES?.split(",");
 const cases = [
-  { name: "trivial: GET /api/auth/csrf", path: "/api/auth/csrf", headers: {} },
-  { name: "status route, 12 ids (signed in)", path: statusPath, headers: cookie },
-  { name: "gallery page, 24 cards (signed in)", path: `/api/teams/${big.teamId}/videos`, headers: cookie },
-];
+  { key: "trivial", name: "trivial: GET /api/auth/csrf", path: "/api/auth/csrf", headers: {} },
+  { key: "status", name: "status route, 12 ids (signed in)", path: statusPath, headers: cookie },
+  {
+    key: "gallery",
+    name: "gallery page, 24 cards (signed in)",
+    path: `/api/teams/${big.teamId}/videos`,
+    headers: cookie,
+  },
+].filter((c) => !only || only.includes(c.key));
 for (const c of cases) await load(port, c.path, c.headers, 2, connections); // warm-up
 // Interleaved slices (2 s of each case, round after round), so the machine's other load falls on
 // every case alike: ratios from the same minutes, not from different ones.
@@ -137,7 +147,7 @@ const trivialRate = totals[0]!.requests / totals[0]!.seconds;
 for (const [i, c] of cases.entries()) {
   const t = totals[i]!;
   const rate = t.requests / t.seconds;
-  const ratio = i > 0 ? `  ${(rate / trivialRate).toFixed(2)}× trivial` : "";
+  const ratio = i > 0 && cases[0]!.key === "trivial" ? `  ${(rate / trivialRate).toFixed(2)}× trivial` : "";
   console.log(
     `${c.name.padEnd(38)} ${rate.toFixed(0).padStart(6)} req/s  p50 ${median(t.p50s).toFixed(1)} ms  p99 ${median(t.p99s).toFixed(1)} ms  status ${t.status}${ratio}`,
   );

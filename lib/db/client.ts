@@ -4,6 +4,7 @@ import { PrismaClient as SqliteClient } from "@/lib/generated/prisma-sqlite/clie
 import { PrismaClient as PostgresClient } from "@/lib/generated/prisma-postgresql/client";
 import { sqlitePath } from "./migrate";
 import { serialisedSqlite } from "./sqlite-serial";
+import { cachingStatements } from "./sqlite-statements";
 
 // Both generated clients share one models file, so their APIs are the same; the SQLite one
 // serves as the type (docs/decisions/002-two-databases.md).
@@ -16,7 +17,9 @@ export type Reader = Tx | Db;
 export function createDb(databaseUrl: string): Db {
   if (databaseUrl.startsWith("file:")) {
     return new SqliteClient({
-      adapter: serialisedSqlite(new PrismaBetterSqlite3({ url: sqlitePath(databaseUrl), timeout: 10_000 })),
+      adapter: serialisedSqlite(
+        cachingStatements(new PrismaBetterSqlite3({ url: sqlitePath(databaseUrl), timeout: 10_000 })),
+      ),
     });
   }
   const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });

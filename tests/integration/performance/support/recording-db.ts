@@ -5,6 +5,7 @@ import { PrismaClient as PostgresClient } from "@/lib/generated/prisma-postgresq
 import type { Db } from "@/lib/db/client";
 import { sqlitePath } from "@/lib/db/migrate";
 import { serialisedSqlite } from "@/lib/db/sqlite-serial";
+import { cachingStatements } from "@/lib/db/sqlite-statements";
 
 // The app's own client (same adapters, same serialisation) with a recorder on the driver adapter:
 // every statement the app sends, with its arguments exactly as Prisma passes them, so a test can
@@ -67,7 +68,7 @@ export function installRecordingDb(databaseUrl: string): Recorder {
       }) as unknown as Db)
     : new SqliteClient({
         adapter: serialisedSqlite(
-          recording(new PrismaBetterSqlite3({ url: sqlitePath(databaseUrl), timeout: 10_000 })),
+          recording(cachingStatements(new PrismaBetterSqlite3({ url: sqlitePath(databaseUrl), timeout: 10_000 }))),
         ),
       });
   (globalThis as unknown as { studioDb?: Db }).studioDb = db;
