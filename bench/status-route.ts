@@ -11,6 +11,7 @@
 // coalesced by the engine's lease whatever the number of viewers: bench/status-polling.ts). The
 // session is a real Auth.js cookie, signed with the server's AUTH_SECRET.
 import { spawn } from "node:child_process";
+import { Agent } from "node:http";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -124,7 +125,9 @@ const cases = [
     headers: cookie,
   },
 ].filter((c) => !only || only.includes(c.key));
-for (const c of cases) await load(port, c.path, c.headers, 2, connections); // warm-up
+// One set of keep-alive connections per case, opened in the warm-up and kept for its slices.
+const agents = cases.map(() => new Agent({ keepAlive: true, maxSockets: connections }));
+for (const [i, c] of cases.entries()) await load(port, c.path, c.headers, 2, connections, agents[i]); // warm-up
 // Interleaved slices (2 s of each case, round after round), so the machine's other load falls on
 // every case alike: ratios from the same minutes, not from different ones.
 const rounds = Math.max(1, Math.round(seconds / 2));
@@ -134,7 +137,7 @@ console.log(
 const totals = cases.map(() => ({ requests: 0, seconds: 0, p50s: [] as number[], p99s: [] as number[], status: 0 }));
 for (let round = 0; round < rounds; round++)
   for (const [i, c] of cases.entries()) {
-    const r = await load(port, c.path, c.headers, 2, connections);
+    const r = await load(port, c.path, c.headers, 2, connections, agents[i]);
     const t = totals[i]!;
     t.requests += r.rate * 2;
     t.seconds += 2;
@@ -152,5 +155,6 @@ for (const [i, c] of cases.entries()) {
     `${c.name.padEnd(38)} ${rate.toFixed(0).padStart(6)} req/s  p50 ${median(t.p50s).toFixed(1)} ms  p99 ${median(t.p99s).toFixed(1)} ms  status ${t.status}${ratio}`,
   );
 }
+for (const agent of agents) agent.destroy();
 stop();
 process.exit(0);
