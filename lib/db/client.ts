@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "@/lib/generated/prisma-sqlite/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/prisma-postgresql/client";
 import { sqlitePath } from "./migrate";
+import { preparedStatementName } from "./pg-statements";
 import { serialisedSqlite } from "./sqlite-serial";
 import { cachingStatements } from "./sqlite-statements";
 
@@ -22,6 +23,8 @@ export function createDb(databaseUrl: string): Db {
       ),
     });
   }
-  const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+  const client = new PostgresClient({
+    adapter: new PrismaPg({ connectionString: databaseUrl }, { statementNameGenerator: preparedStatementName }),
+  });
   return client as unknown as Db;
 }

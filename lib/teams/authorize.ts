@@ -1,4 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma-sqlite/client";
+import { KEEP_PREPARED } from "@/lib/db/pg-statements";
 import type { Reader } from "./db-types";
 import { can, type Permission } from "./permissions";
 import { isRole, type Role } from "./roles";
@@ -65,7 +66,7 @@ async function readMembership(db: Reader, userId: string, teamId: string): Promi
       FROM "User"
       LEFT JOIN "Membership" ON "Membership"."userId" = "User"."id" AND "Membership"."teamId" = ${teamId}
       LEFT JOIN "Team" ON "Team"."id" = "Membership"."teamId"
-      WHERE "User"."id" = ${userId}`,
+      WHERE "User"."id" = ${userId}${Prisma.raw(KEEP_PREPARED)}`,
   );
   return rows[0] ?? null;
 }

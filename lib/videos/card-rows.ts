@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { KEEP_PREPARED } from "@/lib/db/pg-statements";
 import { Prisma } from "@/lib/generated/prisma-sqlite/client";
 import type { TaskForDto } from "./task-dto";
 
@@ -192,8 +193,10 @@ export async function readCards(q: CardQuery): Promise<CardRow[]> {
   if (q.ids?.length === 0) return [];
   const limit = q.limit ? Prisma.sql`LIMIT ${q.limit}` : Prisma.empty;
   const order = Prisma.raw(q.order === "asc" ? "ASC" : "DESC");
+  // Kept prepared on PostgreSQL (lib/db/pg-statements.ts), except a search: its plan depends on the text.
+  const keep = Prisma.raw(q.search ? "" : KEEP_PREPARED);
   const rows = await db.$queryRaw<RawCard[]>(
-    Prisma.sql`SELECT ${COLUMNS} FROM ${T} ${JOINS} WHERE ${Prisma.join(conditions(q), " AND ")} ORDER BY ${T}."createdAt" ${order}, ${T}."id" ${order} ${limit}`,
+    Prisma.sql`SELECT ${COLUMNS} FROM ${T} ${JOINS} WHERE ${Prisma.join(conditions(q), " AND ")} ORDER BY ${T}."createdAt" ${order}, ${T}."id" ${order} ${limit}${keep}`,
   );
   return rows.map(toCardRow);
 }

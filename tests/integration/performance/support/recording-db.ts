@@ -27,6 +27,11 @@ export type Recorder = {
   replay(statement: Recorded): Promise<unknown>;
   /** The plan of a recorded statement, one line per step (SQLite: EXPLAIN QUERY PLAN; PostgreSQL: EXPLAIN, JSON). */
   explain(statement: Recorded): Promise<PlanStep[]>;
+  /**
+   * PostgreSQL: the generic plan of a recorded statement (the plan a kept-prepared statement may
+   * settle on, whatever its arguments: PREPARE, then EXPLAIN EXECUTE under force_generic_plan).
+   */
+  explainGeneric(statement: Recorded): Promise<PlanStep[]>;
 };
 
 export type PlanStep = { relation: string | null; text: string; fullScan: boolean };
@@ -101,15 +106,40 @@ export function installRecordingDb(databaseUrl: string): Recorder {
         return flattenPg(doc[0].Plan);
       }
       const result = await connected.queryRaw({ ...statement.query, sql: `EXPLAIN QUERY PLAN ${statement.sql}` });
-      const detail = result.columnNames.indexOf("detail");
-      return result.rows.map((row) => {
-        const text = String(row[detail]);
-        const scan = /^SCAN (?:main\.)?"?(\w+)"?(?: USING COVERING INDEX \S+)?$/.exec(text);
-        const relation = /^(?:SCAN|SEARCH) (?:main\.)?"?(\w+)"?/.exec(text)?.[1] ?? null;
-        return { relation, text, fullScan: scan !== null };
-      });
+      return sqlitePlan(result);
+    },
+    async explainGeneric(statement) {
+      if (!connected || !postgres) throw new Error("generic plans are PostgreSQL's");
+      const tx = await connected.startTransaction();
+      const run = (sql: string) => tx.executeRaw({ sql, args: [], argTypes: [] });
+      try {
+        await run("BEGIN");
+        await run("SET LOCAL plan_cache_mode = force_generic_plan");
+        await run(`PREPARE studio_generic_plan AS ${statement.sql}`);
+        // A generic plan is the same whatever the values (and EXPLAIN runs nothing): NULLs do.
+        const params = statement.query.args.map(() => "NULL").join(", ");
+        const sql = `EXPLAIN (FORMAT JSON) EXECUTE studio_generic_plan${params ? `(${params})` : ""}`;
+        const cell = (await tx.queryRaw({ sql, args: [], argTypes: [] })).rows[0]?.[0];
+        const doc = (typeof cell === "string" ? JSON.parse(cell) : cell) as [{ Plan: PgNode }];
+        return flattenPg(doc[0].Plan);
+      } finally {
+        // PREPARE outlives a rollback; only this one goes (the adapter's own named statements stay).
+        await run("ROLLBACK").catch(() => undefined);
+        await run("DEALLOCATE studio_generic_plan").catch(() => undefined);
+        await tx.rollback();
+      }
     },
   };
+}
+
+function sqlitePlan(result: ResultSet): PlanStep[] {
+  const detail = result.columnNames.indexOf("detail");
+  return result.rows.map((row) => {
+    const text = String(row[detail]);
+    const scan = /^SCAN (?:main\.)?"?(\w+)"?(?: USING COVERING INDEX \S+)?$/.exec(text);
+    const relation = /^(?:SCAN|SEARCH) (?:main\.)?"?(\w+)"?/.exec(text)?.[1] ?? null;
+    return { relation, text, fullScan: scan !== null };
+  });
 }
 
 type PgNode = {
