@@ -4,6 +4,7 @@ import { PrismaClient as SqliteClient } from "@/lib/generated/prisma-sqlite/clie
 import { PrismaClient as PostgresClient } from "@/lib/generated/prisma-postgresql/client";
 import type { Db } from "@/lib/db/client";
 import { sqlitePath } from "@/lib/db/migrate";
+import { preparedStatementName } from "@/lib/db/pg-statements";
 import { serialisedSqlite } from "@/lib/db/sqlite-serial";
 import { cachingStatements } from "@/lib/db/sqlite-statements";
 
@@ -69,7 +70,9 @@ export function installRecordingDb(databaseUrl: string): Recorder {
     });
   const db = postgres
     ? (new PostgresClient({
-        adapter: recording(new PrismaPg({ connectionString: databaseUrl })),
+        adapter: recording(
+          new PrismaPg({ connectionString: databaseUrl }, { statementNameGenerator: preparedStatementName }),
+        ),
       }) as unknown as Db)
     : new SqliteClient({
         adapter: serialisedSqlite(
