@@ -103,10 +103,7 @@ export function installRecordingDb(databaseUrl: string): Recorder {
     async explain(statement) {
       if (!connected) throw new Error("no connection yet");
       if (postgres) {
-        const result = await connected.queryRaw({ ...statement.query, sql: `EXPLAIN (FORMAT JSON) ${statement.sql}` });
-        const cell = result.rows[0]?.[0];
-        const doc = (typeof cell === "string" ? JSON.parse(cell) : cell) as [{ Plan: PgNode }];
-        return flattenPg(doc[0].Plan);
+        return pgPlan(await connected.queryRaw({ ...statement.query, sql: `EXPLAIN (FORMAT JSON) ${statement.sql}` }));
       }
       const result = await connected.queryRaw({ ...statement.query, sql: `EXPLAIN QUERY PLAN ${statement.sql}` });
       return sqlitePlan(result);
@@ -122,9 +119,7 @@ export function installRecordingDb(databaseUrl: string): Recorder {
         // A generic plan is the same whatever the values (and EXPLAIN runs nothing): NULLs do.
         const params = statement.query.args.map(() => "NULL").join(", ");
         const sql = `EXPLAIN (FORMAT JSON) EXECUTE studio_generic_plan${params ? `(${params})` : ""}`;
-        const cell = (await tx.queryRaw({ sql, args: [], argTypes: [] })).rows[0]?.[0];
-        const doc = (typeof cell === "string" ? JSON.parse(cell) : cell) as [{ Plan: PgNode }];
-        return flattenPg(doc[0].Plan);
+        return pgPlan(await tx.queryRaw({ sql, args: [], argTypes: [] }));
       } finally {
         // PREPARE outlives a rollback; only this one goes (the adapter's own named statements stay).
         await run("ROLLBACK").catch(() => undefined);
@@ -133,6 +128,13 @@ export function installRecordingDb(databaseUrl: string): Recorder {
       }
     },
   };
+}
+
+/** PostgreSQL's EXPLAIN (FORMAT JSON) answer, one step per plan node. */
+function pgPlan(result: ResultSet): PlanStep[] {
+  const cell = result.rows[0]?.[0];
+  const doc = (typeof cell === "string" ? JSON.parse(cell) : cell) as [{ Plan: PgNode }];
+  return flattenPg(doc[0].Plan);
 }
 
 function sqlitePlan(result: ResultSet): PlanStep[] {
