@@ -18,6 +18,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
 import { load } from "./support/http-load";
+import { processTreeCpuMs } from "./support/process-cpu";
 
 const videos = Number(process.argv[2] ?? 100_000);
 const seconds = Number(process.argv[3] ?? 10);
@@ -66,7 +67,8 @@ const server = spawn("npx", ["tsx", "scripts/start.ts"], {
     AUTH_SECRET: secret,
     STUDIO_DIST_DIR: ".next-bench",
     STUDIO_SWEEP: "on",
-    // e.g. BENCH_SERVER_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server.
+    // e.g. BENCH_SERVER_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof --require ./bench/support/exit-on-signal.cjs"
+    // to profile the server (`next start` dies of SIGTERM without writing its profile).
     ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
   },
   stdio: ["ignore", "pipe", "pipe"],
@@ -134,11 +136,20 @@ const rounds = Math.max(1, Math.round(seconds / 2));
 console.log(
   `${connections} connections, ${rounds} rounds of 2 s per case, interleaved, keep-alive; server: next start (production build)`,
 );
-const totals = cases.map(() => ({ requests: 0, seconds: 0, p50s: [] as number[], p99s: [] as number[], status: 0 }));
+const totals = cases.map(() => ({
+  requests: 0,
+  seconds: 0,
+  cpuMs: 0,
+  p50s: [] as number[],
+  p99s: [] as number[],
+  status: 0,
+}));
 for (let round = 0; round < rounds; round++)
   for (const [i, c] of cases.entries()) {
+    const cpuBefore = processTreeCpuMs(server.pid!);
     const r = await load(port, c.path, c.headers, 2, connections, agents[i]);
     const t = totals[i]!;
+    t.cpuMs += processTreeCpuMs(server.pid!) - cpuBefore;
     t.requests += r.rate * 2;
     t.seconds += 2;
     t.p50s.push(r.p50);
@@ -147,14 +158,23 @@ for (let round = 0; round < rounds; round++)
   }
 const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
 const trivialRate = totals[0]!.requests / totals[0]!.seconds;
+const trivialCpu = totals[0]!.cpuMs / totals[0]!.requests;
+// "server CPU": the server's processes' own CPU per request (the load generator shares the cores).
 for (const [i, c] of cases.entries()) {
   const t = totals[i]!;
   const rate = t.requests / t.seconds;
-  const ratio = i > 0 && cases[0]!.key === "trivial" ? `  ${(rate / trivialRate).toFixed(2)}× trivial` : "";
+  const cpu = t.cpuMs / t.requests;
+  const ratio =
+    i > 0 && cases[0]!.key === "trivial"
+      ? `  ${(rate / trivialRate).toFixed(2)}× trivial (server CPU ${(cpu / trivialCpu).toFixed(2)}×)`
+      : "";
   console.log(
-    `${c.name.padEnd(38)} ${rate.toFixed(0).padStart(6)} req/s  p50 ${median(t.p50s).toFixed(1)} ms  p99 ${median(t.p99s).toFixed(1)} ms  status ${t.status}${ratio}`,
+    `${c.name.padEnd(38)} ${rate.toFixed(0).padStart(6)} req/s  p50 ${median(t.p50s).toFixed(1)} ms  p99 ${median(t.p99s).toFixed(1)} ms  server CPU ${cpu.toFixed(2)} ms/req  status ${t.status}${ratio}`,
   );
 }
 for (const agent of agents) agent.destroy();
+// Wait (up to 15 s) for the server to be gone: a `--cpu-prof` profile is written as it exits.
+const exited = new Promise((resolve) => server.on("exit", resolve));
 stop();
+await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
 process.exit(0);
