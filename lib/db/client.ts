@@ -4,6 +4,7 @@ import { PrismaClient as SqliteClient } from "@/lib/generated/prisma-sqlite/clie
 import { PrismaClient as PostgresClient } from "@/lib/generated/prisma-postgresql/client";
 import { sqlitePath } from "./migrate";
 import { preparedStatementName } from "./pg-statements";
+import { oneStatementAtATime } from "./pg-transactions";
 import { serialisedSqlite } from "./sqlite-serial";
 import { cachingStatements } from "./sqlite-statements";
 
@@ -15,16 +16,28 @@ export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 /** Either the client or a transaction: for reads that may run inside or outside one. */
 export type Reader = Tx | Db;
 
-export function createDb(databaseUrl: string): Db {
+type DriverAdapter = Awaited<ReturnType<PrismaBetterSqlite3["connect"]>>;
+
+/**
+ * Wraps the driver adapter's factory (after the statement cache, inside SQLite's serialisation):
+ * the query-plan tests' recorder sees every statement the app's own client sends.
+ */
+export type WrapAdapter = <F extends { connect(): Promise<DriverAdapter> }>(factory: F) => F;
+
+export function createDb(databaseUrl: string, wrap: WrapAdapter = (factory) => factory): Db {
   if (databaseUrl.startsWith("file:")) {
     return new SqliteClient({
       adapter: serialisedSqlite(
-        cachingStatements(new PrismaBetterSqlite3({ url: sqlitePath(databaseUrl), timeout: 10_000 })),
+        wrap(cachingStatements(new PrismaBetterSqlite3({ url: sqlitePath(databaseUrl), timeout: 10_000 }))),
       ),
     });
   }
   const client = new PostgresClient({
-    adapter: new PrismaPg({ connectionString: databaseUrl }, { statementNameGenerator: preparedStatementName }),
+    adapter: wrap(
+      oneStatementAtATime(
+        new PrismaPg({ connectionString: databaseUrl }, { statementNameGenerator: preparedStatementName }),
+      ),
+    ),
   });
   return client as unknown as Db;
 }

@@ -1,4 +1,5 @@
 import type { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { createLock, holding, type Release } from "./lock";
 
 // better-sqlite3 is one connection. Prisma's adapter queues interactive transactions behind each
 // other, but a query outside a transaction runs at once on that same connection — inside
@@ -11,18 +12,6 @@ import type { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 type SqlDriverAdapter = Awaited<ReturnType<PrismaBetterSqlite3["connect"]>>;
 type Transaction = Awaited<ReturnType<SqlDriverAdapter["startTransaction"]>>;
 type SqlDriverAdapterFactory = Pick<PrismaBetterSqlite3, "provider" | "adapterName" | "connect">;
-type Release = () => void;
-
-function createLock(): () => Promise<Release> {
-  let tail: Promise<void> = Promise.resolve();
-  return () => {
-    let release!: Release;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const turn = tail.then(() => release);
-    tail = tail.then(() => held);
-    return turn;
-  };
-}
 
 /** Calls `release` once the transaction ends (COMMIT or ROLLBACK has run). */
 function releasingOnEnd(tx: Transaction, release: Release): Transaction {
@@ -55,14 +44,8 @@ function serialised(adapter: SqlDriverAdapter): SqlDriverAdapter {
   return new Proxy(adapter, {
     get(target, prop) {
       if (prop === "queryRaw" || prop === "executeRaw") {
-        return async (query: Parameters<SqlDriverAdapter["queryRaw"]>[0]) => {
-          const release = await lock();
-          try {
-            return await target[prop](query);
-          } finally {
-            release();
-          }
-        };
+        return (query: Parameters<SqlDriverAdapter["queryRaw"]>[0]) =>
+          holding<unknown>(lock, () => target[prop](query));
       }
       if (prop === "startTransaction") {
         return async (isolationLevel?: Parameters<SqlDriverAdapter["startTransaction"]>[0]) => {

@@ -65,13 +65,10 @@ export async function queueVideoNotification(
   // Most teams have no endpoint: asked first, in one statement, before the task's details (four).
   const targets = await subscribedEndpoints(tx, { team: { videoTasks: { some: { id: taskId } } } }, type);
   if (targets.length === 0) return;
-  // One read at a time: Prisma loads a select's relations side by side, and a transaction is one
-  // connection, which pg deprecates sending a query while another runs (lib/db/read-together.ts).
   const task = await tx.videoTask.findUniqueOrThrow({
     where: { id: taskId },
     select: {
       teamId: true,
-      createdById: true,
       model: true,
       prompt: true,
       seconds: true,
@@ -79,14 +76,11 @@ export async function queueVideoNotification(
       status: true,
       errorCode: true,
       errorMessage: true,
+      team: { select: { name: true } },
+      createdBy: { select: { name: true, email: true } },
+      charge: { select: { amountCents: true } },
     },
   });
-  const team = await tx.team.findUniqueOrThrow({ where: { id: task.teamId }, select: { name: true } });
-  const creator = await tx.user.findUniqueOrThrow({
-    where: { id: task.createdById },
-    select: { name: true, email: true },
-  });
-  const charge = await tx.charge.findUnique({ where: { taskId }, select: { amountCents: true } });
   const data: VideoEventData = {
     video: {
       id: taskId,
@@ -95,12 +89,12 @@ export async function queueVideoNotification(
       seconds: task.seconds,
       size: task.size,
       status: type === "video.lost" ? "lost" : task.status,
-      costCents: charge?.amountCents ?? null,
+      costCents: task.charge?.amountCents ?? null,
       error: type === "video.failed" ? { code: task.errorCode, message: task.errorMessage } : null,
-      createdBy: creator.name ?? creator.email,
+      createdBy: task.createdBy.name ?? task.createdBy.email,
       url: studioLink(`/t/${task.teamId}/gallery/${taskId}`),
     },
-    team: { id: task.teamId, name: team.name },
+    team: { id: task.teamId, name: task.team.name },
   };
   await writeDeliveries(tx, targets, task.teamId, type, data, now);
 }

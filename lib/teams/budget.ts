@@ -1,5 +1,4 @@
 import type { Reader, Tx } from "@/lib/db/client";
-import { readTogether } from "@/lib/db/read-together";
 import { monthOf, type SpendMonth } from "@/lib/money/month";
 
 // Budgets are per calendar month in UTC (lib/money/month.ts): a charge belongs to the month of
@@ -15,21 +14,18 @@ export type Room = {
 export type BudgetRoom = { team: Room; member: Room };
 
 async function sums(db: Reader, teamId: string, userId: string | null, month: SpendMonth, withReservations: boolean) {
-  const [charged, reserved] = await readTogether(
-    db,
-    () =>
-      db.charge.aggregate({
-        _sum: { amountCents: true },
-        where: { teamId, createdAt: { gte: month.start, lt: month.end }, ...(userId ? { userId } : {}) },
-      }),
-    async () =>
-      withReservations
-        ? db.videoTask.aggregate({
-            _sum: { reservedCents: true },
-            where: { teamId, deletedAt: null, reservedCents: { gt: 0 }, ...(userId ? { createdById: userId } : {}) },
-          })
-        : null,
-  );
+  const [charged, reserved] = await Promise.all([
+    db.charge.aggregate({
+      _sum: { amountCents: true },
+      where: { teamId, createdAt: { gte: month.start, lt: month.end }, ...(userId ? { userId } : {}) },
+    }),
+    withReservations
+      ? db.videoTask.aggregate({
+          _sum: { reservedCents: true },
+          where: { teamId, deletedAt: null, reservedCents: { gt: 0 }, ...(userId ? { createdById: userId } : {}) },
+        })
+      : null,
+  ]);
   return { spentCents: charged._sum.amountCents ?? 0, reservedCents: reserved?._sum.reservedCents ?? 0 };
 }
 
@@ -58,13 +54,12 @@ export async function budgetRoom(
   month: SpendMonth = monthOf(now),
 ): Promise<BudgetRoom> {
   const current = month.key === monthOf(now).key;
-  const [team, membership, teamSums, memberSums] = await readTogether(
-    db,
-    () => db.team.findUniqueOrThrow({ where: { id: teamId }, select: { monthlyBudgetCents: true } }),
-    () => db.membership.findUnique({ where: { teamId_userId: { teamId, userId } }, select: { monthlyCapCents: true } }),
-    () => sums(db, teamId, null, month, current),
-    () => sums(db, teamId, userId, month, current),
-  );
+  const [team, membership, teamSums, memberSums] = await Promise.all([
+    db.team.findUniqueOrThrow({ where: { id: teamId }, select: { monthlyBudgetCents: true } }),
+    db.membership.findUnique({ where: { teamId_userId: { teamId, userId } }, select: { monthlyCapCents: true } }),
+    sums(db, teamId, null, month, current),
+    sums(db, teamId, userId, month, current),
+  ]);
   return {
     team: room(team.monthlyBudgetCents, teamSums),
     member: room(membership?.monthlyCapCents ?? null, memberSums),
@@ -81,19 +76,16 @@ export async function tokenSpendThisMonth(
   now = new Date(),
 ): Promise<{ spentCents: number; reservedCents: number }> {
   const month = monthOf(now);
-  const [charged, reserved] = await readTogether(
-    db,
-    () =>
-      db.charge.aggregate({
-        _sum: { amountCents: true },
-        where: { createdAt: { gte: month.start, lt: month.end }, task: { apiTokenId: tokenId } },
-      }),
-    () =>
-      db.videoTask.aggregate({
-        _sum: { reservedCents: true },
-        where: { apiTokenId: tokenId, reservedCents: { gt: 0 }, deletedAt: null },
-      }),
-  );
+  const [charged, reserved] = await Promise.all([
+    db.charge.aggregate({
+      _sum: { amountCents: true },
+      where: { createdAt: { gte: month.start, lt: month.end }, task: { apiTokenId: tokenId } },
+    }),
+    db.videoTask.aggregate({
+      _sum: { reservedCents: true },
+      where: { apiTokenId: tokenId, reservedCents: { gt: 0 }, deletedAt: null },
+    }),
+  ]);
   return { spentCents: charged._sum.amountCents ?? 0, reservedCents: reserved._sum.reservedCents ?? 0 };
 }
 

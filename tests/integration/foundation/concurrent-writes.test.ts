@@ -1,5 +1,7 @@
-import { describe, expect, it } from "vitest";
+import pg from "pg";
+import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { newTeam } from "../../support/video-harness";
 
 // On SQLite the studio has one connection. A statement outside a transaction must never run
@@ -33,5 +35,44 @@ describe("writes outside a transaction", () => {
     const row = await db.team.findUniqueOrThrow({ where: { id: team.id } });
     expect(row.name).toBe("Before");
     expect(row.monthlyBudgetCents).toBe(1234);
+  });
+});
+
+// A PostgreSQL transaction is one connection: statements sent together inside it (a Promise.all,
+// Prisma loading a select's relations side by side) must take turns there, not be handed to pg
+// while another runs (deprecated by pg, refused by pg 9; lib/db/pg-transactions.ts). Counted on
+// pg's own client: a query() call while that client is busy. On SQLite the reads only have to
+// come back right.
+describe("reads sent together inside a transaction", () => {
+  const query = pg.Client.prototype.query;
+  afterEach(() => {
+    pg.Client.prototype.query = query;
+  });
+
+  it("take turns on its connection and each gets its own answer", async () => {
+    const { team, owner } = await newTeam("Together");
+    let busyCalls = 0;
+    pg.Client.prototype.query = function (
+      this: pg.Client & { _activeQuery?: unknown; _queryQueue?: unknown[] },
+      ...args: unknown[]
+    ) {
+      if (this._activeQuery || (this._queryQueue?.length ?? 0) > 0) busyCalls++;
+      return (query as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof query;
+    const [named, membership, members, count] = await db.$transaction(async (tx) =>
+      Promise.all([
+        tx.team.findUniqueOrThrow({ where: { id: team.id }, select: { name: true } }),
+        tx.membership.findUniqueOrThrow({
+          where: { teamId_userId: { teamId: team.id, userId: owner.id } },
+          select: { role: true, user: { select: { email: true } }, team: { select: { name: true } } },
+        }),
+        tx.membership.count({ where: { teamId: team.id } }),
+        tx.videoTask.count({ where: { teamId: team.id } }),
+      ]),
+    );
+    expect(named.name).toBe("Together");
+    expect(membership).toEqual({ role: "OWNER", user: { email: owner.email }, team: { name: "Together" } });
+    expect([members, count]).toEqual([1, 0]);
+    if (env.databaseProvider === "postgresql") expect(busyCalls).toBe(0);
   });
 });

@@ -1,14 +1,7 @@
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient as SqliteClient } from "@/lib/generated/prisma-sqlite/client";
-import { PrismaClient as PostgresClient } from "@/lib/generated/prisma-postgresql/client";
-import type { Db } from "@/lib/db/client";
-import { sqlitePath } from "@/lib/db/migrate";
-import { preparedStatementName } from "@/lib/db/pg-statements";
-import { serialisedSqlite } from "@/lib/db/sqlite-serial";
-import { cachingStatements } from "@/lib/db/sqlite-statements";
+import type { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { createDb, type Db } from "@/lib/db/client";
 
-// The app's own client (same adapters, same serialisation) with a recorder on the driver adapter:
+// The app's own client (createDb: same adapters, same serialisation) with a recorder on the driver adapter:
 // every statement the app sends, with its arguments exactly as Prisma passes them, so a test can
 // ask the database how it plans *that* statement. Install it before anything imports "@/lib/db"
 // (lib/db.ts takes the client from globalThis.studioDb when one is there).
@@ -68,17 +61,7 @@ export function installRecordingDb(databaseUrl: string): Recorder {
         return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
       },
     });
-  const db = postgres
-    ? (new PostgresClient({
-        adapter: recording(
-          new PrismaPg({ connectionString: databaseUrl }, { statementNameGenerator: preparedStatementName }),
-        ),
-      }) as unknown as Db)
-    : new SqliteClient({
-        adapter: serialisedSqlite(
-          recording(cachingStatements(new PrismaBetterSqlite3({ url: sqlitePath(databaseUrl), timeout: 10_000 }))),
-        ),
-      });
+  const db = createDb(databaseUrl, recording);
   (globalThis as unknown as { studioDb?: Db }).studioDb = db;
 
   return {
