@@ -6,13 +6,16 @@
 //
 //   npx tsx bench/lighthouse.ts [runs per page = 3] [videos = 60]
 //
+// The fourth page, "blank", is a blank Next.js app built from the same packages
+// (bench/support/blank-next.ts) on PORT + 1: the score the framework alone reaches here.
+//
 // Lighthouse is not one of the app's packages: it is installed from the npm registry into
 // .tools/lighthouse (git-ignored, its own package.json) the first time, like scripts/ensure-node.sh
 // does for Node. Chromium: CHROME_PATH, default /usr/bin/chromium. The studio runs through
 // scripts/start.ts (`npm start`: migrations, build when sources changed, `next start`) on PORT
 // (default 3473) with its own data folder (LIGHTHOUSE_DATA_DIR, default .data/lighthouse, wiped
 // first) and build folder (STUDIO_DIST_DIR, default .next-lighthouse), so it touches no one else's.
-// LIGHTHOUSE_PAGES=gallery,generate,sign-in picks pages; LIGHTHOUSE_CHROME_FLAGS adds Chromium flags;
+// LIGHTHOUSE_PAGES=gallery,generate,sign-in,blank picks pages; LIGHTHOUSE_CHROME_FLAGS adds Chromium flags;
 // LIGHTHOUSE_SCREENSHOTS=0 skips the screenshots.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -20,6 +23,7 @@ import path from "node:path";
 import { availableParallelism, loadavg } from "node:os";
 import { pathToFileURL } from "node:url";
 import sharp from "sharp";
+import { startBlankNext } from "./support/blank-next";
 
 const LIGHTHOUSE_VERSION = "13.5.0";
 const root = path.resolve(import.meta.dirname, "..");
@@ -337,14 +341,17 @@ async function main(): Promise<void> {
   const { teamId, user } = await seed();
   console.log(`Seeded one team with ${videoCount} archived videos in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const server = await startStudio();
+  const blank = await startBlankNext(root, port + 1);
   try {
     const cookie = await sessionCookie(user);
-    // The sign-in page (signed out) is the reference: the same app's lightest page in the same
-    // run, so the machine's share of a score (2 shared cores) can be told from the page's.
+    // Two references measured in the same run, so the machine's share of a score (2 shared
+    // cores) can be told from the page's: the sign-in page (signed out), the same app's lightest
+    // page; and a blank Next.js page of the same next and React, the framework's floor.
     const pages = [
       ["gallery", `${base}/t/${teamId}/gallery`],
       ["generate", `${base}/t/${teamId}/generate`],
       ["sign-in", `${base}/sign-in`],
+      ["blank", blank.url],
     ] as const;
     for (const [, url] of pages.slice(0, 2)) {
       const res = await fetch(url, { headers: { cookie } }); // warm the server; and is the cookie taken?
@@ -362,7 +369,7 @@ async function main(): Promise<void> {
       if (only && !only.includes(name)) continue;
       const results: Run[] = [];
       for (let i = 1; i <= runs; i++) {
-        const r = await lighthouseRun(url, name === "sign-in" ? null : cookie, `${name}-${i}`);
+        const r = await lighthouseRun(url, name === "sign-in" || name === "blank" ? null : cookie, `${name}-${i}`);
         results.push(r);
         console.log(
           `${name.padEnd(9)} ${String(i).padStart(3)} ${String(r.performance).padStart(5)} ${String(r.accessibility).padStart(5)} ${String(r.bestPractices).padStart(5)} ${ms(r.fcp)} ${ms(r.lcp)} ${ms(r.tbt)} ${r.cls.toFixed(3).padStart(6)} ${String(r.benchmarkIndex).padStart(6)}  ${r.lcpElement}`,
@@ -391,6 +398,7 @@ async function main(): Promise<void> {
       console.log(`\nScreenshots: ${(await screenshots(pages[0][1], cookie)).join(", ")}`);
   } finally {
     if (server.pid) process.kill(-server.pid, "SIGTERM");
+    if (blank.server.pid) process.kill(-blank.server.pid, "SIGTERM");
   }
 }
 
