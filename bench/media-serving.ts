@@ -2,7 +2,7 @@
 // server of the same file, in the same run (ratios, not absolute figures), plus where the time of
 // one small request goes and the server's RSS before and after. Prints figures; asserts nothing.
 //
-//   npx tsx --conditions=react-server bench/media-serving.ts [seconds=5] [connections=16]
+//   npx tsx --conditions=react-server bench/media-serving.ts [seconds=5] [connections=16] [rounds=1]
 //
 // The servers run in a child process (one core for them, one for the load generator). "route" is
 // the media route's pipeline from the session's user id on: authorizeSignedIn() (user, membership
@@ -16,6 +16,7 @@ import { fork, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createReadStream, mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http";
 import { load } from "./support/http-load";
+import { withServerMemoryDefaults } from "../lib/config/server-memory";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -180,8 +181,8 @@ async function serve(): Promise<void> {
   let peak = 0;
   setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50).unref();
   const memory = () => {
-    const { rss, arrayBuffers } = process.memoryUsage();
-    const answer = { rss, peak: Math.max(peak, rss), arrayBuffers };
+    const { rss, arrayBuffers, heapTotal, heapUsed } = process.memoryUsage();
+    const answer = { rss, peak: Math.max(peak, rss), arrayBuffers, heapTotal, heapUsed };
     peak = 0;
     return answer;
   };
@@ -228,8 +229,22 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, file: string): v
 async function drive(): Promise<void> {
   const seconds = Number(process.argv[2] ?? 5);
   const connections = Number(process.argv[3] ?? 16);
+  // Rounds of the whole load: the RSS after each tells a one-time rise (the first round's pages
+  // that V8 and the allocator keep) from a growth with the load served (a leak).
+  const rounds = Number(process.argv[4] ?? 1);
+  // The servers' process gets the memory settings `npm start` gives `next start`
+  // (lib/config/server-memory.ts; STUDIO_MEMORY_DEFAULTS=off for Node's and glibc's own).
+  // MEDIA_BENCH_SERVER_ENV="NAME=value …" adds settings for that process only (e.g. glibc's
+  // MALLOC_ARENA_MAX, or NODE_OPTIONS), so the load generator and nginx run as they were.
+  const serverEnv = Object.fromEntries(
+    (process.env.MEDIA_BENCH_SERVER_ENV ?? "")
+      .split(" ")
+      .filter((pair) => pair.includes("="))
+      .map((pair) => [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)]),
+  );
   const child: ChildProcess = fork(import.meta.filename, ["--serve"], {
     execArgv: [...process.execArgv, "--expose-gc"],
+    env: withServerMemoryDefaults({ ...process.env, ...serverEnv }),
     stdio: "inherit",
   });
   const next = <T>() => new Promise<T>((resolve) => child.once("message", (m) => resolve(m as T)));
@@ -237,8 +252,8 @@ async function drive(): Promise<void> {
   const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
   const rss = async (message: "rss" | "gc") => {
     child.send(message);
-    const m = await next<{ rss: number; peak: number; arrayBuffers: number }>();
-    return `RSS ${mb(m.rss)} (peak since last look ${mb(m.peak)}), buffers ${mb(m.arrayBuffers)}`;
+    const m = await next<{ rss: number; peak: number; arrayBuffers: number; heapTotal: number; heapUsed: number }>();
+    return `RSS ${mb(m.rss)} (peak since last look ${mb(m.peak)}), buffers ${mb(m.arrayBuffers)}, V8 heap ${mb(m.heapTotal)} (used ${mb(m.heapUsed)})`;
   };
   console.log(`node ${process.version}; ${seconds} s per case, ${connections} connections; servers in a child process`);
   console.log("\nOne small (0.7 MB) request in-process, step by step:");
@@ -262,32 +277,45 @@ async function drive(): Promise<void> {
         ]
       : []),
   ];
-  console.log(`\nreq/s (MB/s)${nginx ? `; nginx ${nginx.version}, 1 worker` : "; no nginx on PATH"}`);
-  for (const c of cases) {
-    const rates: Record<string, number> = {};
-    const cells: string[] = [];
-    for (const server of servers) {
-      const result = await load(server.port, server.prefix + c.path, c.headers ?? {}, seconds, connections);
-      rates[server.name] = result.rate;
-      const odd = result.status === 200 || result.status === 206 ? "" : ` status ${result.status}!`;
-      cells.push(`${server.name} ${result.rate.toFixed(1)} (${result.mbps.toFixed(0)})${odd}`);
-      if (server.name === "route") memoryLines.push(`  after route, ${c.name}: ${await rss("rss")}`);
-    }
-    const ratio = (a: string, b: string) => (rates[b] ? `${a}/${b} ${(rates[a]! / rates[b]).toFixed(2)}×` : "");
-    console.log(`${c.name}: ${cells.join(", ")}`);
+  const afterRounds: string[] = [];
+  for (let round = 1; round <= rounds; round++) {
     console.log(
-      `  ${[ratio("route", "node static"), ratio("route", "nginx static"), ratio("route + X-Accel", "nginx static")].filter(Boolean).join(", ")}`,
+      `\n${rounds > 1 ? `round ${round} of ${rounds}: ` : ""}req/s (MB/s)${nginx ? `; nginx ${nginx.version}, 1 worker` : "; no nginx on PATH"}`,
     );
+    for (const c of cases) {
+      const rates: Record<string, number> = {};
+      const cells: string[] = [];
+      for (const server of servers) {
+        const result = await load(server.port, server.prefix + c.path, c.headers ?? {}, seconds, connections);
+        rates[server.name] = result.rate;
+        const odd = result.status === 200 || result.status === 206 ? "" : ` status ${result.status}!`;
+        cells.push(`${server.name} ${result.rate.toFixed(1)} (${result.mbps.toFixed(0)})${odd}`);
+        if (server.name === "route")
+          memoryLines.push(`  ${rounds > 1 ? `round ${round}, ` : ""}after route, ${c.name}: ${await rss("rss")}`);
+      }
+      const ratio = (a: string, b: string) => (rates[b] ? `${a}/${b} ${(rates[a]! / rates[b]).toFixed(2)}×` : "");
+      console.log(`${c.name}: ${cells.join(", ")}`);
+      console.log(
+        `  ${[ratio("route", "node static"), ratio("route", "nginx static"), ratio("route + X-Accel", "nginx static")].filter(Boolean).join(", ")}`,
+      );
+    }
+    const etagged = await once(ready.route, "/small", {});
+    const notModified = await load(
+      ready.route,
+      "/small",
+      { "if-none-match": etagged.etag ?? "" },
+      seconds,
+      connections,
+    );
+    console.log(
+      `small, If-None-Match (304) ${notModified.rate.toFixed(1).padStart(8)} req/s, status ${notModified.status}`,
+    );
+    await new Promise((r) => setTimeout(r, 2000));
+    afterRounds.push(`  after ${rounds > 1 ? `round ${round}` : "the run"}, a GC and 2 s idle: ${await rss("gc")}`);
   }
-  const etagged = await once(ready.route, "/small", {});
-  const notModified = await load(ready.route, "/small", { "if-none-match": etagged.etag ?? "" }, seconds, connections);
-  console.log(
-    `small, If-None-Match (304) ${notModified.rate.toFixed(1).padStart(8)} req/s, status ${notModified.status}`,
-  );
   console.log(`\nserver memory (RSS, its peak during the case, Buffers held):`);
   for (const line of memoryLines) console.log(line);
-  await new Promise((r) => setTimeout(r, 2000));
-  console.log(`  after the run, a GC and 2 s idle: ${await rss("gc")}`);
+  for (const line of afterRounds) console.log(line);
   child.send("exit");
   nginx?.stop();
 }

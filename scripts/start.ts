@@ -8,6 +8,7 @@ import path from "node:path";
 import { MissingSecretError, resolveAuthSecret, resolveSecret } from "../lib/config/secrets";
 import { defaultDatabaseUrl, resolveDataDir } from "../lib/config/data-dir";
 import { migrateDatabase, sqlitePath } from "../lib/db/migrate";
+import { withServerMemoryDefaults } from "../lib/config/server-memory";
 import { buildState } from "./lib/build-stamp";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -69,6 +70,11 @@ if (build.stale || process.env.STUDIO_REBUILD === "1") {
 }
 
 console.log(`Starting Sora Studio on http://localhost:${port}`);
-const server = spawn(nextBin, ["start", "-p", port], { cwd: root, stdio: "inherit", env: childEnv });
+// The server's memory goes back after a burst of downloads (decision 134; an operator's values win).
+const server = spawn(nextBin, ["start", "-p", port], {
+  cwd: root,
+  stdio: "inherit",
+  env: withServerMemoryDefaults(childEnv),
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));
