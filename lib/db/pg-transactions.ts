@@ -1,4 +1,5 @@
 import type { PrismaPg } from "@prisma/adapter-pg";
+import { wrapConnections } from "./adapter-factory";
 import { createLock, holding } from "./lock";
 
 // A PostgreSQL transaction is one pooled connection, and Prisma hands its statements to the
@@ -38,12 +39,10 @@ function inTurn(tx: Transaction): Transaction {
 
 /** The same adapter factory, whose transactions send one statement at a time. */
 export function oneStatementAtATime(factory: Factory): Factory {
-  return {
-    provider: factory.provider,
-    adapterName: factory.adapterName,
-    connect: async () => {
-      const adapter = await factory.connect();
-      return new Proxy(adapter, {
+  return wrapConnections(
+    factory,
+    (adapter) =>
+      new Proxy(adapter, {
         get(target, prop) {
           const value: unknown = Reflect.get(target, prop, target);
           if (typeof value !== "function") return value;
@@ -52,7 +51,6 @@ export function oneStatementAtATime(factory: Factory): Factory {
               inTurn(await target.startTransaction(...args));
           return (value as (...a: unknown[]) => unknown).bind(target);
         },
-      });
-    },
-  };
+      }),
+  );
 }

@@ -1,4 +1,5 @@
 import type { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { wrapConnections } from "./adapter-factory";
 import { createLock, holding, type Release } from "./lock";
 
 // better-sqlite3 is one connection. Prisma's adapter queues interactive transactions behind each
@@ -66,9 +67,5 @@ function serialised(adapter: SqlDriverAdapter): SqlDriverAdapter {
 
 /** The same adapter factory, whose adapters never mix a statement into another's transaction. */
 export function serialisedSqlite(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
-  return {
-    provider: factory.provider,
-    adapterName: factory.adapterName,
-    connect: async () => serialised(await factory.connect()),
-  };
+  return wrapConnections(factory, serialised);
 }

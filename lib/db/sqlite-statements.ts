@@ -1,5 +1,6 @@
 import type { Database, Statement } from "better-sqlite3";
 import type { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { wrapConnections } from "./adapter-factory";
 
 // Prisma's better-sqlite3 adapter prepares every statement again on every call
 // (`client.prepare(sql).bind(args)`): SQLite parses and plans the SQL each time. For the status
@@ -55,13 +56,8 @@ type Factory = Pick<PrismaBetterSqlite3, "provider" | "adapterName" | "connect">
 
 /** The same adapter factory, whose connections keep their prepared statements. */
 export function cachingStatements(factory: Factory): Factory {
-  return {
-    provider: factory.provider,
-    adapterName: factory.adapterName,
-    connect: async () => {
-      const adapter = await factory.connect();
-      cacheStatements((adapter as unknown as { client: Database }).client);
-      return adapter;
-    },
-  };
+  return wrapConnections(factory, (adapter) => {
+    cacheStatements((adapter as unknown as { client: Database }).client);
+    return adapter;
+  });
 }
