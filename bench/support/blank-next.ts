@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { waitForHttp } from "../../scripts/multi-instance/processes";
 
 // The framework's floor for bench/lighthouse.ts: a blank Next.js app (one server-rendered page
 // with a heading and a paragraph, no client component, no CSS), built by the studio's own `next`
@@ -54,17 +55,7 @@ export async function startBlankNext(studioRoot: string, port: number): Promise<
   if (built.status !== 0) throw new Error(`the blank Next.js app did not build:\n${built.stdout}\n${built.stderr}`);
   const server = spawn(next, ["start", "-p", String(port)], { cwd: dir, env, stdio: "ignore", detached: true });
   const url = `http://localhost:${port}/`;
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the blank Next.js app exited with ${server.exitCode}`);
-    if (
-      await fetch(url).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return { url, server };
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("the blank Next.js app did not answer within a minute");
+  const exited = new Promise<number | null>((resolve) => server.once("exit", resolve));
+  await waitForHttp(url, 60_000, { name: "the blank Next.js app", process: server, exited });
+  return { url, server };
 }
