@@ -13,6 +13,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { withServerMemoryDefaults } from "../../lib/config/server-memory";
 import { buildState } from "../lib/build-stamp";
 import { run, sleep, start, stopAll, signal, waitForHttp, type Child } from "./processes";
 import { runScenario, type Cluster } from "./scenario";
@@ -128,13 +129,14 @@ try {
       `instance-${name}`,
       process.execPath,
       [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(instancePort)],
-      {
+      // The memory settings `npm start` gives `next start` (decision 134): the recipe for production.
+      withServerMemoryDefaults({
         ...shared,
         PORT: String(instancePort),
         STUDIO_INTERNAL_URL: `http://127.0.0.1:${instancePort}`,
         STUDIO_DATA_DIR: path.join(dir, `instance-${name}`),
         SIMULATOR_BASE_URL: `http://127.0.0.1:${name === "a" ? ports.simA : ports.simB}/v1`,
-      },
+      }),
       logs,
     );
     instances[name] = child;
